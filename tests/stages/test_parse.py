@@ -1,0 +1,55 @@
+from comity.model import Document, Section, SectionKind, Span
+from comity.stages.parse import ParseStage, masked_text
+
+TEXT = (
+    "Leaders meet in Hanoi\n\n"
+    "The president met the premier in Hanoi on Monday. They signed a deal.\n\n"
+    "3 comments\n\nGreat news from Paris, says a reader.\n"
+)
+
+
+def make_doc() -> Document:
+    headline_end = TEXT.index("\n")
+    body_start = TEXT.index("The president")
+    body_end = TEXT.index("\n\n3 comments")
+    comment_start = TEXT.index("3 comments")
+    return Document(
+        doc_id="t",
+        text=TEXT,
+        content_hash="h",
+        origin="test",
+        input_format="txt",
+        sections=[
+            Section(SectionKind.HEADLINE, Span(0, headline_end)),
+            Section(SectionKind.BODY, Span(body_start, body_end)),
+            Section(SectionKind.COMMENT, Span(comment_start, len(TEXT.rstrip()))),
+        ],
+    )
+
+
+def test_masked_text_keeps_offsets_and_blanks_uncoded_sections():
+    doc = make_doc()
+    masked = masked_text(doc)
+    assert len(masked) == len(doc.text)
+    assert "Paris" not in masked
+    assert masked.index("Hanoi") == doc.text.index("Hanoi")
+
+
+def test_parse_gives_sentences_only_in_coded_sections_with_original_offsets():
+    doc = ParseStage()(make_doc())
+    texts = [s.span.text(doc.text) for s in doc.sentences]
+    assert texts == [
+        "Leaders meet in Hanoi",
+        "The president met the premier in Hanoi on Monday.",
+        "They signed a deal.",
+    ]
+    assert [s.section for s in doc.sentences] == [SectionKind.HEADLINE, SectionKind.BODY, SectionKind.BODY]
+    met = next(t for t in doc.parsed if t.text == "met")
+    assert doc.text[met.idx : met.idx + 3] == "met"
+    assert all(t.text != "Paris" for t in doc.parsed)
+
+
+def test_pipe_matches_single_document_parse():
+    single = ParseStage()(make_doc())
+    batched = next(ParseStage().pipe([make_doc()]))
+    assert [s.span for s in batched.sentences] == [s.span for s in single.sentences]
