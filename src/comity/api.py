@@ -1,0 +1,241 @@
+"""The Python API: what the CLI and the web app call. Everything here returns data, never prints."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from comity.config import DATA_DIR, DEFAULT_DB, Config
+from comity.errors import ComityError
+from comity.ingest import iter_inputs
+from comity.interchange import mention_to_dict
+from comity.link import link
+from comity.model import Document, DocumentProblem, InputFailure
+from comity.pipeline import Pipeline
+from comity.store import Store, config_hash
+
+DEMO_DIR = DATA_DIR / "demo"
+
+ProgressCallback = Callable[[str, str], None]  # (origin, status)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: str | None
+    coded: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (origin, code, message)
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)
+    mentions: int = 0
+    events: int = 0
+    outputs: list[str] = field(default_factory=list)
+
+    @property
+    def inputs(self) -> int:
+        return self.coded + self.unchanged + len(self.failed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id, "inputs": self.inputs, "coded": self.coded, "unchanged": self.unchanged,
+            "failed": [list(f) for f in self.failed], "warnings": [list(w) for w in self.warnings],
+            "mentions": self.mentions, "events": self.events, "outputs": self.outputs,
+        }
+
+
+def build_pipeline(config: Config | None = None) -> Pipeline:
+    """The full coding pipeline, checked when built."""
+    from comity.knowledge.actors import ActorKnowledge
+    from comity.stages.actors import ActorStage
+    from comity.stages.events import EventStage
+    from comity.stages.metadata import MetadataStage
+    from comity.stages.parse import ParseStage
+    from comity.stages.place import PlaceStage
+    from comity.stages.segment import SegmentStage
+    from comity.stages.time import TimeStage
+
+    config = config or Config()
+    knowledge = ActorKnowledge.load(
+        extra_actor_files=[Path(p) for p in config.actor_files],
+        extra_agent_files=[Path(p) for p in config.agent_files],
+    )
+    return Pipeline(
+        [
+            MetadataStage(),
+            SegmentStage(),
+            ParseStage(config.spacy_model, config.batch_size),
+            ActorStage(knowledge),
+            EventStage(),
+            TimeStage(knowledge) if _accepts_knowledge(TimeStage) else TimeStage(),
+            PlaceStage(),
+        ]
+    )
+
+
+def _accepts_knowledge(stage_class: type) -> bool:
+    import inspect
+
+    return "knowledge" in inspect.signature(stage_class).parameters
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _code_batch(pipeline: Pipeline, batch: list[Document]) -> Iterator[Document | InputFailure]:
+    """Code a batch; if it fails, code its documents one by one so one bad document costs only itself."""
+    try:
+        yield from list(pipeline.pipe(batch))
+        return
+    except ComityError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, per document, with its reason
+        pass
+    for doc in batch:
+        try:
+            yield pipeline(doc)
+        except Exception as exc:  # noqa: BLE001 - recorded with its reason, the run goes on
+            problem = DocumentProblem("coding_failed", f"coding failed: {type(exc).__name__}: {exc}", True)
+            yield InputFailure(doc.origin, doc.doc_id, problem)
+
+
+def mentions_of(doc: Document) -> list[dict[str, Any]]:
+    return [mention_to_dict(m, doc) for m in doc.event_mentions]
+
+
+def code(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    out: str | Path | None = None,
+    config: Config | None = None,
+    progress: ProgressCallback | None = None,
+) -> RunSummary:
+    """Code inputs into the store; every input ends coded, unchanged or failed with its reason."""
+    config = config or Config()
+    resolved = config.resolved()
+    cfg_hash = config_hash(resolved)
+    pipeline = build_pipeline(config)
+    with Store(db) as store:
+        run_id = store.begin_run(resolved)
+        summary = RunSummary(run_id)
+        to_code = _skip_known(iter_inputs(paths, config), store, run_id, cfg_hash, summary, progress)
+        for batch in _batches(to_code, config.batch_size):
+            for result in _code_batch(pipeline, batch):
+                _save_result(result, store, run_id, cfg_hash, summary, progress)
+        assignments, events = link(store.mention_records())
+        store.replace_events(assignments, events)
+        summary.mentions, summary.events = len(store.mention_records()), len(events)
+        if out is not None:
+            summary.outputs = write_outputs(store, Path(out))
+        store.finish_run(run_id, summary.to_dict())
+    return summary
+
+
+def _skip_known(
+    items: Iterable[Document | InputFailure], store: Store, run_id: str, cfg_hash: str,
+    summary: RunSummary, progress: ProgressCallback | None,
+) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputFailure):
+            store.record_failure(run_id, item)
+            summary.failed.append((item.origin, item.problem.code, item.problem.message))
+            _notify(progress, item.origin, "failed")
+        elif store.is_unchanged(item, cfg_hash):
+            store.record_input(run_id, item.origin, item.doc_id, "unchanged")
+            summary.unchanged += 1
+            _notify(progress, item.origin, "unchanged")
+        else:
+            yield item
+
+
+def _save_result(
+    result: Document | InputFailure, store: Store, run_id: str, cfg_hash: str,
+    summary: RunSummary, progress: ProgressCallback | None,
+) -> None:
+    if isinstance(result, InputFailure):
+        store.record_failure(run_id, result)
+        summary.failed.append((result.origin, result.problem.code, result.problem.message))
+        _notify(progress, result.origin, "failed")
+        return
+    store.save_document(result, run_id, cfg_hash, mentions_of(result))
+    warning = next((p for p in result.problems if not p.fatal), None)
+    store.record_input(run_id, result.origin, result.doc_id, "coded", warning)
+    summary.warnings.extend((result.origin, p.code, p.message) for p in result.problems if not p.fatal)
+    summary.coded += 1
+    _notify(progress, result.origin, "coded")
+
+
+def _notify(progress: ProgressCallback | None, origin: str, status: str) -> None:
+    if progress is not None:
+        progress(origin, status)
+
+
+def write_outputs(store: Store, out: Path) -> list[str]:
+    """Write mentions.jsonl and events.jsonl (interchange format) into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, records in (("mentions.jsonl", store.mention_records()), ("events.jsonl", store.event_records())):
+        path = out / name
+        with path.open("w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        written.append(str(path))
+    return written
+
+
+def code_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[dict[str, Any]]:
+    """Code inputs in memory, without a store: interchange mention dicts with linked event ids."""
+    config = config or Config()
+    pipeline = build_pipeline(config)
+    documents = (item for item in iter_inputs(paths, config) if isinstance(item, Document))
+    mentions: list[dict[str, Any]] = []
+    for batch in _batches(documents, config.batch_size):
+        for result in _code_batch(pipeline, batch):
+            if isinstance(result, Document):
+                mentions.extend(mentions_of(result))
+    assignments, _ = link(mentions)
+    for mention in mentions:
+        mention["event_id"] = assignments.get(mention["mention_id"], mention["event_id"])
+    return mentions
+
+
+def show(doc_id: str, db: str | Path = DEFAULT_DB) -> Document:
+    with Store(db, read_only=True) as store:
+        return store.document(doc_id)
+
+
+def document_mentions(doc_id: str, db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    with Store(db, read_only=True) as store:
+        return store.mention_records(doc_id)
+
+
+def events(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    with Store(db, read_only=True) as store:
+        return store.event_records()
+
+
+def documents(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    """Every stored document's metadata with its number of event mentions."""
+    with Store(db, read_only=True) as store:
+        return store.document_summaries()
+
+
+def document_to_dict(doc: Document, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {
+        "doc_id": doc.doc_id, "origin": doc.origin, "input_format": doc.input_format,
+        "content_hash": doc.content_hash, "meta": asdict(doc.meta),
+        "problems": [asdict(p) for p in doc.problems],
+        "sections": [
+            {"kind": str(s.kind), "start": s.span.start, "end": s.span.end, "reason": s.reason,
+             "repeat_of": asdict(s.repeat_of) if s.repeat_of else None, "text": s.span.text(doc.text)}
+            for s in doc.sections
+        ],
+        "mentions": mentions,
+    }

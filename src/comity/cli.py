@@ -1,0 +1,198 @@
+"""The `comity` command: a thin shell over comity.api. Library errors become messages here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from comity import api
+from comity.config import DEFAULT_DB, Config
+from comity.errors import ComityError
+
+app = typer.Typer(
+    help="comity: political event data from news articles, with the evidence behind every row.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
+
+
+def _fail(exc: ComityError) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(code=2)
+
+
+def _config(actors: list[Path] | None, agents: list[Path] | None) -> Config:
+    return Config(actor_files=[str(p) for p in actors or []], agent_files=[str(p) for p in agents or []])
+
+
+@app.command("code")
+def code_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .md, .html, .jsonl.")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Also write mentions.jsonl and events.jsonl here.")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (comity YAML or PETRARCH/Phoenix format); repeatable.")] = None,
+    agents: Annotated[Optional[list[Path]], typer.Option("--agents", help="Extra agent dictionary; repeatable.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+) -> None:
+    """Code articles into the store, showing progress and ending with a summary."""
+    try:
+        summary = _run_with_progress(paths, db, out, _config(actors, agents), quiet)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    _print_summary(summary, db)
+
+
+def _run_with_progress(paths: list[Path], db: Path, out: Path | None, config: Config, quiet: bool) -> api.RunSummary:
+    columns = (SpinnerColumn(), TextColumn("coding"), MofNCompleteColumn(), BarColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[origin]}"))
+    with Progress(*columns, console=err_console, disable=quiet, transient=True) as bar:
+        task = bar.add_task("code", total=None, origin="")
+
+        def advance(origin: str, status: str) -> None:
+            bar.update(task, advance=1, origin=Path(origin).name[:40])
+
+        return api.code(paths, db=db, out=out, config=config, progress=advance)
+
+
+def _print_summary(summary: api.RunSummary, db: Path) -> None:
+    console.print(
+        f"{summary.inputs} inputs: [green]{summary.coded} coded[/green], {summary.unchanged} unchanged, "
+        f"[red]{len(summary.failed)} failed[/red]; {summary.mentions} event mentions, "
+        f"{summary.events} events in {db}"
+    )
+    if summary.failed:
+        table = Table("input", "reason", "message", title="not coded")
+        for origin, code, message in summary.failed:
+            table.add_row(origin, code, message)
+        console.print(table)
+    for origin, code, message in summary.warnings:
+        console.print(f"[yellow]warning[/yellow] {origin}: {code}: {message}")
+    for path in summary.outputs:
+        console.print(f"wrote {path}")
+
+
+@app.command("demo")
+def demo_command(db: DbOption = DEFAULT_DB) -> None:
+    """Code the bundled demo articles into the store and show what was found."""
+    try:
+        summary = api.code([api.DEMO_DIR], db=db)
+        events = api.events(db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    _print_summary(summary, db)
+    console.print(_events_table(events))
+
+
+def _events_table(events: list[dict]) -> Table:
+    table = Table("date", "source", "CAMEO", "target", "place", "articles", "sources", title="events")
+    for event in sorted(events, key=lambda e: (e.get("date") or "", e["event_id"])):
+        source, target = event.get("source") or {}, event.get("target") or {}
+        place = (event.get("place") or {}).get("name") or ""
+        table.add_row(
+            event.get("date") or "?", f"{source.get('text', '')} [{source.get('code') or '-'}]",
+            event["cameo"], f"{target.get('text', '')} [{target.get('code') or '-'}]", place,
+            str(event["num_articles"]), str(event["num_sources"]),
+        )
+    return table
+
+
+@app.command("show")
+def show_command(
+    doc_id: Annotated[str, typer.Argument(help="The document id (a file input's name without extension).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the document as JSON.")] = False,
+) -> None:
+    """Show an article with its metadata, its sections and the event mentions coded from it."""
+    try:
+        doc = api.show(doc_id, db=db)
+        mentions = api.document_mentions(doc_id, db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps(api.document_to_dict(doc, mentions), default=str))
+        return
+    console.print(render_document(doc, mentions))
+
+
+@app.command("docs")
+def docs_command(db: DbOption = DEFAULT_DB) -> None:
+    """List the documents in the store with their metadata."""
+    try:
+        rows = api.documents(db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    table = Table("doc_id", "title", "outlet", "published", "mentions")
+    for row in rows:
+        table.add_row(row["doc_id"], (row["title"] or "")[:60], row["outlet"] or "", row["published"] or "",
+                      str(row["mentions"]))
+    console.print(table)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations, JSON Lines in the interchange gold format.")],
+    mentions: Annotated[Optional[Path], typer.Option("--mentions", help="Score this mentions.jsonl.")] = None,
+    docs: Annotated[Optional[list[Path]], typer.Option("--docs", help="Code these files or folders and score the result; repeatable.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score event mentions against gold: precision, recall, dates, leaks, clusters."""
+    from comity import eval as evaluation
+
+    if (mentions is None) == (not docs):
+        err_console.print("[red]error:[/red] give exactly one of --mentions FILE or --docs PATH...")
+        raise typer.Exit(code=2)
+    try:
+        gold_rows = evaluation.load_gold(gold)
+        found = evaluation.load_mentions(mentions) if mentions else api.code_paths(docs or [])
+        report = evaluation.evaluate(gold_rows, found)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps(report.to_dict()))
+    else:
+        console.print(evaluation.render(report))
+
+
+_SECTION_STYLE = {
+    "headline": "bold", "body": "", "comment": "dim magenta", "boilerplate": "dim cyan",
+    "caption": "dim yellow", "metadata": "dim", "repeat": "dim strike",
+}
+
+
+def render_document(doc, mentions: list[dict]):  # -> rich renderable
+    from rich.console import Group
+    from rich.text import Text
+
+    meta = doc.meta
+    header = Table.grid(padding=(0, 2))
+    for label, found in (("title", meta.title), ("outlet", meta.outlet), ("published", meta.published),
+                         ("url", meta.url)):
+        if found is not None and found.value:
+            precision = f", {found.precision}" if found.precision else ""
+            header.add_row(label, f"{found.value}  [dim]({found.basis}{precision})[/dim]")
+    parts: list = [Text(f"{doc.doc_id}  ({doc.origin})", style="bold underline"), header]
+    for problem in doc.problems:
+        parts.append(Text(f"warning: {problem.code}: {problem.message}", style="yellow"))
+    for section in doc.sections:
+        coded = section.kind in ("headline", "body")
+        label = str(section.kind) + ("" if coded else " · not coded") + (f" · {section.reason}" if section.reason else "")
+        parts.append(Text(f"[{label}]", style="dim"))
+        parts.append(Text(section.span.text(doc.text), style=_SECTION_STYLE.get(str(section.kind), "")))
+    if mentions:
+        table = Table("evidence", "source", "CAMEO", "target", "date", "factuality", title="event mentions")
+        for m in mentions:
+            source, target = m.get("source") or {}, m.get("target") or {}
+            table.add_row(m["evidence"]["text"][:80], source.get("code") or "-", m["cameo"],
+                          target.get("code") or "-", m.get("date") or "?", m["factuality"])
+        parts.append(table)
+    return Group(*parts)

@@ -1,0 +1,327 @@
+"""The embedded DuckDB store: documents, sections, mentions, events, runs, and every input's fate.
+
+Re-coding a document whose text and configuration are unchanged is a no-op
+(documents are keyed by doc_id and compared by content hash and config hash).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from comity import __version__
+from comity.errors import NotFoundError, StoreError
+from comity.model import (
+    ActorMention,
+    Document,
+    DocumentProblem,
+    Found,
+    InputFailure,
+    Metadata,
+    Section,
+    SectionKind,
+    Span,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,
+    version VARCHAR, config JSON, config_hash VARCHAR, summary JSON);
+CREATE TABLE IF NOT EXISTS inputs (
+    run_id VARCHAR, origin VARCHAR, doc_id VARCHAR, status VARCHAR,
+    problem_code VARCHAR, message VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, config_hash VARCHAR, run_id VARCHAR,
+    origin VARCHAR, input_format VARCHAR, text VARCHAR, raw BLOB,
+    title VARCHAR, outlet VARCHAR, url VARCHAR, language VARCHAR,
+    published VARCHAR, published_precision VARCHAR, published_basis VARCHAR,
+    meta JSON, problems JSON, stages JSON);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id VARCHAR, idx INTEGER, kind VARCHAR, start_char INTEGER, end_char INTEGER,
+    repeat_of_start INTEGER, repeat_of_end INTEGER, reason VARCHAR);
+CREATE TABLE IF NOT EXISTS actor_mentions (
+    doc_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, actor_id VARCHAR,
+    code VARCHAR, country VARCHAR, role VARCHAR, rule VARCHAR,
+    antecedent_start INTEGER, antecedent_end INTEGER, members JSON);
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id VARCHAR, event_id VARCHAR, doc_id VARCHAR, section VARCHAR, cameo VARCHAR,
+    root VARCHAR, quad_class INTEGER, goldstein DOUBLE, source_code VARCHAR, source_country VARCHAR,
+    target_code VARCHAR, target_country VARCHAR, date VARCHAR, date_precision VARCHAR,
+    factuality VARCHAR, outlet VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+    record JSON);
+CREATE TABLE IF NOT EXISTS events (event_id VARCHAR PRIMARY KEY, record JSON);
+"""
+
+
+def config_hash(config: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class Store:
+    """A DuckDB file holding everything comity coded. Use as a context manager."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise NotFoundError(f"no store at {self.path}; code some articles first with `comity code PATH`")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # runs -------------------------------------------------------------------
+    def begin_run(self, config: dict[str, Any]) -> str:
+        run_id = f"run-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?, NULL)",
+            [run_id, _now(), __version__, json.dumps(config, sort_keys=True), config_hash(config)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+            [_now(), json.dumps(summary), run_id],
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT * FROM runs ORDER BY started_at")
+
+    # inputs -----------------------------------------------------------------
+    def record_input(self, run_id: str, origin: str, doc_id: str | None, status: str,
+                     problem: DocumentProblem | None = None) -> None:
+        self.con.execute(
+            "INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)",
+            [run_id, origin, doc_id, status, problem.code if problem else None,
+             problem.message if problem else None],
+        )
+
+    def record_failure(self, run_id: str, failure: InputFailure) -> None:
+        self.record_input(run_id, failure.origin, failure.doc_id, "failed", failure.problem)
+
+    def inputs(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        if run_id is None:
+            return self._dicts("SELECT * FROM inputs")
+        return self._dicts("SELECT * FROM inputs WHERE run_id = ?", [run_id])
+
+    # documents --------------------------------------------------------------
+    def is_unchanged(self, doc: Document, cfg_hash: str) -> bool:
+        row = self.con.execute(
+            "SELECT content_hash, config_hash FROM documents WHERE doc_id = ?", [doc.doc_id]
+        ).fetchone()
+        return row is not None and row == (doc.content_hash, cfg_hash)
+
+    def save_document(self, doc: Document, run_id: str, cfg_hash: str, mentions: list[dict[str, Any]]) -> None:
+        """Replace everything stored for this doc_id by this coding of it, atomically."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("documents", "sections", "actor_mentions", "mentions"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
+            self._insert("documents", [_document_row(doc, run_id, cfg_hash)])
+            self._insert("sections", [_section_row(doc.doc_id, i, s) for i, s in enumerate(doc.sections)])
+            self._insert("actor_mentions", [_actor_mention_row(doc.doc_id, m) for m in doc.actor_mentions])
+            self._insert("mentions", [_mention_row(m) for m in mentions])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def document(self, doc_id: str) -> Document:
+        rows = self._dicts("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+        if not rows:
+            raise NotFoundError(f"no document {doc_id!r} in {self.path}; `comity docs` lists what is stored")
+        doc = _document_from_row(rows[0])
+        doc.sections = [
+            _section_from_row(r)
+            for r in self._dicts("SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", [doc_id])
+        ]
+        return doc
+
+    def doc_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+
+    def document_summaries(self) -> list[dict[str, Any]]:
+        return self._dicts(
+            "SELECT d.doc_id, d.title, d.outlet, d.published, d.published_precision, "
+            "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS mentions "
+            "FROM documents d ORDER BY d.doc_id"
+        )
+
+    def actor_mentions(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        if doc_id is None:
+            return self._dicts("SELECT * FROM actor_mentions ORDER BY doc_id, start_char")
+        return self._dicts("SELECT * FROM actor_mentions WHERE doc_id = ? ORDER BY start_char", [doc_id])
+
+    # mentions and events ----------------------------------------------------
+    def mention_records(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT record FROM mentions"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        sql += " ORDER BY doc_id, evidence_start, mention_id"
+        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+
+    def replace_events(self, assignments: dict[str, str], events: list[dict[str, Any]]) -> None:
+        """Store the result of linking: each mention's event_id and the events themselves."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events")
+            self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
+            if assignments:
+                table = pa.Table.from_pylist(
+                    [{"mention_id": m, "event_id": e} for m, e in assignments.items()]
+                )
+                self.con.register("assignments_view", table)
+                self.con.execute(
+                    "UPDATE mentions SET event_id = a.event_id, "
+                    "record = json_merge_patch(record, json_object('event_id', a.event_id)) "
+                    "FROM assignments_view a WHERE mentions.mention_id = a.mention_id"
+                )
+                self.con.unregister("assignments_view")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def event_records(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.con.execute("SELECT record FROM events ORDER BY event_id").fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "sections", "actor_mentions", "mentions", "events", "runs")
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # helpers ----------------------------------------------------------------
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
+        self.con.register("rows_to_insert", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT {', '.join(columns)} FROM rows_to_insert")
+        finally:
+            self.con.unregister("rows_to_insert")
+
+    def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _found_value(found: Found | None) -> str | None:
+    return found.value if found else None
+
+
+def _document_row(doc: Document, run_id: str, cfg_hash: str) -> dict[str, Any]:
+    published = doc.meta.published
+    return {
+        "doc_id": doc.doc_id, "content_hash": doc.content_hash, "config_hash": cfg_hash,
+        "run_id": run_id, "origin": doc.origin, "input_format": doc.input_format,
+        "text": doc.text, "raw": doc.raw,
+        "title": _found_value(doc.meta.title), "outlet": _found_value(doc.meta.outlet),
+        "url": _found_value(doc.meta.url), "language": _found_value(doc.meta.language),
+        "published": _found_value(published),
+        "published_precision": published.precision if published else None,
+        "published_basis": published.basis if published else None,
+        "meta": json.dumps(asdict(doc.meta), default=str),
+        "problems": json.dumps([asdict(p) for p in doc.problems]),
+        "stages": json.dumps(doc.stages_run),
+    }
+
+
+def _found_from_dict(data: dict[str, Any] | None) -> Found | None:
+    if data is None:
+        return None
+    span = data.get("span")
+    return Found(
+        value=data.get("value"), basis=data.get("basis", "unknown"),
+        span=Span(span["start"], span["end"]) if span else None, precision=data.get("precision"),
+    )
+
+
+def _document_from_row(row: dict[str, Any]) -> Document:
+    meta = json.loads(row["meta"])
+    metadata = Metadata(
+        **{key: _found_from_dict(meta.get(key)) for key in ("title", "published", "outlet", "url", "language")},
+        extra=meta.get("extra", {}),
+    )
+    return Document(
+        doc_id=row["doc_id"], text=row["text"], content_hash=row["content_hash"], origin=row["origin"],
+        input_format=row["input_format"], raw=row["raw"], meta=metadata,
+        problems=[DocumentProblem(**p) for p in json.loads(row["problems"])],
+        stages_run=json.loads(row["stages"]),
+    )
+
+
+def _section_row(doc_id: str, idx: int, section: Section) -> dict[str, Any]:
+    repeat = section.repeat_of
+    return {
+        "doc_id": doc_id, "idx": idx, "kind": str(section.kind),
+        "start_char": section.span.start, "end_char": section.span.end,
+        "repeat_of_start": repeat.start if repeat else None,
+        "repeat_of_end": repeat.end if repeat else None, "reason": section.reason,
+    }
+
+
+def _section_from_row(row: dict[str, Any]) -> Section:
+    repeat = None
+    if row["repeat_of_start"] is not None:
+        repeat = Span(row["repeat_of_start"], row["repeat_of_end"])
+    return Section(SectionKind(row["kind"]), Span(row["start_char"], row["end_char"]), repeat, row["reason"] or "")
+
+
+def _actor_mention_row(doc_id: str, mention: ActorMention) -> dict[str, Any]:
+    antecedent = mention.antecedent
+    return {
+        "doc_id": doc_id, "start_char": mention.span.start, "end_char": mention.span.end,
+        "text": mention.text, "actor_id": mention.actor_id, "code": mention.code,
+        "country": mention.country, "role": mention.role, "rule": mention.rule,
+        "antecedent_start": antecedent.start if antecedent else None,
+        "antecedent_end": antecedent.end if antecedent else None,
+        "members": json.dumps(list(mention.members)),
+    }
+
+
+def _mention_row(record: dict[str, Any]) -> dict[str, Any]:
+    source, target = record.get("source") or {}, record.get("target") or {}
+    return {
+        "mention_id": record["mention_id"], "event_id": record["event_id"], "doc_id": record["doc_id"],
+        "section": record["section"], "cameo": record["cameo"], "root": record["cameo"][:2],
+        "quad_class": record["quad_class"], "goldstein": record["goldstein"],
+        "source_code": source.get("code"), "source_country": source.get("country"),
+        "target_code": target.get("code"), "target_country": target.get("country"),
+        "date": record["date"], "date_precision": record["date_precision"],
+        "factuality": record["factuality"], "outlet": record.get("outlet"),
+        "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
+        "record": json.dumps(record),
+    }
+
+
+def iter_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False) + "\n"
