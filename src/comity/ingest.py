@@ -1,0 +1,560 @@
+"""Ingestion: paths in, a stream of Documents (or the reason an input failed) out.
+
+Every input yields exactly one `Document` or one `InputFailure`; a JSONL file
+yields one per non-blank line. Folders are walked lazily, one directory at a
+time, so an archive of any size streams in bounded memory.
+
+Metadata given with an input (a `NAME.meta.json` sidecar, Markdown front matter,
+JSONL fields, HTML markup) is put in `Document.meta` as `Found` records whose
+`basis` names the source; the metadata stage later completes it from the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from comity.config import Config
+from comity.model import Document, DocumentProblem, Found, InputFailure, Metadata, Span
+from comity.stages.metadata import parse_date_text
+
+FORMAT_BY_SUFFIX = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+SIDECAR_SUFFIX = ".meta.json"
+
+#: Metadata fields with a place of their own in `Metadata`; any other field goes to `extra`.
+FOUND_FIELDS = ("title", "published", "outlet", "url", "language")
+#: Fields that describe the input itself rather than the article.
+NON_METADATA_FIELDS = frozenset({"text", "doc_id"})
+
+#: Above this share of replacement or control characters, a file is not text.
+BINARY_CHARACTER_SHARE = 0.3
+BINARY_SAMPLE_CHARS = 65536
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*?\r?\n)??---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def iter_inputs(paths: Iterable[str | Path], config: Config) -> Iterator[Document | InputFailure]:
+    """Stream the documents found at `paths` (files or folders, walked recursively)."""
+    seen_doc_ids: set[str] = set()
+    for given in paths:
+        for item in _inputs_at(Path(given), config):
+            if isinstance(item, Document):
+                _flag_duplicate_id(item, seen_doc_ids)
+            yield item
+
+
+def document_from_text(
+    text: str,
+    doc_id: str,
+    origin: str = "<text>",
+    input_format: str = "txt",
+    meta: Metadata | None = None,
+) -> Document:
+    """A Document for text already in memory (API calls, tests)."""
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        content_hash=content_hash(text),
+        origin=origin,
+        input_format=input_format,
+        meta=meta if meta is not None else Metadata(),
+    )
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalize_published(value: Any) -> tuple[str, str] | None:
+    """An ISO value and its precision for a given publication date, or None if unreadable."""
+    if isinstance(value, dt.datetime):
+        return _datetime_iso(value)
+    if isinstance(value, dt.date):
+        return value.isoformat(), "day"
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value), "year"
+    if not isinstance(value, str):
+        return None
+    return _parse_published_string(value.strip())
+
+
+# --- walking -----------------------------------------------------------------------------
+
+
+def _inputs_at(path: Path, config: Config) -> Iterator[Document | InputFailure]:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            yield _failure(path, "unreadable", f"{path} is a symbolic link to a file that does not exist; fix or remove the link")
+        else:
+            yield _failure(path, "not_found", f"{path} does not exist; check the path and spelling")
+        return
+    except OSError as error:
+        yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
+        return
+    if stat.S_ISDIR(status.st_mode):
+        yield from _walk(path, config, visited=set())
+    else:
+        yield from _read_file(path, config, explicit=True)
+
+
+def _walk(directory: Path, config: Config, visited: set[tuple[int, int]]) -> Iterator[Document | InputFailure]:
+    try:
+        status = directory.stat()
+        if (status.st_dev, status.st_ino) in visited:
+            return  # a symbolic link back into a folder already walked
+        visited.add((status.st_dev, status.st_ino))
+        entries = _sorted_entries(directory)
+    except OSError as error:
+        yield _failure(directory, "unreadable", f"cannot list folder {directory} ({error.strerror}); check its permissions")
+        return
+    for name, is_dir in entries:
+        if name.startswith("."):
+            continue
+        child = directory / name
+        if is_dir:
+            yield from _walk(child, config, visited)
+        elif not name.endswith(SIDECAR_SUFFIX):
+            yield from _read_file(child, config, explicit=False)
+
+
+def _sorted_entries(directory: Path) -> list[tuple[str, bool]]:
+    # Only names and a flag are kept, one directory at a time; sorting makes runs repeatable.
+    with os.scandir(directory) as scan:
+        return sorted((entry.name, _is_dir(entry)) for entry in scan)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def _read_file(path: Path, config: Config, explicit: bool) -> Iterator[Document | InputFailure]:
+    input_format = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if input_format is None:
+        yield _unsupported(path, explicit)
+        return
+    problem = _unreadable_or_too_large(path, config, input_format)
+    if problem is not None:
+        yield InputFailure(origin=str(path), doc_id=path.stem, problem=problem)
+        return
+    sidecar = _read_sidecar(path)
+    if input_format == "jsonl":
+        yield from _read_jsonl(path, config, sidecar)
+        return
+    try:
+        data = _read_at_most(path, config.max_input_bytes)
+    except OSError as error:
+        yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
+        return
+    yield _file_document(path, data, input_format, sidecar)
+
+
+def _unsupported(path: Path, explicit: bool) -> InputFailure:
+    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+    how = "named on the command line" if explicit else "found in a folder"
+    return _failure(
+        path,
+        "unsupported_format",
+        f"{path} ({how}) has an extension comity does not read; supported: {known}. "
+        "Convert it to one of these or leave it out",
+    )
+
+
+def _unreadable_or_too_large(path: Path, config: Config, input_format: str) -> DocumentProblem | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return DocumentProblem("unreadable", f"{path} is a broken symbolic link; fix or remove it", fatal=True)
+    except OSError as error:
+        return DocumentProblem("unreadable", f"cannot read {path} ({error.strerror}); check its permissions", fatal=True)
+    if not stat.S_ISREG(status.st_mode):
+        return DocumentProblem(
+            "unreadable",
+            f"{path} is not a regular file (a pipe, socket or device); copy the article into a file",
+            fatal=True,
+        )
+    # A JSONL file holds many articles; its limit applies to each line instead.
+    if input_format != "jsonl" and status.st_size > config.max_input_bytes:
+        return _too_large(str(path), status.st_size, config.max_input_bytes)
+    return None
+
+
+def _too_large(origin: str, size: int, limit: int) -> DocumentProblem:
+    return DocumentProblem(
+        "too_large",
+        f"{origin} is {size:,} bytes, over the limit of {limit:,}; split it into articles "
+        "or raise Config.max_input_bytes",
+        fatal=True,
+    )
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+def _file_document(path: Path, data: bytes, input_format: str, sidecar: _Given) -> Document | InputFailure:
+    origin = str(path)
+    if len(data) == 0:
+        return _failure(path, "empty", f"{path} is empty; remove it or fill it with the article text")
+    if input_format == "html":
+        decoded = _extract_html(data, origin)
+    else:
+        decoded = _decode_text(data, origin)
+    if isinstance(decoded, DocumentProblem):
+        return InputFailure(origin=origin, doc_id=path.stem, problem=decoded)
+    text, problems, html_fields = decoded
+    given = [sidecar]
+    if input_format == "md":
+        given.append(_front_matter(text, origin))
+    if html_fields:
+        given.append(_Given(fields=html_fields, basis="html"))
+    return _assemble(text, origin, input_format, path.stem, given, problems, raw=data if input_format == "html" else None)
+
+
+def _assemble(
+    text: str,
+    origin: str,
+    input_format: str,
+    default_doc_id: str,
+    given: list[_Given],
+    problems: list[DocumentProblem],
+    raw: bytes | None = None,
+) -> Document:
+    """Build the Document; `given` is ordered from the most to the least trusted source."""
+    meta = Metadata()
+    doc_id: str | None = None
+    for source in given:
+        problems.extend(source.problems)
+        meta.extra.update({key: value for key, value in source.extra.items() if key not in meta.extra})
+        doc_id = doc_id or _given_doc_id(source.fields)
+        _fill_metadata(meta, source, problems)
+    document = document_from_text(text, doc_id or default_doc_id, origin, input_format, meta)
+    document.raw = raw
+    document.problems = problems
+    return document
+
+
+def _given_doc_id(fields: Mapping[str, Any]) -> str | None:
+    value = fields.get("doc_id")
+    if value is None or str(value).strip() == "":
+        return None
+    return str(value).strip()
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_Decoded = tuple[str, list[DocumentProblem], dict[str, Any]]
+
+
+def _decode_text(data: bytes, origin: str) -> _Decoded | DocumentProblem:
+    if b"\x00" in data:
+        return _binary(origin)
+    text = data.decode("utf-8", errors="replace")
+    if _looks_binary(text):
+        return _binary(origin)
+    if not text.strip():
+        return DocumentProblem("empty", f"{origin} holds only whitespace; remove it or add the article text", fatal=True)
+    problems = []
+    if "\ufffd" in text:
+        problems.extend(_invalid_utf8_problem(data, origin))
+    return text, problems, {}
+
+
+def _binary(origin: str) -> DocumentProblem:
+    return DocumentProblem(
+        "binary",
+        f"{origin} is not text (it holds NUL bytes or mostly non-text bytes); "
+        "convert it to UTF-8 text or HTML first",
+        fatal=True,
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:BINARY_SAMPLE_CHARS]
+    return bool(sample) and len(_CONTROL_CHARS.findall(sample)) / len(sample) > BINARY_CHARACTER_SHARE
+
+
+def _invalid_utf8_problem(data: bytes, origin: str) -> list[DocumentProblem]:
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = [index for index, char in enumerate(escaped) if "\udc80" <= char <= "\udcff"]
+    if not invalid:
+        return []  # the U+FFFD characters were in the file itself
+    first_byte = len(escaped[: invalid[0]].encode("utf-8", errors="surrogateescape"))
+    first_line = escaped.count("\n", 0, invalid[0]) + 1
+    return [
+        DocumentProblem(
+            "invalid_utf8",
+            f"{origin}: {len(invalid)} byte(s) are not valid UTF-8 and were replaced by U+FFFD, "
+            f"the first at byte {first_byte} (line {first_line}); if the file uses another encoding "
+            "(such as Windows-1252), convert it to UTF-8 and ingest it again",
+            fatal=False,
+        )
+    ]
+
+
+def _extract_html(data: bytes, origin: str) -> _Decoded | DocumentProblem:
+    import trafilatura  # heavy; only HTML inputs need it
+
+    if b"\x00" in data[:BINARY_SAMPLE_CHARS]:
+        return _binary(origin)
+    result = trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        # Only dates stated in the markup: a free-text search can take any date in the page.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(result, "text", None) or ""
+    if not text.strip():
+        return DocumentProblem(
+            "empty",
+            f"no article text could be extracted from the HTML in {origin}; check that the saved page "
+            "holds the article itself, or give its text as .txt",
+            fatal=True,
+        )
+    fields = {
+        "title": result.title,
+        "published": result.date,
+        "url": result.url,
+        "outlet": result.sitename,
+        "language": result.language,
+    }
+    return text, [], {name: value for name, value in fields.items() if value}
+
+
+# --- given metadata ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Given:
+    """Metadata given with an input, and where it came from."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    basis: str = "sidecar"
+    problems: list[DocumentProblem] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def _read_sidecar(path: Path) -> _Given:
+    sidecar = _sidecar_path(path)
+    try:
+        content = sidecar.read_bytes()
+    except FileNotFoundError:
+        return _Given()
+    except OSError as error:
+        return _Given(problems=[_bad_sidecar(sidecar, f"it cannot be read ({error.strerror})")])
+    try:
+        fields = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return _Given(problems=[_bad_sidecar(sidecar, f"it is not valid UTF-8 JSON ({error})")])
+    if not isinstance(fields, dict):
+        return _Given(problems=[_bad_sidecar(sidecar, "it must hold one JSON object of fields")])
+    return _Given(fields=fields, basis="sidecar")
+
+
+def _bad_sidecar(sidecar: Path, reason: str) -> DocumentProblem:
+    return DocumentProblem(
+        "bad_sidecar",
+        f"metadata sidecar {sidecar} was ignored: {reason}; fix it so the metadata is used",
+        fatal=False,
+    )
+
+
+def _front_matter(text: str, origin: str) -> _Given:
+    import frontmatter
+
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return _Given(basis="front_matter")
+    extra: dict[str, Any] = {"front_matter_span": Span(0, match.end())}
+    try:
+        fields, _ = frontmatter.parse(match.group(0))
+    except Exception as error:  # the YAML library raises many kinds; all mean the same here
+        problem = DocumentProblem(
+            "bad_front_matter",
+            f"the front matter of {origin} is not valid YAML ({type(error).__name__}: {error}); "
+            "fix it so its metadata is used",
+            fatal=False,
+        )
+        return _Given(basis="front_matter", problems=[problem], extra=extra)
+    return _Given(fields=dict(fields), basis="front_matter", extra=extra)
+
+
+def _fill_metadata(meta: Metadata, source: _Given, problems: list[DocumentProblem]) -> None:
+    for name, value in source.fields.items():
+        if name in NON_METADATA_FIELDS or value is None:
+            continue
+        if name not in FOUND_FIELDS:
+            meta.extra.setdefault(name, value)
+        elif getattr(meta, name) is None:
+            found = _found(name, value, source.basis, problems)
+            if found is not None:
+                setattr(meta, name, found)
+
+
+def _found(name: str, value: Any, basis: str, problems: list[DocumentProblem]) -> Found | None:
+    if name != "published":
+        text = str(value).strip()
+        return Found(text, basis) if text else None
+    normalized = normalize_published(value)
+    if normalized is None:
+        problems.append(
+            DocumentProblem(
+                "bad_published",
+                f"the published date {value!r} given in the {basis.replace('_', ' ')} could not be read; "
+                "give it as ISO 8601 (2021-04-20 or 2021-04-20T10:08)",
+                fatal=False,
+            )
+        )
+        return None
+    iso, precision = normalized
+    return Found(iso, basis, precision=precision)
+
+
+def _datetime_iso(value: dt.datetime) -> tuple[str, str]:
+    if value.second or value.microsecond:
+        return value.isoformat(timespec="seconds"), "second"
+    return value.isoformat(timespec="minutes"), "minute"
+
+
+def _parse_published_string(value: str) -> tuple[str, str] | None:
+    iso_date = _ISO_DATE.match(value)
+    if iso_date:
+        return _iso_date_parts(iso_date)
+    try:
+        return _datetime_iso(dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    parsed = parse_date_text(value)
+    return (parsed.value, parsed.precision) if parsed is not None else None
+
+
+def _iso_date_parts(match: re.Match[str]) -> tuple[str, str] | None:
+    year, month, day = match.groups()
+    try:
+        if day:
+            return dt.date(int(year), int(month), int(day)).isoformat(), "day"
+        if month:
+            return (f"{year}-{month}", "month") if 1 <= int(month) <= 12 else None
+    except ValueError:
+        return None
+    return year, "year"
+
+
+# --- JSONL ----------------------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path, config: Config, sidecar: _Given) -> Iterator[Document | InputFailure]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
+        return
+    with handle:
+        for number, line, size in _numbered_lines(handle, config.max_input_bytes):
+            origin = f"{path}:{number}"
+            if line is None:
+                yield InputFailure(origin, f"{path.stem}-L{number}", _too_large(origin, size, config.max_input_bytes))
+            elif line.strip():
+                yield _jsonl_document(line, origin, f"{path.stem}-L{number}", sidecar)
+
+
+def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when longer than `limit`, its size) without holding a long line."""
+    number = 0
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield number, line, len(line)
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(limit + 1)
+            size += len(line)
+        yield number, None, size
+
+
+def _jsonl_document(line: bytes, origin: str, default_doc_id: str, sidecar: _Given) -> Document | InputFailure:
+    problems = _invalid_utf8_problem(line, origin) if _has_invalid_utf8(line) else []
+    try:
+        fields = json.loads(line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as error:
+        return _line_failure(origin, default_doc_id, "bad_json", f"is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line")
+    if not isinstance(fields, dict):
+        return _line_failure(origin, default_doc_id, "bad_json", "must be a JSON object with a \"text\" field")
+    doc_id = _given_doc_id(fields) or _given_doc_id(sidecar.fields) or default_doc_id
+    text = fields.get("text")
+    if not isinstance(text, str):
+        return _line_failure(origin, doc_id, "missing_text", "has no \"text\" string; put the article text in a \"text\" field")
+    if not text.strip():
+        return _line_failure(origin, doc_id, "empty", "has an empty \"text\"; remove the line or add the article text")
+    given = [_Given(fields=fields, basis="jsonl"), _Given(fields=sidecar.fields, basis="sidecar", problems=sidecar.problems)]
+    document = _assemble(text, origin, "jsonl", default_doc_id, given, problems)
+    document.doc_id = doc_id
+    return document
+
+
+def _has_invalid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _line_failure(origin: str, doc_id: str, code: str, what: str) -> InputFailure:
+    return InputFailure(origin=origin, doc_id=doc_id, problem=DocumentProblem(code, f"line {origin} {what}", fatal=True))
+
+
+# --- shared --------------------------------------------------------------------------------
+
+
+def _failure(path: Path, code: str, message: str) -> InputFailure:
+    return InputFailure(origin=str(path), doc_id=path.stem or None, problem=DocumentProblem(code, message, fatal=True))
+
+
+def _flag_duplicate_id(document: Document, seen_doc_ids: set[str]) -> None:
+    if document.doc_id in seen_doc_ids:
+        document.problems.append(
+            DocumentProblem(
+                "duplicate_doc_id",
+                f"doc_id {document.doc_id!r} of {document.origin} was already used by an earlier input; "
+                "rename the file or give a distinct doc_id in its metadata so results are not merged",
+                fatal=False,
+            )
+        )
+    seen_doc_ids.add(document.doc_id)
