@@ -6,6 +6,8 @@ import io
 import itertools
 import json
 import random
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +25,15 @@ from comity.eval import (
     evidence_overlap,
     floor_changes,
     gate_failures,
+    gold_sets,
     is_compatible,
     load_gold,
     load_mentions,
+    main,
     max_weight_matching,
     raise_floors,
     render,
+    score_gold_set,
 )
 
 DOC = "d1"
@@ -499,3 +504,55 @@ def test_floor_change_direction() -> None:
     assert not FloorChange("s", "recall", 0.4, 0.5).loosens
     assert FloorChange("s", "leaked_max", 0, 1).loosens
     assert not FloorChange("s", "leaked_max", 2, 1).loosens
+
+
+# ----------------------------------------------------------------- the raise-floors script
+
+
+def fake_api(monkeypatch: pytest.MonkeyPatch, found: list[dict[str, Any]]) -> list[list[Path]]:
+    """Stand in for comity.api so the script runs without the coder; returns the calls made."""
+    calls: list[list[Path]] = []
+
+    def code_paths(paths: list[Path]) -> list[dict[str, Any]]:
+        calls.append(list(paths))
+        return found
+
+    monkeypatch.setitem(sys.modules, "comity.api", types.SimpleNamespace(code_paths=code_paths))
+    return calls
+
+
+def demo_repo(tmp_path: Path, floors: dict[str, Any]) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "tests" / "gold").mkdir(parents=True)
+    (repo / "tests" / "gold" / "demo.jsonl").write_text(
+        json.dumps(GOOD_ROW | {"target": ["CUB"]}) + "\n" + json.dumps(GOOD_ROW | {"gold_id": "g2", "target": ["CHN"]}) + "\n"
+    )
+    (repo / "tests" / "eval_floors.json").write_text(json.dumps(floors))
+    return repo
+
+
+def test_empty_coder_output_passes_zero_floors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = demo_repo(tmp_path, {})
+    calls = fake_api(monkeypatch, [])
+    (demo,) = [s for s in gold_sets(repo, None) if s.name == "demo"]
+    figures = score_gold_set(demo).figures()
+    assert calls == [[repo / "src" / "comity" / "data" / "demo"]]
+    assert gate_failures(figures, {"recall": 0.0, "precision": 0.0, "dated_f1": 0.0, "leaked_max": 0}) == []
+    assert gate_failures(figures, {"recall": 0.01}) == ["recall = 0 is below its floor 0.01"]
+
+
+def test_raise_floors_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = demo_repo(tmp_path, {"demo": {"recall": 0.0, "precision": 0.0, "leaked_max": 0}})
+    monkeypatch.setenv("COMITY_SHARED", str(tmp_path / "absent"))
+    fake_api(monkeypatch, [mention(doc_id="d1", evidence=evidence("Kim congratulated Diaz-Canel"))])
+    assert main(["raise-floors", "--repo", str(repo)]) == 0
+    floors_path = repo / "tests" / "eval_floors.json"
+    assert json.loads(floors_path.read_text()) == {"demo": {"recall": 0.5, "precision": 1.0, "leaked_max": 0}}
+    assert "demo.recall: 0.0 -> 0.5" in capsys.readouterr().out
+
+    fake_api(monkeypatch, [])
+    assert main(["raise-floors", "--repo", str(repo)]) == 1
+    assert "refusing to lower" in capsys.readouterr().err
+    assert json.loads(floors_path.read_text())["demo"]["recall"] == 0.5
+    assert main(["raise-floors", "--repo", str(repo), "--allow-lower"]) == 0
+    assert json.loads(floors_path.read_text())["demo"] == {"recall": 0.0, "precision": 0.0, "leaked_max": 0}
