@@ -444,7 +444,8 @@ def _is_printed_twice(context: _Context, paragraphs: list[_Paragraph], index: in
     text = context.of(paragraph)
     if not paragraph.single_line or _words(text) > NAME_TWICE_MAX_WORDS or _ends_sentence(text):
         return False
-    neighbours = paragraphs[max(index - 1, 0) : index] + paragraphs[index + 1 : index + 2]
+    # A document's first line printed twice is a headline and its repeat.
+    neighbours = paragraphs[max(index - 1, 1) : index] + paragraphs[max(index + 1, 2) : index + 2]
     return any(n.single_line and context.of(n) == text for n in neighbours)
 
 
@@ -484,21 +485,21 @@ def _mark_link_lists(context: _Context, paragraphs: list[_Paragraph]) -> None:
 def _mark_unheaded_runs(context: _Context, paragraphs: list[_Paragraph]) -> None:
     """Runs of list lines with no header: teaser lists with dates, navigation menus."""
     for run in _runs(paragraphs, lambda p: p.kind is None and _is_list_item(context, p)):
-        texts = [context.of(p) for p in run]
-        dated = sum(_is_dated_line(context, t) for t in texts)
+        dated = sum(_is_dated_line(context, context.of(p)) for p in run)
         if len(run) >= TEASER_MIN_RUN and dated >= TEASER_MIN_DATED:
-            reason = f"teaser list: {len(run)} lines, {dated} of them dated"
-        elif len(run) >= NAVIGATION_MIN_RUN and all(_is_navigation_item(context, t) for t in texts):
-            reason = f"navigation: {len(run)} short link lines"
-        else:
-            continue
-        for paragraph in run:
-            paragraph.claim(SectionKind.BOILERPLATE, reason)
+            for paragraph in run:
+                paragraph.claim(SectionKind.BOILERPLATE, f"teaser list: {len(run)} lines, {dated} of them dated")
+    for run in _runs(paragraphs, lambda p: p.kind is None and _is_navigation_item(context, p)):
+        if len(run) >= NAVIGATION_MIN_RUN:
+            for paragraph in run:
+                paragraph.claim(SectionKind.BOILERPLATE, f"navigation: {len(run)} short link lines")
 
 
-def _is_navigation_item(context: _Context, text: str) -> bool:
+def _is_navigation_item(context: _Context, paragraph: _Paragraph) -> bool:
+    text = context.of(paragraph)
     return (
-        _words(text) <= NAVIGATION_MAX_WORDS
+        paragraph.single_line
+        and _words(text) <= NAVIGATION_MAX_WORDS
         and not _ends_sentence(text)
         and context.cues.byline.find(text) is None
         and context.cues.date_line.find(text) is None
