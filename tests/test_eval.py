@@ -556,3 +556,26 @@ def test_raise_floors_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
     assert json.loads(floors_path.read_text())["demo"]["recall"] == 0.5
     assert main(["raise-floors", "--repo", str(repo), "--allow-lower"]) == 0
     assert json.loads(floors_path.read_text())["demo"] == {"recall": 0.0, "precision": 0.0, "leaked_max": 0}
+
+
+def test_worked_example_in_docs_evaluation_md() -> None:
+    rows = [
+        gold("g1", date="2021-04-19", evidence="Kim congratulated Diaz-Canel"),
+        gold("g2", target=("CHN",), cameo_root=("01",)),
+        gold("g3", required=False, evidence="NK leader congratulates Cuban president"),
+    ]
+    found = [
+        mention("m1", cameo="051", date="2021", evidence=evidence("Kim congratulated Diaz-Canel on Monday")),
+        mention("m2", cameo="050", section="headline", evidence=evidence("NK leader congratulates Cuban president")),
+        mention("m3", target="USA", cameo="010", factuality="reported"),
+        mention("m4", target="CHN", cameo="010", section="comment"),
+        mention("m5", target="CHN", cameo="010", factuality="future"),
+    ]
+    report = evaluate(rows, found)
+    assert {(m.gold_id, m.mention_id) for m in report.matches} == {("g1", "m1"), ("g3", "m2")}
+    assert (report.counts.tp, report.counts.fp, report.counts.fn) == (1, 1, 1)
+    assert (report.counts.precision, report.counts.recall, report.counts.f1) == (0.5, 0.5, 0.5)
+    assert (report.dated.tp, report.dated.fp, report.dated.fn) == (0, 2, 2)
+    assert report.dates.coarse == 1
+    assert [b.mention_id for b in report.leaked] == ["m4"]
+    assert report.documents[0].not_counted == 1
