@@ -283,7 +283,9 @@ def _gold_countries(value: Any, name: str) -> tuple[str | None, ...]:
         item is None or (isinstance(item, str) and _COUNTRY.match(item)) for item in value
     )
     if not valid:
-        raise ValueError(f'"{name}" must be a non-empty list of ISO3 codes or null, like ["PRK"] or ["CUB", null]; got {value!r}')
+        raise ValueError(
+            f'"{name}" must be a non-empty list of ISO3 codes or null, like ["PRK"] or ["CUB", null]; got {value!r}'
+        )
     return tuple(value)
 
 
@@ -292,7 +294,9 @@ def _gold_roots(value: Any) -> tuple[str, ...]:
         isinstance(item, str) and _CAMEO_ROOT.match(item) for item in value
     )
     if not valid:
-        raise ValueError(f'"cameo_root" must be a non-empty list of two-digit strings, like ["05", "01"]; got {value!r}')
+        raise ValueError(
+            f'"cameo_root" must be a non-empty list of two-digit strings, like ["05", "01"]; got {value!r}'
+        )
     return tuple(value)
 
 
@@ -357,7 +361,9 @@ def load_gold(path: str | Path) -> list[GoldRow]:
         except ValueError as exc:
             raise GoldError(f"{origin}: {exc}") from None
         if row.gold_id in seen:
-            raise GoldError(f"{origin}: gold_id {row.gold_id!r} is already used at {seen[row.gold_id]}; gold ids must be unique")
+            raise GoldError(
+                f"{origin}: gold_id {row.gold_id!r} is already used at {seen[row.gold_id]}; gold ids must be unique"
+            )
         seen[row.gold_id] = origin
         rows.append(row)
     if not rows:
@@ -663,10 +669,17 @@ def _cluster_pairs(matches: list[Match]) -> ClusterPairs:
     return pairs
 
 
-def _group(items: Iterable[Any], key: str) -> dict[str, list[Any]]:
-    groups: dict[str, list[Any]] = {}
-    for item in items:
-        groups.setdefault(item[key] if isinstance(item, dict) else getattr(item, key), []).append(item)
+def _gold_by_doc(gold: Iterable[GoldRow]) -> dict[str, list[GoldRow]]:
+    groups: dict[str, list[GoldRow]] = {}
+    for row in gold:
+        groups.setdefault(row.doc_id, []).append(row)
+    return groups
+
+
+def _mentions_by_doc(mentions: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for mention in mentions:
+        groups.setdefault(mention["doc_id"], []).append(mention)
     return groups
 
 
@@ -674,8 +687,8 @@ def evaluate(gold: list[GoldRow], mentions: list[dict[str, Any]]) -> EvalReport:
     """Score interchange mention dicts against gold rows (documents without gold are ignored)."""
     for index, mention in enumerate(mentions):
         check_mention(mention, f"mention #{index + 1}")
-    gold_by_doc = _group(gold, "doc_id")
-    mentions_by_doc = _group(mentions, "doc_id")
+    gold_by_doc = _gold_by_doc(gold)
+    mentions_by_doc = _mentions_by_doc(mentions)
     results = [_score_document(doc, rows, mentions_by_doc.get(doc, [])) for doc, rows in gold_by_doc.items()]
     matches = [match for result in results for match in result.matches]
     counts = Counts(
@@ -741,10 +754,12 @@ def _error_table(report: EvalReport) -> Any:
         table.add_column(column)
     for row in report.missed:
         roots = "|".join(row.cameo_root)
-        table.add_row("missed", row.doc_id, row.gold_id, roots, _countries(row.source), _countries(row.target), row.evidence)
+        source, target = _countries(row.source), _countries(row.target)
+        table.add_row("missed", row.doc_id, row.gold_id, roots, source, target, row.evidence)
     for kind, briefs in (("false positive", report.false_positives), ("leaked", report.leaked)):
         for b in briefs:
-            table.add_row(kind, b.doc_id, b.mention_id, b.cameo, b.source_country or "-", b.target_country or "-", b.evidence)
+            source, target = b.source_country or "-", b.target_country or "-"
+            table.add_row(kind, b.doc_id, b.mention_id, b.cameo, source, target, b.evidence)
     return table
 
 
@@ -763,6 +778,10 @@ def render(report: EvalReport) -> Any:
 
 
 # --------------------------------------------------------------------------- accuracy gate
+
+
+#: Pinned bounds: gold set -> figure key -> bound (a key ending in "_max" is a ceiling).
+Floors = dict[str, dict[str, float]]
 
 
 @dataclass(slots=True, frozen=True)
@@ -819,7 +838,7 @@ def gate_failures(figures: dict[str, float], floors: dict[str, float]) -> list[s
     return failures
 
 
-def read_floors(path: Path) -> dict[str, dict[str, float]]:
+def read_floors(path: Path) -> Floors:
     try:
         floors = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -861,7 +880,7 @@ class FloorChange:
 DEFAULT_FLOOR_KEYS = ("precision", "recall", "f1", "dated_f1", "leaked_max")
 
 
-def floor_changes(floors: dict[str, dict[str, float]], current: dict[str, dict[str, float]]) -> list[FloorChange]:
+def floor_changes(floors: Floors, current: Floors) -> list[FloorChange]:
     """Every pinned value that would move if floors followed the current figures."""
     changes = []
     for gold_set, figures in sorted(current.items()):
@@ -875,19 +894,21 @@ def floor_changes(floors: dict[str, dict[str, float]], current: dict[str, dict[s
     return changes
 
 
-def apply_floor_changes(floors: dict[str, dict[str, float]], changes: list[FloorChange], allow_lower: bool) -> dict[str, dict[str, float]]:
+def apply_floor_changes(floors: Floors, changes: list[FloorChange], allow_lower: bool) -> Floors:
     """New floors with `changes` applied; FloorsError if one loosens the gate and not allow_lower."""
     loosening = [change for change in changes if change.loosens]
     if loosening and not allow_lower:
         listed = "; ".join(str(change) for change in loosening)
-        raise FloorsError(f"refusing to lower floors ({listed}); fix the regression, or pass --allow-lower if it is intended")
+        raise FloorsError(
+            f"refusing to lower floors ({listed}); fix the regression, or pass --allow-lower if it is intended"
+        )
     updated = {name: dict(values) for name, values in floors.items()}
     for change in changes:
         updated.setdefault(change.gold_set, {})[change.key] = change.new
     return updated
 
 
-def raise_floors(path: Path, current: dict[str, dict[str, float]], allow_lower: bool = False) -> list[FloorChange]:
+def raise_floors(path: Path, current: Floors, allow_lower: bool = False) -> list[FloorChange]:
     """Rewrite the floors file at `path` to follow `current`; returns what changed."""
     floors = read_floors(path) if Path(path).exists() else {}
     changes = floor_changes(floors, current)
@@ -896,7 +917,7 @@ def raise_floors(path: Path, current: dict[str, dict[str, float]], allow_lower: 
     return changes
 
 
-def _current_figures(repo: Path, shared: Path | None) -> tuple[dict[str, dict[str, float]], list[str]]:
+def _current_figures(repo: Path, shared: Path | None) -> tuple[Floors, list[str]]:
     current, skipped = {}, []
     for gold_set in gold_sets(repo, shared):
         if not gold_set.gold.exists():
