@@ -516,7 +516,7 @@ def _jsonl_document(line: bytes, origin: str, default_doc_id: str, sidecar: _Giv
         return _line_failure(origin, default_doc_id, "bad_json", f"is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line")
     if not isinstance(fields, dict):
         return _line_failure(origin, default_doc_id, "bad_json", "must be a JSON object with a \"text\" field")
-    doc_id = _given_doc_id(fields) or _given_doc_id(sidecar.fields) or default_doc_id
+    doc_id = _given_doc_id(fields) or default_doc_id
     text = fields.get("text")
     if not isinstance(text, str):
         return _line_failure(origin, doc_id, "missing_text", "has no \"text\" string; put the article text in a \"text\" field")

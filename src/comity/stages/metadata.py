@@ -159,6 +159,8 @@ def find_text_metadata(text: str, start: int = 0) -> TextMetadata:
 def _set_annotations(meta: Metadata, found: TextMetadata) -> None:
     if _missing(meta.title):
         meta.title = found.title or Found(None, "unknown")
+    elif meta.title is not None and meta.title.span is None and found.title and _same_title(meta.title, found.title):
+        meta.title.span = found.title.span
     if _missing(meta.published):
         meta.published = found.best_date() or Found(None, "unknown")
     if _missing(meta.outlet):
@@ -167,6 +169,10 @@ def _set_annotations(meta: Metadata, found: TextMetadata) -> None:
         meta.extra[SPAN_KEYS[kind]] = span
     for key, value in found.extra.items():
         meta.extra.setdefault(key, value)
+
+
+def _same_title(given: Found, in_text: Found) -> bool:
+    return _alias_key(given.value or "") == _alias_key(in_text.value or "")
 
 
 def _missing(value: Found | None) -> bool:
