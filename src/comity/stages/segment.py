@@ -217,15 +217,20 @@ def _span_of(value: object) -> Span | None:
 
 
 def _meta_spans(meta: Metadata) -> Iterator[tuple[str, Span]]:
+    """(label, span) of what the metadata stage found in the text; the title apart.
+
+    The label is "copyright" for anything found in a copyright line, which is boilerplate.
+    """
     for name in ("published", "outlet", "url"):
         found: Found | None = getattr(meta, name)
-        if found is not None and found.span is not None and found.basis != "text:copyright":
-            yield name, found.span
+        if found is not None and found.span is not None:
+            yield ("copyright" if "copyright" in found.basis else name), found.span
     for key, value in meta.extra.items():
         span = _span_of(value)
         basis = value.basis if isinstance(value, Found) else ""
-        if span is not None and key != "front_matter_span" and "copyright" not in f"{key} {basis}":
-            yield key, span
+        if span is not None and key != "front_matter_span":
+            label = key.removesuffix("_span")
+            yield ("copyright" if "copyright" in f"{label} {basis}" else label), span
 
 
 def _front_matter_span(text: str, meta: Metadata) -> Span | None:
@@ -313,15 +318,16 @@ def _continues(text: str, previous: Span, line: Span, wrapped: bool) -> bool:
 def _is_marker_line(context: _Context, line: Span) -> bool:
     """A line that stands alone whatever surrounds it: a date, byline, caption, cue…"""
     text, cues = line.text(context.text), context.cues
-    if any(span.overlaps(line) for _, span in context.meta_spans):
+    spans = [span for _, span in context.meta_spans]
+    if context.title is not None and context.title.span is not None:
+        spans.append(context.title.span)
+    if _covered_share(context.text, line, spans) >= META_SPAN_MIN_COVERAGE:
         return True
-    if context.title is not None and context.title.span is not None and context.title.span.overlaps(line):
-        return True
+    # A dateline is no marker: it starts the first paragraph, which may be hard-wrapped.
     return any(
         cue.find(text) is not None
         for cue in (
             cues.date_line,
-            cues.dateline,
             cues.byline,
             cues.comment_openers,
             cues.comment_closers,
@@ -374,12 +380,17 @@ def _is_list_item(context: _Context, paragraph: _Paragraph) -> bool:
 
 
 def _coverage(context: _Context, paragraph: _Paragraph, spans: Iterable[Span]) -> float:
-    span = paragraph.span
-    chars = [i for i in range(span.start, span.end) if not context.text[i].isspace()]
-    if not chars:
+    return _covered_share(context.text, paragraph.span, spans)
+
+
+def _covered_share(text: str, span: Span, spans: Iterable[Span]) -> float:
+    """Share of the non-whitespace characters of `span` that lie inside `spans`."""
+    overlapping = [s for s in spans if s.overlaps(span)]
+    if not overlapping:
         return 0.0
-    covered = sum(1 for i in chars if any(s.start <= i < s.end for s in spans))
-    return covered / len(chars)
+    chars = [i for i in range(span.start, span.end) if not text[i].isspace()]
+    covered = sum(1 for i in chars if any(s.start <= i < s.end for s in overlapping))
+    return covered / len(chars) if chars else 0.0
 
 
 def _unclaimed(paragraphs: list[_Paragraph]) -> Iterator[tuple[int, _Paragraph]]:
@@ -456,7 +467,11 @@ def _mark_boilerplate(context: _Context, paragraphs: list[_Paragraph]) -> None:
 
 
 def _mark_cue_lines(context: _Context, paragraphs: list[_Paragraph]) -> None:
+    copyright_spans = [span for label, span in context.meta_spans if label == "copyright"]
     for _, paragraph in _unclaimed(paragraphs):
+        if _coverage(context, paragraph, copyright_spans) >= META_SPAN_MIN_COVERAGE:
+            paragraph.claim(SectionKind.BOILERPLATE, "copyright line found by the metadata stage")
+            continue
         text = context.of(paragraph)
         cue = context.cues.boilerplate_lines.find(text) if _words(text) <= CUE_LINE_MAX_WORDS else None
         if cue is not None:
@@ -570,9 +585,9 @@ def _mark_metadata(context: _Context, paragraphs: list[_Paragraph]) -> None:
 
 
 def _meta_field_covering(context: _Context, paragraph: _Paragraph) -> str | None:
-    for name, span in context.meta_spans:
-        if span.overlaps(paragraph.span) and _coverage(context, paragraph, [span]) >= META_SPAN_MIN_COVERAGE:
-            return name
+    for label, span in context.meta_spans:
+        if label != "copyright" and _coverage(context, paragraph, [span]) >= META_SPAN_MIN_COVERAGE:
+            return label
     return None
 
 
