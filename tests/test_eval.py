@@ -400,6 +400,8 @@ BAD_MENTIONS = [
     ("country not ISO3", mention(source="North Korea"), "source"),
     ("actor without country key", mention() | {"target": {"text": "Cuba"}}, "target"),
     ("date with time", mention(date="2021-04-19T10:00:00"), "date"),
+    ("date with a trailing newline", mention(date="2021\n"), "date"),
+    ("cameo in another script's digits", mention(cameo="\u0665\u0661"), "cameo"),
     ("evidence without text", mention(evidence={"start": 0, "end": 3}), "evidence"),
 ]
 

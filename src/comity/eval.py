@@ -36,18 +36,21 @@ from pathlib import Path
 from typing import Any
 
 from comity.errors import ComityError, GoldError, InputError
+from comity.model import CODED_SECTIONS, COUNTED_FACTUALITIES, Factuality
 
+#: The sections a mention may name in the interchange format.
 SECTIONS = frozenset({"headline", "body", "comment", "boilerplate", "caption"})
-COUNTED_SECTIONS = frozenset({"headline", "body"})
+COUNTED_SECTIONS = frozenset(str(kind) for kind in CODED_SECTIONS)
 #: Sections the coder should never code; a mention from one of them is "leaked".
 LEAKED_SECTIONS = SECTIONS - COUNTED_SECTIONS
-FACTUALITIES = frozenset({"asserted", "reported", "future", "hypothetical", "negated"})
-COUNTED_FACTUALITIES = frozenset({"asserted", "reported"})
+FACTUALITIES = frozenset(str(kind) for kind in Factuality)
+COUNTED_FACTUALITY_VALUES = frozenset(str(kind) for kind in COUNTED_FACTUALITIES)
 
-_ISO_CUT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_COUNTRY = re.compile(r"^[A-Z]{3}$")
-_CAMEO_ROOT = re.compile(r"^\d{2}$")
-_CAMEO = re.compile(r"^\d{2,4}$")
+# Matched with fullmatch; [0-9], not \d, which also accepts other scripts' digits.
+_ISO_CUT = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_COUNTRY = re.compile(r"[A-Z]{3}")
+_CAMEO_ROOT = re.compile(r"[0-9]{2}")
+_CAMEO = re.compile(r"[0-9]{2,4}")
 _TOKEN = re.compile(r"\w+")
 
 _GOLD_REQUIRED = ("doc_id", "gold_id", "source", "target", "cameo_root", "required", "evidence")
@@ -268,7 +271,7 @@ def _read_json_lines(path: Path, error: type[ComityError]) -> Iterable[tuple[int
 
 def _check_iso_cut(value: Any) -> str | None:
     """Return why `value` is not an ISO date cut to its precision, or None when it is."""
-    if not isinstance(value, str) or not _ISO_CUT.match(value):
+    if not isinstance(value, str) or not _ISO_CUT.fullmatch(value):
         return f'{value!r} is not an ISO date cut to its precision ("2021-04-19", "2021-04", "2021")'
     year, month, day = (int(part) for part in (value + "-01-01").split("-")[:3])
     try:
@@ -280,7 +283,7 @@ def _check_iso_cut(value: Any) -> str | None:
 
 def _gold_countries(value: Any, name: str) -> tuple[str | None, ...]:
     valid = isinstance(value, list) and value and all(
-        item is None or (isinstance(item, str) and _COUNTRY.match(item)) for item in value
+        item is None or (isinstance(item, str) and _COUNTRY.fullmatch(item)) for item in value
     )
     if not valid:
         raise ValueError(
@@ -291,7 +294,7 @@ def _gold_countries(value: Any, name: str) -> tuple[str | None, ...]:
 
 def _gold_roots(value: Any) -> tuple[str, ...]:
     valid = isinstance(value, list) and value and all(
-        isinstance(item, str) and _CAMEO_ROOT.match(item) for item in value
+        isinstance(item, str) and _CAMEO_ROOT.fullmatch(item) for item in value
     )
     if not valid:
         raise ValueError(
@@ -377,7 +380,7 @@ def _mention_actor_problem(actor: Any) -> str | None:
     if not isinstance(actor, dict) or "country" not in actor:
         return 'must be null or an object with a "country" (ISO3 or null)'
     country = actor["country"]
-    if country is not None and not (isinstance(country, str) and _COUNTRY.match(country)):
+    if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
         return f"has country {country!r}, which is not an ISO3 code or null"
     return None
 
@@ -396,7 +399,7 @@ def _mention_problem(mention: Any) -> str | None:
         return f'"section" must be one of {", ".join(sorted(SECTIONS))}; got {mention["section"]!r}'
     if mention["factuality"] not in FACTUALITIES:
         return f'"factuality" must be one of {", ".join(sorted(FACTUALITIES))}; got {mention["factuality"]!r}'
-    if not isinstance(mention["cameo"], str) or not _CAMEO.match(mention["cameo"]):
+    if not isinstance(mention["cameo"], str) or not _CAMEO.fullmatch(mention["cameo"]):
         return f'"cameo" must be a CAMEO code as a string, leading zero kept ("051"); got {mention["cameo"]!r}'
     for name in ("source", "target"):
         problem = _mention_actor_problem(mention[name])
@@ -435,7 +438,7 @@ def _country(actor: dict[str, Any] | None) -> str | None:
 
 def is_counted(mention: dict[str, Any]) -> bool:
     """A mention counts as an asserted event: coded section and asserted/reported."""
-    return mention["section"] in COUNTED_SECTIONS and mention["factuality"] in COUNTED_FACTUALITIES
+    return mention["section"] in COUNTED_SECTIONS and mention["factuality"] in COUNTED_FACTUALITY_VALUES
 
 
 def is_compatible(row: GoldRow, mention: dict[str, Any]) -> bool:
