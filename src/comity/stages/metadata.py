@@ -87,7 +87,8 @@ _DATELINE = re.compile(
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 _COPYRIGHT_NAME = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?(?P<name>[A-Z][\w&.' -]{1,60}?)"
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+    r"(?!all rights)(?P<name>[A-Z][\w&.' -]{1,60}?)"
     r"\s*(?:[.,|]|all rights reserved|$)",
     re.IGNORECASE,
 )
@@ -255,6 +256,8 @@ def _headline(line: Line) -> Found:
 
 def _header_line(line: Line, found: TextMetadata) -> bool:
     """Record a date line or byline; False when the line is neither."""
+    if len(line.text) > HEADLINE_MAX_CHARS:
+        return False
     parsed = parse_date_text(line.text)
     if parsed is not None:
         found.dates.append(Found(parsed.value, "text:date_line", line.span, parsed.precision))
@@ -310,8 +313,10 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         return None
     if match.group("agency") or match.group("date"):
         return match
+    # "MOSCOW — " or "HAVANA TIMES – " opens a paragraph; a short capitals line is a headline.
     caps_lead = match.group("head").isupper() and len(match.group("head")) >= 3
-    return match if caps_lead and match.group("before_dash") else None
+    opens_paragraph = len(text) >= PARAGRAPH_MIN_CHARS
+    return match if caps_lead and opens_paragraph and match.group("before_dash") else None
 
 
 def _dateline(line: Line, found: TextMetadata) -> bool:
