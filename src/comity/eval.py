@@ -818,7 +818,12 @@ def find_shared(repo: Path) -> Path | None:
 
 def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
     """The gold sets the accuracy gate scores, named as in tests/eval_floors.json."""
-    sets = [GoldSet("demo", repo / "tests" / "gold" / "demo.jsonl", [repo / "src" / "comity" / "data" / "demo"])]
+    gold = repo / "tests" / "gold"
+    sets = [
+        GoldSet("demo", gold / "demo.jsonl", [repo / "src" / "comity" / "data" / "demo"]),
+        # Held out: the coder is never tuned on these articles, so this set measures generalisation.
+        GoldSet("unseen", gold / "unseen.jsonl", [repo / "tests" / "fixtures" / "unseen"]),
+    ]
     if shared is not None:
         sets.insert(0, GoldSet("seeds-dev", shared / "gold" / "seeds-dev.jsonl", [shared / "samples" / "seeds"]))
     return sets
