@@ -177,6 +177,24 @@ def test_comment_counter_above_the_article_is_not_a_comment_block() -> None:
     assert len(texts(doc, BODY)) == 2
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reader comments on the ministry's website were mostly critical of the accord.",
+        "3 thoughts on the accord from the fishermen of Port Aldo:",
+        "Leave a comment was all the envoy would say when reporters asked him about the patrol plans.",
+    ],
+)
+def test_body_lines_that_mention_comments_do_not_open_a_comment_block(line: str) -> None:
+    text = (FIXTURES / "comments.txt").read_text(encoding="utf-8")
+    last_body = "the Ruritanian envoy told reporters after the signing."
+    text = text.replace(last_body, f"{last_body}\n\n{line}\n\nThe patrol will start in June, officials said.")
+    doc = segmented(text)
+    assert section_with(doc, line).kind is BODY
+    assert section_with(doc, "The patrol will start in June").kind is BODY
+    assert section_with(doc, "12 comments").kind is COMMENT
+
+
 def test_link_list_share_buttons_subscribe_and_copyright_are_boilerplate() -> None:
     doc = fixture("link_list.txt")
     assert len(texts(doc, BODY)) == 2
@@ -190,6 +208,19 @@ def test_teaser_list_without_header_is_boilerplate() -> None:
     bodies = texts(doc, BODY)
     assert len(bodies) == 2 and bodies[1].startswith("The treaty cuts duties")
     assert kinds_from(doc, doc.text.index("Amberg, June 3")) == {BOILERPLATE}
+
+
+def test_teaser_titles_ending_in_dates_are_boilerplate() -> None:
+    teasers = [
+        "Ruritania opens new rail link to the coast (June 3, 2023)",
+        "Freedonia holds snap election in May - 2 June 2023",
+        "Talks on river water stall again (June 1, 2023)",
+    ]
+    body = "Ruritania and Freedonia signed a trade treaty in Amberg on Tuesday."
+    doc = segmented("Treaty signed\n\n" + body + "\n\n" + "\n".join(teasers) + "\n")
+    assert texts(doc, BODY) == [body]
+    assert all(section_with(doc, teaser).kind is BOILERPLATE for teaser in teasers)
+    assert "teaser list: 3 lines, 3 of them dated" == section_with(doc, teasers[0]).reason
 
 
 def test_navigation_menu_is_boilerplate() -> None:
@@ -339,7 +370,7 @@ def test_cue_file_can_be_extended(tmp_path: Path) -> None:
     [
         ("date_line: [", "not valid YAML"),
         ("- just a list", "must map categories"),
-        ("date_line:\n  fullmatch: ['x']\n", "category 'dateline'"),
+        ("date_line:\n  fullmatch: ['x']\n", "category 'date_anywhere'"),
     ],
 )
 def test_malformed_cue_file_is_a_knowledge_error(tmp_path: Path, content: str, message: str) -> None:

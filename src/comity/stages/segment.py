@@ -57,6 +57,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 CATEGORIES: dict[str, frozenset[str]] = {
     "date_line": frozenset({"fullmatch"}),
+    "date_anywhere": frozenset({"search"}),
     "dateline": frozenset({"match"}),
     "byline": frozenset({"fullmatch"}),
     "comment_openers": frozenset({"match"}),
@@ -86,6 +87,7 @@ class CueList:
 @dataclass(frozen=True, slots=True)
 class Cues:
     date_line: CueList
+    date_anywhere: CueList
     dateline: CueList
     byline: CueList
     comment_openers: CueList
@@ -364,7 +366,7 @@ def _is_prose(text: str) -> bool:
 
 def _is_dated_line(context: _Context, text: str) -> bool:
     cues = context.cues
-    return cues.date_line.find(text) is not None or cues.dateline.find(text) is not None
+    return cues.date_anywhere.find(text) is not None or cues.dateline.find(text) is not None
 
 
 def _is_list_item(context: _Context, paragraph: _Paragraph) -> bool:
@@ -428,7 +430,7 @@ def _mark_comments(context: _Context, paragraphs: list[_Paragraph]) -> None:
         elif opened_by:
             paragraph.claim(SectionKind.COMMENT, f"reader comments after {opened_by!r}")
         elif opener is not None and prose_seen:
-            opened_by = _snippet(opener)
+            opened_by = _snippet(opener).rstrip("\"“‘'« ")
             paragraph.claim(SectionKind.COMMENT, f"reader comments start at {opened_by!r}")
         elif opener is not None:
             paragraph.claim(SectionKind.BOILERPLATE, f"comment counter before the article ({_snippet(opener)!r})")
@@ -543,7 +545,8 @@ def _mark_fallback_headline(context: _Context, paragraphs: list[_Paragraph]) -> 
     title = context.title.value if context.title is not None else None
     if title:
         for paragraph in paragraphs[:5]:
-            text = _normalised(context.of(paragraph))
+            # A Markdown heading marker is no part of the title.
+            text = _normalised(context.of(paragraph).lstrip("#"))
             if paragraph.kind is None and text and _matches_title(text, _normalised(title)):
                 paragraph.claim(SectionKind.HEADLINE, "line equal to the title found by the metadata stage")
                 return
