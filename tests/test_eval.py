@@ -581,3 +581,32 @@ def test_worked_example_in_docs_evaluation_md() -> None:
     assert report.dates.coarse == 1
     assert [b.mention_id for b in report.leaked] == ["m4"]
     assert report.documents[0].not_counted == 1
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_every_required_row_and_counted_mention_is_accounted_for_once(seed: int) -> None:
+    rng = random.Random(seed)
+    countries = ["PRK", "CUB", "CHN", None]
+    rows = [
+        gold(f"g{i}", doc_id=rng.choice(["d1", "d2"]), source=(rng.choice(countries),),
+             target=tuple({rng.choice(countries) for _ in range(2)}), symmetric=rng.random() < 0.3,
+             cameo_root=(rng.choice(["01", "04", "05"]),), required=rng.random() < 0.6)  # fmt: skip
+        for i in range(rng.randint(1, 6))
+    ]
+    found = [
+        mention(f"m{i}", doc_id=rng.choice(["d1", "d2", "d3"]), source=rng.choice(countries),
+                target=rng.choice(countries), cameo=rng.choice(["010", "042", "051"]),
+                section=rng.choice(["body", "headline", "comment"]),
+                factuality=rng.choice(["asserted", "reported", "future"]))  # fmt: skip
+        for i in range(rng.randint(0, 8))
+    ]
+    report = evaluate(rows, found)
+    gold_docs = {row.doc_id for row in rows}
+    counted = [m for m in found if m["doc_id"] in gold_docs and m["section"] != "comment" and m["factuality"] != "future"]
+    optional_matched = sum(doc.optional_matched for doc in report.documents)
+    assert report.counts.tp + report.counts.fn == sum(row.required for row in rows)
+    assert report.counts.tp + report.counts.fp + optional_matched == len(counted)
+    assert len(report.leaked) == sum(m["doc_id"] in gold_docs and m["section"] == "comment" for m in found)
+    assert report.ignored_mentions == sum(m["doc_id"] not in gold_docs for m in found)
+    assert all(is_compatible(next(r for r in rows if r.gold_id == m.gold_id),
+                             next(f for f in found if f["mention_id"] == m.mention_id)) for m in report.matches)  # fmt: skip
