@@ -177,6 +177,17 @@ def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_files_and_
     assert items[0].meta.outlet.value == "Harbour Post"
 
 
+def test_symlinked_folder_loop_is_walked_once(tmp_path):
+    write(tmp_path / "inner" / "story.txt", ARTICLE)
+    (tmp_path / "inner" / "back-to-top").symlink_to(tmp_path, target_is_directory=True)
+    assert [item.doc_id for item in ingest_all(tmp_path)] == ["story"]
+
+
+def test_a_single_path_string_is_one_path(tmp_path):
+    path = write(tmp_path / "story.txt", ARTICLE)
+    assert [item.doc_id for item in iter_inputs(str(path), Config())] == ["story"]
+
+
 def test_every_input_yields_exactly_one_item(tmp_path):
     write(tmp_path / "good.txt", ARTICLE)
     write(tmp_path / "empty.txt", b"")
@@ -307,6 +318,7 @@ def test_html_text_is_extracted_and_raw_kept():
     assert (doc.meta.published.value, doc.meta.published.precision) == ("2024-05-03", "day")
     assert doc.meta.outlet.value == "Lantern Wire"
     assert doc.meta.url.value == "https://lanternwire.example/world/joint-patrols"
+    assert (doc.meta.language.value, doc.meta.language.basis) == ("en", "html")
 
 
 def test_html_without_article_text_is_empty(tmp_path):

@@ -48,11 +48,14 @@ BINARY_SAMPLE_CHARS = 65536
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*?\r?\n)??---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_HTML_LANG = re.compile(rb"<html[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def iter_inputs(paths: Iterable[str | Path], config: Config) -> Iterator[Document | InputFailure]:
     """Stream the documents found at `paths` (files or folders, walked recursively)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path, not the characters of one
     seen_doc_ids: set[str] = set()
     for given in paths:
         for item in _inputs_at(Path(given), config):
@@ -344,9 +347,14 @@ def _extract_html(data: bytes, origin: str) -> _Decoded | DocumentProblem:
         "published": result.date,
         "url": result.url,
         "outlet": result.sitename,
-        "language": result.language,
+        "language": result.language or _html_language(data),
     }
     return text, [], {name: value for name, value in fields.items() if value}
+
+
+def _html_language(data: bytes) -> str | None:
+    match = _HTML_LANG.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
 
 
 # --- given metadata ------------------------------------------------------------------------
