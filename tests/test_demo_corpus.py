@@ -109,7 +109,7 @@ def test_article_is_short_wire_copy(path: Path):
 
 
 def test_readme_lists_every_demo_article():
-    readme = (DEMO_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "demo-corpus.md").read_text(encoding="utf-8")
     assert all(f"`{path.name}`" in readme for path in articles(DEMO_DIR).values())
 
 
