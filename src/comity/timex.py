@@ -184,9 +184,29 @@ def normalize(expression: str, anchor: Anchor, *, prefer_future: bool = False) -
     grammar that carry a year or a numeric date are tried with dateparser.
     """
     found = find_timexes(expression, anchor, prefer_future=prefer_future)
-    if found:
+    if found and not _only_a_year_of_more(found[0], expression):
         return found[0]
-    return _dateparser_reading(expression, anchor, prefer_future)
+    fallback = _dateparser_reading(expression, anchor, prefer_future)
+    if fallback is not None and (not found or _finer_in_same_year(fallback, found[0])):
+        return fallback
+    return found[0] if found else None
+
+
+def _only_a_year_of_more(timex: Timex, expression: str) -> bool:
+    """A bare year inside other words ("29 août 2023"): a foreign date the grammar only half read."""
+    rest = (expression[: timex.span.start] + " " + expression[timex.span.end :]).split()
+    return timex.precision == "year" and timex.kind == "absolute" and any(
+        word.casefold() not in _YEAR_CUES for word in rest
+    )
+
+
+def _finer_in_same_year(candidate: Timex, found: Timex) -> bool:
+    return (
+        candidate.precision in ("month", "day")
+        and candidate.value is not None
+        and found.value is not None
+        and candidate.value[:4] == found.value[:4]
+    )
 
 
 # ---------------------------------------------------------------- selection
@@ -283,7 +303,21 @@ def _count() -> str:
 
 
 def _month_group(name: str) -> str:
-    return rf"\b(?P<{name}>{_month_forms()})\b\.?"
+    return rf"\b(?P<{name}>{_month_forms()})\b{_abbreviation_dot()}"
+
+
+@cache
+def _abbreviation_dot() -> str:
+    """An optional dot, taken only after an abbreviation ("Sept."), never after "April." ending a sentence."""
+    longest: dict[int, int] = {}
+    for form, number in _rows("months.tsv", 2):
+        longest[int(number)] = max(longest.get(int(number), 0), len(form))
+    by_length: dict[int, set[str]] = {}
+    for form, number in _rows("months.tsv", 2):
+        if len(form) < longest[int(number)]:
+            by_length.setdefault(len(form), set()).update({form, form.upper()})
+    behind = "|".join(rf"(?<=\b(?:{'|'.join(sorted(forms))}))" for _, forms in sorted(by_length.items()))
+    return rf"(?:(?:{behind})\.)?" if behind else ""
 
 
 def _era_group() -> str:
@@ -722,10 +756,18 @@ def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
     return _timex(match, context, f"{year:04d}-{month:02d}", "month", kind, basis, start=start, month=month)
 
 
+#: Words that may stand around a bare year in a phrase given to `normalize` ("in 1960").
 _YEAR_CUES = frozenset(
     "in since from to until till by before after of during between and or around circa early late "
     "mid the its their his her our year back".split()
 )
+#: Words after which a number followed by a lowercase word is still a year ("in 2000 people
+#: marched"); "by 2000 people" or "of 2000 people" is taken for a count.
+_YEAR_CUES_BEFORE_WORD = frozenset(
+    "in since until till during before after around circa early late mid the its their his her our "
+    "year back".split()
+)
+_YEAR_LIST_CONTINUES = re.compile(r"[12]\d{3}(?:[^\S\n]*[-–][^\S\n]*|[^\S\n]+(?:and|or|to)[^\S\n]+)$")
 
 
 def _read_year(match: re.Match[str], context: _Context) -> Timex | None:
@@ -750,8 +792,10 @@ def _year_stands_alone(match: re.Match[str], context: _Context) -> bool:
     next_word = re.match(r"[^\S\n]+([a-z]\w*)", text[end : context.limit])
     if next_word is None or match["decade"]:
         return True
+    if _YEAR_LIST_CONTINUES.search(before):
+        return True  # "1950-1953 ended", "in 2015 and 2018 they met"
     previous = re.search(r"([A-Za-z]+)[^\S\n]*-?$", before)
-    return previous is not None and previous.group(1).lower() in _YEAR_CUES
+    return previous is not None and previous.group(1).lower() in _YEAR_CUES_BEFORE_WORD
 
 
 def _read_weekday(match: re.Match[str], context: _Context) -> Timex | None:
