@@ -451,6 +451,32 @@ def test_sections_never_overlap_and_cover_every_visible_character() -> None:
         assert_partition(segmented(random_text(rng)))
 
 
+def random_meta(rng: random.Random, text: str) -> Metadata:
+    def any_span() -> Span:
+        start = rng.randint(0, len(text))
+        return Span(start, rng.randint(start, len(text)))
+
+    front_matter_start = rng.choice([0, rng.randint(0, len(text))])
+    front_matter_end = text.find("\n", rng.randint(front_matter_start, len(text)))
+    return Metadata(
+        title=Found("t", "text:headline", any_span()),
+        published=Found("2024", rng.choice(["text:date_line", "text:copyright"]), any_span()),
+        extra={
+            "byline_span": any_span(),
+            "copyright_span": any_span(),
+            "front_matter_span": Span(front_matter_start, max(front_matter_end, front_matter_start)),
+            "dateline_place": Found("Amberg", "text:dateline", any_span()),
+        },
+    )
+
+
+def test_partition_holds_whatever_spans_the_metadata_stage_gives() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        text = random_text(rng)
+        assert_partition(segmented(text, random_meta(rng, text)))
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir()))
 def test_fixtures_are_covered_without_overlap(name: str) -> None:
     assert_partition(fixture(name))

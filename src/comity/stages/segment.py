@@ -237,7 +237,7 @@ def _meta_spans(meta: Metadata) -> Iterator[tuple[str, Span]]:
 
 def _front_matter_span(text: str, meta: Metadata) -> Span | None:
     span = _span_of(meta.extra.get("front_matter_span"))
-    if span is None or span.end > len(text) or not span.text(text).strip():
+    if span is None or span.end > len(text) or not span.text(text).strip() or text[: span.start].strip():
         return None
     trimmed = _trim(text, span.start, span.end)
     # The paragraphs start after the front matter's last line, so that no line is split.
