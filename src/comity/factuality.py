@@ -1,0 +1,164 @@
+"""Factuality of an event trigger from its clause: negated, hypothetical, future, reported or asserted.
+
+Works on a spaCy token (the trigger) and its dependency tree. Whether a report is
+someone else's ("reported") or the source's own words depends on who the speaker
+is, so `assess` returns the speaker token and the caller decides with its actors.
+
+Cues, in order of precedence:
+- negated: a negation on the clause ("did not meet", "never met"), or the
+  clause is the complement of a verb of refusal or failure ("refused to meet");
+- hypothetical: a conditional clause ("if they meet"), or a modal of possibility
+  ("would", "could", "might", "may", "should");
+- future: "will"/"shall", "is to be held", "is going to", or the complement of a
+  plan or schedule ("is scheduled to take over", "plans to visit", "is about to");
+- reported: the clause is the complement of a speech verb ("X said ...", "...,
+  X reported") or carries "according to".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from comity.model import Factuality
+
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "cancel", "avoid", "postpone"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
+PLAN_WORDS = frozenset(
+    {"plan", "schedule", "expect", "intend", "prepare", "set", "due", "about", "go", "aim", "hope",
+     "want", "wish", "seek", "try", "attempt", "propose", "arrange", "scheduled", "likely", "poised",
+     # an intent to do something is coded on the intent verb (CAMEO 03); what is intended is future
+     "vow", "pledge", "promise", "agree", "decide", "resolve", "offer", "threaten", "will", "determine"}
+)  # fmt: skip
+SPEECH_VERBS = frozenset(
+    {"say", "report", "tell", "state", "announce", "add", "claim", "note", "quote", "write", "insist",
+     "reveal", "disclose", "confirm", "declare", "assert", "explain", "allege", "believe", "think"}
+)  # fmt: skip
+#: Dependency labels through which a clause is embedded in the clause above it.
+CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
+
+
+@dataclass(slots=True, frozen=True)
+class Assessment:
+    value: Factuality
+    cue: object | None = None  # the spaCy token that decided it
+    speaker: object | None = None  # for REPORTED: the speech verb's subject token, if any
+
+
+def clause_verb(token):  # token: spacy Token -> spacy Token
+    """The verb whose clause a trigger sits in (a nominal trigger climbs to its governing verb)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _is_negated(verb) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS and child.dep_ in ("advmod", "preconj", "det") for child in verb.children)
+
+
+def _modals(verb) -> set[str]:
+    return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+
+
+def _has_conditional_mark(verb) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children)
+
+
+def _governing_chain(verb):
+    """The verb, then the verbs it is the complement of (through xcomp only: "plans to visit")."""
+    chain = [verb]
+    current = verb
+    while current.dep_ == "xcomp" and current.head is not current:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _is_infinitive_of_be(verb) -> bool:
+    """ "is to be held", "are to meet": a form of be taking a to-infinitive."""
+    head = verb.head
+    has_to = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return has_to and verb.dep_ == "xcomp" and head.lemma_ == "be"
+
+
+def negated(verb) -> object | None:
+    for link in _governing_chain(verb):
+        if _is_negated(link):
+            return link
+        if link is not verb and link.lemma_ in REFUSAL_VERBS:
+            return link
+    return None
+
+
+def hypothetical(verb) -> object | None:
+    chain = _governing_chain(verb)
+    for link in chain:
+        if _modals(link) & HYPOTHETICAL_MODALS or _has_conditional_mark(link):
+            return link
+    # a clause under a conditional clause ("if X visits Y, ...") is itself conditional
+    current = chain[-1]
+    while current.dep_ in ("conj", "xcomp", "ccomp") and current.head is not current:
+        current = current.head
+        if _has_conditional_mark(current):
+            return current
+    return None
+
+
+def future(verb) -> object | None:
+    for link in _governing_chain(verb):
+        if _modals(link) & FUTURE_MODALS:
+            return link
+        if link is not verb and link.lemma_ in PLAN_WORDS:
+            return link
+        if _is_infinitive_of_be(link):
+            return link
+    return None
+
+
+def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | None
+    """The speech verb whose complement this clause is, climbing through embedded clauses."""
+    current = verb
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                return child, next((t for t in child.subtree if t.dep_ == "pobj"), None)
+        for child in current.children:
+            if child.dep_ in ("parataxis", "advcl", "ccomp") and child.lemma_ in SPEECH_VERBS and child.i > verb.i:
+                return child, _subject_of(child)
+        if current.dep_ not in CLAUSAL_LINKS or current.head is current:
+            return None
+        parent = current.head
+        if parent.lemma_ in SPEECH_VERBS and current.dep_ in ("ccomp", "parataxis", "xcomp", "conj"):
+            return parent, _subject_of(parent)
+        current = parent
+    return None
+
+
+def _subject_of(verb):
+    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def assess(trigger) -> Assessment:
+    """The factuality of an event trigger (a spaCy token)."""
+    verb = clause_verb(trigger)
+    cue = negated(verb)
+    if cue is not None:
+        return Assessment(Factuality.NEGATED, cue)
+    cue = hypothetical(verb)
+    if cue is not None:
+        return Assessment(Factuality.HYPOTHETICAL, cue)
+    cue = future(verb)
+    if cue is not None:
+        return Assessment(Factuality.FUTURE, cue)
+    frame = speech_frame(verb)
+    if frame is not None:
+        speech, speaker = frame
+        return Assessment(Factuality.REPORTED, speech, speaker)
+    return Assessment(Factuality.ASSERTED)

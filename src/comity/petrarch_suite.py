@@ -1,0 +1,185 @@
+"""The PETRARCH validation suites: read their records, code each sentence, score as they do.
+
+A records file (`UD_PETR_Validate_records_2_02.xml`, `PETR.UnitTest.records.xml`)
+holds `<Sentence>` records with the sentence text, its date, an id and the
+expected `<EventCoding eventcode=… sourcecode=… targetcode=…/>` (or
+`noevents="True"`). The files are not well-formed XML (comments nest), so they
+are read record by record with patterns rather than by an XML parser.
+
+Scoring follows the suites' own validation: an expected event is coded
+correctly when a coded event has the same event code, source code and target
+code; every other coded event is extra. Figures: % of expected events coded
+correctly, and extra events per evaluated record (as %). Records marked
+`evaluate="false"` are skipped, and so are expected codings without a source or
+a target (the suites do not code one-sided events). PETRARCH has no factuality,
+so every mention counts except negated ones.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from comity.errors import InputError
+from comity.model import Document, EventMention, Factuality, Found, Section, SectionKind, Span
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_RECORD = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
+_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedEvent:
+    code: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRecord:
+    record_id: str
+    category: str
+    date: str | None  # ISO "1995-01-01"
+    text: str
+    expected: tuple[ExpectedEvent, ...]
+    evaluate: bool = True
+
+
+@dataclass(slots=True)
+class RecordResult:
+    record_id: str
+    expected: list[ExpectedEvent]
+    coded: list[ExpectedEvent]
+    correct: list[ExpectedEvent]
+    missed: list[ExpectedEvent]
+    extra: list[ExpectedEvent]
+
+
+@dataclass(slots=True)
+class SuiteScore:
+    records: int = 0
+    expected: int = 0
+    correct: int = 0
+    extra: int = 0
+    results: list[RecordResult] = field(default_factory=list)
+
+    @property
+    def percent_correct(self) -> float:
+        return 100.0 * self.correct / self.expected if self.expected else 0.0
+
+    @property
+    def percent_extra(self) -> float:
+        return 100.0 * self.extra / self.records if self.records else 0.0
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(text)}
+
+
+def _iso_date(value: str | None) -> str | None:
+    match = _DATE.match(value or "")
+    return None if match is None else "-".join(match.groups())
+
+
+def _expected(body: str) -> tuple[ExpectedEvent, ...]:
+    events = []
+    for attributes in (_attributes(raw) for raw in _CODING.findall(body)):
+        code, source, target = (attributes.get(k) for k in ("eventcode", "sourcecode", "targetcode"))
+        if code and source and target and source != "---" and target != "---":
+            events.append(ExpectedEvent(code, source, target))
+    return tuple(events)
+
+
+def parse_records(content: str, origin: str = "<records>") -> list[ValidationRecord]:
+    records = []
+    for attributes_text, body in _RECORD.findall(_COMMENT.sub("", content)):
+        attributes = _attributes(attributes_text)
+        text_match = _TEXT.search(body)
+        if "id" not in attributes or text_match is None:
+            raise InputError(f"{origin}: a <Sentence> record without an id or <Text>: {attributes_text.strip()[:80]!r}")
+        records.append(
+            ValidationRecord(
+                record_id=attributes["id"],
+                category=attributes.get("category", ""),
+                date=_iso_date(attributes.get("date")),
+                text=" ".join(html.unescape(text_match.group(1)).split()),
+                expected=_expected(body),
+                evaluate=attributes.get("evaluate", "true").lower() != "false",
+            )
+        )
+    return records
+
+
+def read_records(path: Path) -> list[ValidationRecord]:
+    try:
+        content = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read PETRARCH records {path}: {exc}") from exc
+    return parse_records(content, str(path))
+
+
+def record_document(record: ValidationRecord) -> Document:
+    """A one-sentence Document (all body) dated with the record's date."""
+    doc = Document(doc_id=record.record_id, text=record.text, content_hash=record.record_id, origin=record.record_id, input_format="txt")
+    doc.sections = [Section(SectionKind.BODY, Span(0, len(record.text)), reason="PETRARCH validation record")]
+    if record.date:
+        doc.meta.published = Found(record.date, "petrarch_record", precision="day")
+    return doc
+
+
+def coded_events(mentions: Iterable[EventMention]) -> list[ExpectedEvent]:
+    """Mentions as (code, source code, target code), once each; negated ones are not events."""
+    coded: list[ExpectedEvent] = []
+    for mention in mentions:
+        if mention.factuality is Factuality.NEGATED or mention.source is None or mention.target is None:
+            continue
+        event = ExpectedEvent(mention.cameo, mention.source.code or "", mention.target.code or "")
+        if event not in coded:
+            coded.append(event)
+    return coded
+
+
+def score_record(record: ValidationRecord, coded: Sequence[ExpectedEvent]) -> RecordResult:
+    expected = list(dict.fromkeys(record.expected))
+    correct = [event for event in expected if event in coded]
+    return RecordResult(
+        record_id=record.record_id,
+        expected=expected,
+        coded=list(coded),
+        correct=correct,
+        missed=[event for event in expected if event not in coded],
+        extra=[event for event in coded if event not in expected],
+    )
+
+
+def score_suite(records: Iterable[ValidationRecord], code: Callable[[Sequence[ValidationRecord]], list[list[ExpectedEvent]]]) -> SuiteScore:
+    """Score every evaluated record; `code` codes a batch of records, one list of events each."""
+    evaluated = [record for record in records if record.evaluate]
+    score = SuiteScore()
+    for record, coded in zip(evaluated, code(evaluated), strict=True):
+        result = score_record(record, coded)
+        score.records += 1
+        score.expected += len(result.expected)
+        score.correct += len(result.correct)
+        score.extra += len(result.extra)
+        score.results.append(result)
+    return score
+
+
+def pipeline_coder(stages: Sequence) -> Callable[[Sequence[ValidationRecord]], list[list[ExpectedEvent]]]:
+    """A `code` function for `score_suite` running the given stages (parse, actors, events) in order."""
+
+    def code(records: Sequence[ValidationRecord]) -> list[list[ExpectedEvent]]:
+        documents: Iterable[Document] = (record_document(record) for record in records)
+        for stage in stages:
+            batch = getattr(stage, "pipe", None)
+            documents = batch(documents) if batch is not None else map(stage, documents)
+        return [coded_events(doc.event_mentions) for doc in documents]
+
+    return code

@@ -1,0 +1,628 @@
+"""Events stage: who did what to whom, as CAMEO event mentions with PLOVER, Goldstein and QuadClass.
+
+Patterns (`comity.knowledge.event_patterns`) name a trigger word (verb or noun),
+its constraints and the argument slots that hold the source and the target. For
+every sentence the stage
+
+1. finds the triggers that a pattern accepts (`_matches`);
+2. reads each argument slot off the dependency parse (active and passive voice,
+   relative and participial clauses, control verbs, light verbs with event nouns,
+   "between X and Y") and resolves the tokens to the actor mentions found by the
+   actors stage, splitting coordinated actors ("to the leaders of China, Cuba,
+   Vietnam and Laos") and coordinated dates ("in September 2015 and November
+   2018") into one mention each;
+3. judges factuality (`comity.factuality`): a "said" that frames someone else's
+   report makes the mention reported, a planned visit is future;
+4. drops sayings whose content is itself coded, and mentions that repeat one
+   already found in the sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from comity import factuality as factuality_rules
+from comity.knowledge.cameo import Codebook
+from comity.knowledge.event_patterns import EventPattern, PatternSet
+from comity.model import (
+    ActorMention,
+    Argument,
+    Document,
+    EventDate,
+    EventMention,
+    Factuality,
+    SectionKind,
+    Sentence,
+    Span,
+)
+
+#: Verbs whose object, not subject, does what their infinitive complement says ("urged X to help").
+OBJECT_CONTROL_VERBS = frozenset({"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow", "force"})
+#: Nominal triggers that are arguments of these do not count as events of their own.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+#: Prepositions through which an actor inside a noun phrase is reached ("the leaders of China").
+ACTOR_PREPOSITIONS = frozenset({"of", "from", "in"})
+#: Prepositions searched for a target deep inside an object ("the will to develop ties with Cuba").
+INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "against", "on")
+DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
+
+
+@dataclass(slots=True)
+class _Match:
+    trigger: object  # spaCy Token
+    pattern: EventPattern
+    obj: object | None  # the object token the pattern matched on, if any
+
+
+@dataclass(slots=True)
+class _Participant:
+    argument: Argument
+    key: str  # identity for "is this the same actor": actor id, else code, else text
+    group: bool = False  # one of the members of a group mention ("the two countries")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    match: _Match
+    source: _Participant | None
+    target: _Participant | None
+    cameo: str
+    date_span: Span | None
+    rule: str
+    mutual: bool = False  # from a group acting together ("X and Y met"): direction is arbitrary
+
+
+@dataclass(slots=True)
+class _Sentence:
+    sentence: Sentence
+    tokens: list = field(default_factory=list)  # spaCy Tokens inside the sentence
+
+
+class EventStage:
+    name = "events"
+    requires = frozenset({"parsed", "sentences", "actor_mentions"})
+    assigns = frozenset({"event_mentions"})
+
+    def __init__(
+        self,
+        codebook: Codebook | None = None,
+        patterns: PatternSet | None = None,
+        reciprocal: bool = False,
+        collapse_same_dyad: bool = True,
+    ):
+        """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
+        a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO root and
+        pair of countries in a sentence, so a statement is not counted twice at country level."""
+        self.codebook = codebook or Codebook.default()
+        self.patterns = patterns or PatternSet.default()
+        self.reciprocal = reciprocal
+        self.collapse_same_dyad = collapse_same_dyad
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            doc.event_mentions = []
+            return doc
+        actors = _ActorIndex(doc)
+        mentions: list[EventMention] = []
+        for sentence in _sentences_with_tokens(doc):
+            mentions.extend(self._code_sentence(doc, sentence, actors))
+        doc.event_mentions = mentions
+        return doc
+
+    # ------------------------------------------------------------------ per sentence
+
+    def _code_sentence(self, doc: Document, sentence: _Sentence, actors: _ActorIndex) -> list[EventMention]:
+        matches = list(self._matches(sentence.tokens))
+        matches = _without_embedded_nouns(matches)
+        candidates_by_trigger: dict[int, list[_Candidate]] = {}
+        targets_by_trigger: dict[int, list[_Participant]] = {}
+        for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
+            candidates = self._candidates(match, actors, targets_by_trigger)
+            if match.pattern.speech and _frames_coded_event(match.trigger, candidates_by_trigger):
+                continue
+            if candidates:
+                candidates_by_trigger[match.trigger.i] = candidates
+        ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
+        return self._mentions(doc, sentence.sentence, self._deduplicated(ordered), actors)
+
+    def _matches(self, tokens: list) -> Iterator[_Match]:
+        for token in tokens:
+            pos = _trigger_pos(token)
+            if pos is None:
+                continue
+            for pattern in self.patterns.candidates(pos, token.lemma_):
+                obj = _pattern_fits(token, pattern)
+                if obj is not False:
+                    yield _Match(token, pattern, obj)
+                    break
+
+    def _candidates(self, match: _Match, actors: _ActorIndex, targets_by_trigger: dict[int, list[_Participant]]) -> list[_Candidate]:
+        pattern = match.pattern
+        sources, _ = _first_filled(match, pattern.source, actors, exclude=[])
+        targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
+        if not targets and match.trigger.dep_ == "conj":
+            targets = targets_by_trigger.get(match.trigger.head.i, [])
+        if targets:
+            targets_by_trigger[match.trigger.i] = targets
+        dates = _date_splits(match.trigger) or [None]
+        candidates = []
+        for source, target, mutual in _pairs(sources, targets, between):
+            for date_span in dates:
+                candidates.append(_Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
+                if self.reciprocal and source and target and (pattern.reverse or mutual):
+                    candidates.append(_Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
+        return candidates
+
+    def _deduplicated(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        kept: list[_Candidate] = []
+        seen: set[tuple] = set()
+        for candidate in candidates:
+            key = self._dedup_key(candidate)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(candidate)
+        return kept
+
+    def _dedup_key(self, candidate: _Candidate) -> tuple:
+        date = None if candidate.date_span is None else (candidate.date_span.start, candidate.date_span.end)
+        if not self.collapse_same_dyad:
+            return (candidate.cameo, _key(candidate.source), _key(candidate.target), date)
+        countries = (_country_key(candidate.source), _country_key(candidate.target))
+        dyad = frozenset(countries) if candidate.mutual or self._is_reciprocal(candidate) else countries
+        return (candidate.cameo[:2], dyad, date)
+
+    def _is_reciprocal(self, candidate: _Candidate) -> bool:
+        return candidate.match.pattern.reverse is not None
+
+    def _mentions(self, doc: Document, sentence: Sentence, candidates: list[_Candidate], actors: _ActorIndex) -> list[EventMention]:
+        mentions = []
+        for candidate in candidates:
+            entry = self.codebook.entry(candidate.cameo)
+            trigger = candidate.match.trigger
+            trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text))
+            source = candidate.source.argument if candidate.source else None
+            target = candidate.target.argument if candidate.target else None
+            mentions.append(
+                EventMention(
+                    mention_id=_mention_id(doc.doc_id, trigger_span, candidate.cameo, source, target, candidate.date_span),
+                    doc_id=doc.doc_id,
+                    section=sentence.section,
+                    source=source,
+                    target=target,
+                    cameo=candidate.cameo,
+                    plover=entry.plover,
+                    quad_class=entry.quad_class,
+                    goldstein=entry.goldstein,
+                    factuality=_factuality(trigger, candidate.source, actors),
+                    evidence=sentence.span,
+                    trigger=trigger_span,
+                    rule=candidate.rule,
+                    date=None if candidate.date_span is None else EventDate(None, None, "split", candidate.date_span),
+                )
+            )
+        return mentions
+
+
+# ---------------------------------------------------------------------- sentences and triggers
+
+
+def _sentences_with_tokens(doc: Document) -> Iterator[_Sentence]:
+    ordered = sorted(doc.sentences, key=lambda s: s.span.start)
+    groups = [_Sentence(sentence) for sentence in ordered if sentence.section in (SectionKind.HEADLINE, SectionKind.BODY)]
+    starts = [group.sentence.span.start for group in groups]
+    position = 0
+    for token in doc.parsed:
+        if token.is_space:
+            continue
+        while position + 1 < len(groups) and token.idx >= starts[position + 1]:
+            position += 1
+        if groups and groups[position].sentence.span.start <= token.idx < groups[position].sentence.span.end:
+            groups[position].tokens.append(token)
+    yield from (group for group in groups if group.tokens)
+
+
+def _trigger_pos(token) -> str | None:
+    if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return "noun"
+    return None
+
+
+def _objects(token) -> list:
+    """Tokens that can satisfy a pattern's object constraint, nearest first."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
+    if _is_passive(token):
+        found += [c for c in token.children if c.dep_ == "nsubjpass"]
+    found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative", "agent"):
+            found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+    for obj in list(found):
+        found += [c for c in obj.children if c.dep_ == "conj"]
+    return found
+
+
+def _pattern_fits(token, pattern: EventPattern):
+    """The object token the pattern matched on (None if it needs none), or False."""
+    if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+        return False
+    if pattern.prep and not _preposition(token, pattern.prep):
+        return False
+    if not pattern.objects:
+        first = next(iter(_objects(token)), None)
+        if pattern.object_modifiers and not (first is not None and _has_modifier(first, pattern.object_modifiers)):
+            return False
+        return first
+    for obj in _objects(token):
+        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects:
+            if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
+                continue
+            return obj
+    return False
+
+
+def _has_modifier(token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in token.children)
+
+
+def _preposition(token, word: str):
+    return next((c for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word), None)
+
+
+def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
+    """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
+    verb_objects = {m.obj.i for m in matches if m.obj is not None}
+    triggers = {m.trigger.i for m in matches}
+    kept = []
+    for match in matches:
+        token = match.trigger
+        if match.pattern.pos == "noun" and (token.i in verb_objects or _governed_by(token, triggers)):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _governed_by(token, triggers: set[int]) -> bool:
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
+        return True
+    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent"
+
+
+def _frames_coded_event(speech, candidates_by_trigger: dict[int, list[_Candidate]]) -> bool:
+    """A saying whose content (or whose reported clause) holds a coded event is a report frame."""
+    for index, candidates in candidates_by_trigger.items():
+        token = speech.doc[index]
+        if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
+            return True
+        if speech.head.i == token.i and speech.dep_ in ("parataxis", "advcl", "ccomp"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- argument slots
+
+
+def _is_passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ == "acl"
+    )
+
+
+def _logical_subject(token, depth: int = 0) -> list:
+    if depth > 4:
+        return []
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "ROOT" or token.pos_ == "NOUN":
+        return _noun_subject(token, depth)
+    if _is_passive(token):
+        agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent or token.dep_ != "conj":
+            return agent
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return [token.head]
+        return [subject]
+    head = token.head
+    if head is token:
+        return []
+    if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
+        return [head]
+    if token.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS:
+            return [obj]
+        return _logical_subject(head, depth + 1)
+    if token.dep_ in ("conj", "advcl", "acomp"):
+        return _logical_subject(head, depth + 1)
+    if token.dep_ == "pcomp" and head.head is not head:
+        return _logical_subject(head.head, depth + 1)
+    return []
+
+
+def _noun_subject(noun, depth: int) -> list:
+    possessor = [c for c in noun.children if c.dep_ == "poss"]
+    if possessor:
+        return possessor
+    by_agent = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if by_agent:
+        return by_agent
+    head = noun.head
+    if noun.dep_ == "conj" and head is not noun:
+        return _noun_subject(head, depth + 1)
+    if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        return _logical_subject(head, depth + 1)
+    return []
+
+
+def _logical_object(token) -> list:
+    if token.pos_ == "NOUN":
+        return []
+    if _is_passive(token):
+        subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subject and subject[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return [token.head]
+        if not subject and token.dep_ == "acl":
+            return [token.head]
+        return subject
+    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+
+
+def _argument_hosts(match: _Match) -> list:
+    """Tokens whose prepositional phrases can hold the trigger's arguments."""
+    trigger = match.trigger
+    hosts = [trigger]
+    if match.obj is not None and match.obj.pos_ in ("NOUN", "PROPN"):
+        hosts.append(match.obj)
+    for token in list(hosts):
+        hosts += [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if trigger.pos_ == "NOUN":
+        if trigger.dep_ == "conj":
+            hosts.append(trigger.head)
+            hosts += [c for c in trigger.head.children if c.dep_ == "acl"]
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            hosts.append(trigger.head)
+    return hosts
+
+
+def _prep_objects(match: _Match, word: str) -> list:
+    found = []
+    for host in _argument_hosts(match):
+        for child in host.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+                found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
+                found.append(child)
+        if found:
+            return found
+    return found
+
+
+def _complement_subjects(match: _Match) -> list:
+    for host in (match.trigger, match.obj):
+        if host is None:
+            continue
+        for child in host.children:
+            if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
+                subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if subject:
+                    return subject
+    return []
+
+
+def _inner_targets(match: _Match) -> list:
+    """Actors named inside the object phrase, through the prepositions of a relation."""
+    purposes = [c for c in match.trigger.children if c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)]
+    if match.obj is None and not purposes:
+        return []
+    phrases = ([match.obj] if match.obj is not None else []) + purposes
+    subtree = [t for phrase in phrases for t in phrase.subtree]
+    for word in INNER_TARGET_PREPOSITIONS:
+        found = [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
+        if found:
+            return found
+    return [t for t in subtree if t.dep_ in ("pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+
+
+def _slot_tokens(match: _Match, slot: str) -> tuple[list, bool]:
+    """The head tokens of a slot, and whether they stand in a "between" relation."""
+    trigger = match.trigger
+    if slot == "subject":
+        return _logical_subject(trigger), False
+    if slot == "object":
+        return _logical_object(trigger), False
+    if slot == "dative":
+        return [c for c in trigger.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"], False
+    if slot == "between":
+        return _prep_objects(match, "between"), True
+    if slot == "complement":
+        return _complement_subjects(match), False
+    if slot == "inside":
+        return _inner_targets(match), False
+    return _prep_objects(match, slot.removeprefix("prep:")), False
+
+
+def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, exclude: list[_Participant]) -> tuple[list[_Participant], bool]:
+    excluded = {p.key for p in exclude}
+    for slot in slots:
+        tokens, between = _slot_tokens(match, slot)
+        participants = [p for p in actors.participants(tokens) if p.key not in excluded]
+        if participants:
+            return participants, between
+    return [], False
+
+
+def _pairs(sources: list[_Participant], targets: list[_Participant], between: bool) -> Iterator[tuple[_Participant | None, _Participant | None, bool]]:
+    if sources and targets:
+        for source in sources:
+            for target in _other_side(source, targets, between):
+                yield source, target, False
+        return
+    group = sources or (targets if between else [])
+    if len(group) >= 2:
+        mutual = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if _country_key(a) != _country_key(b)]
+        if mutual:
+            for a, b in mutual:
+                yield a, b, True
+            return
+    for source in sources:
+        yield source, None, False
+    for target in targets:
+        yield None, target, False
+
+
+def _other_side(source: _Participant, targets: list[_Participant], between: bool) -> list[_Participant]:
+    """Targets other than the source; of a relation "between" two sides or a group, the side
+    that is not the source's country ("X developed the ties between the two countries")."""
+    others = [t for t in targets if t.key != source.key]
+    if between or any(t.group for t in others):
+        country = _country_key(source)
+        distinct = [t for t in others if _country_key(t) != country]
+        if distinct:
+            return distinct
+    return others
+
+
+def _date_splits(trigger) -> list[Span]:
+    """Spans of coordinated dates the trigger governs ("in September 2015 and November 2018")."""
+    hosts = [trigger] + [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in DATE_PREPOSITIONS]
+    for host in hosts:
+        for child in host.children:
+            if child.ent_type_ != "DATE" or child.dep_ not in ("pobj", "npadvmod", "tmod"):
+                continue
+            dates = [child] + [c for c in child.subtree if c.dep_ == "conj" and c.ent_type_ == "DATE"]
+            if len(dates) >= 2:
+                return [_own_span(date) for date in dates]
+    return []
+
+
+def _own_span(token) -> Span:
+    """The token with its modifiers, without its coordinated siblings."""
+    parts = [token] + [c for c in token.subtree if c is not token and c.dep_ not in ("cc", "conj", "punct") and not any(a.dep_ == "conj" and a.i != token.i and a in token.subtree for a in c.ancestors if a.i != token.i)]
+    parts = [p for p in parts if p.ent_type_ == "DATE"]
+    start = min(p.idx for p in parts)
+    end = max(p.idx + len(p.text) for p in parts)
+    return Span(start, end)
+
+
+# ---------------------------------------------------------------------- actors
+
+
+class _ActorIndex:
+    """Actor mentions by token, with pronouns and groups resolved to participants."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.mentions = sorted(doc.actor_mentions, key=lambda m: (m.span.start, -m.span.end))
+        self.by_actor_id = {m.actor_id: m for m in self.mentions if m.actor_id and m.code}
+
+    def at(self, token) -> ActorMention | None:
+        start, end = token.idx, token.idx + len(token.text)
+        best = None
+        for mention in self.mentions:
+            if mention.span.start < end and start < mention.span.end:
+                if best is None or (mention.span.end - mention.span.start) > (best.span.end - best.span.start):
+                    best = mention
+        return best
+
+    def participants(self, tokens: list) -> list[_Participant]:
+        found: list[_Participant] = []
+        seen: set[str] = set()
+        for token in tokens:
+            for unit in _coordinated(token):
+                for mention in self._mentions_for(unit, depth=0):
+                    for participant in self._resolved(mention):
+                        if participant.key not in seen:
+                            seen.add(participant.key)
+                            found.append(participant)
+        return found
+
+    def _mentions_for(self, token, depth: int) -> list[ActorMention]:
+        mention = self.at(token)
+        if mention is not None:
+            return [mention]
+        if depth > 2:
+            return []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+                mention = self.at(child)
+                if mention is not None:
+                    return [mention]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ACTOR_PREPOSITIONS:
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    found = [m for unit in _coordinated(pobj) for m in self._mentions_for(unit, depth + 1)]
+                    if found:
+                        return found
+        return []
+
+    def _resolved(self, mention: ActorMention) -> list[_Participant]:
+        if mention.members:
+            return [p for member in mention.members if (p := self._member(member, mention)) is not None]
+        if mention.actor_id is None and mention.code is None:
+            antecedent = self._antecedent(mention)
+            if antecedent is None:
+                return []
+            mention = antecedent
+        if mention.actor_id is None and mention.code is None:
+            return []
+        argument = Argument(mention.text, mention.code, mention.country, mention.actor_id, mention.span)
+        return [_Participant(argument, mention.actor_id or mention.code or mention.text)]
+
+    def _antecedent(self, mention: ActorMention) -> ActorMention | None:
+        if mention.antecedent is None:
+            return None
+        return next((m for m in self.mentions if m.span == mention.antecedent and m.resolved), None)
+
+    def _member(self, actor_id: str, group: ActorMention) -> _Participant | None:
+        known = self.by_actor_id.get(actor_id)
+        if known is not None:
+            code, country = known.code, known.country
+        elif actor_id.startswith("state:"):
+            code = country = actor_id.removeprefix("state:")
+        else:
+            return None
+        return _Participant(Argument(group.text, code, country, actor_id, group.span), actor_id, group=True)
+
+
+def _coordinated(token) -> list:
+    units = [token]
+    for unit in units:
+        units += [c for c in unit.children if c.dep_ == "conj" and c not in units]
+    return units
+
+
+def _key(participant: _Participant | None) -> str | None:
+    return None if participant is None else participant.key
+
+
+def _country_key(participant: _Participant | None) -> str | None:
+    if participant is None:
+        return None
+    return participant.argument.country or participant.argument.code or participant.key
+
+
+def _factuality(trigger, source: _Participant | None, actors: _ActorIndex) -> Factuality:
+    assessment = factuality_rules.assess(trigger)
+    if assessment.value is not Factuality.REPORTED or assessment.speaker is None or source is None:
+        return assessment.value
+    speakers = actors.participants([assessment.speaker])
+    if any(speaker.key == source.key for speaker in speakers):
+        return Factuality.ASSERTED  # the source's own words
+    return Factuality.REPORTED
+
+
+def _mention_id(doc_id: str, trigger: Span, cameo: str, source: Argument | None, target: Argument | None, date_span: Span | None) -> str:
+    def part(argument: Argument | None) -> str:
+        if argument is None:
+            return "-"
+        where = f"{argument.span.start}" if argument.span else ""
+        return f"{argument.code}@{where}"
+
+    dated = "" if date_span is None else f"{date_span.start}:{date_span.end}"
+    text = f"{doc_id}|{trigger.start}:{trigger.end}|{cameo}|{part(source)}|{part(target)}|{dated}"
+    return "m-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
