@@ -210,6 +210,29 @@ def test_teaser_list_without_header_is_boilerplate() -> None:
     assert kinds_from(doc, doc.text.index("Amberg, June 3")) == {BOILERPLATE}
 
 
+def test_markdown_heading_over_a_link_list_is_a_list_header() -> None:
+    body = "The two ministers signed the border deal on Friday in Amberg after months of talks."
+    links = "- [Ruritania opens rail link](https://example.org/a)\n- [Freedonia sets election date](https://example.org/b)"
+    doc = segmented(f"# Border deal signed\n\n{body}\n\n## Related\n\n{links}\n")
+    assert texts(doc, BODY) == [body]
+    assert section_with(doc, "## Related").reason == "link list header '## Related'"
+    assert section_with(doc, "- [Freedonia").kind is BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Posted on May 2, 2024 by Valley Wire", METADATA),
+        ("By Lena Okafor and Tomas Reyes", METADATA),
+        ("Published in 1990 by the ministry, the map shows the old border.", BODY),
+        ("By the end of the day both sides had agreed to meet again", BODY),
+    ],
+)
+def test_bylines_are_metadata_but_sentences_starting_alike_are_body(line: str, kind: SectionKind) -> None:
+    text = f"Border deal signed\n\n{line}\n\nThe two ministers signed the border deal on Friday in Amberg.\n"
+    assert section_with(segmented(text), line).kind is kind
+
+
 def test_teaser_titles_ending_in_dates_are_boilerplate() -> None:
     teasers = [
         "Ruritania opens new rail link to the coast (June 3, 2023)",

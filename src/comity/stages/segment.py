@@ -54,6 +54,8 @@ SNIPPET_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’»)\]]*)$|[\"”»]$")
 _TRUNCATED_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _WHITESPACE = re.compile(r"\s+")
+#: Markdown headings, bullets and quote marks in front of a line, ignored by the cues.
+_LINE_MARKS = re.compile(r"^(?:#{1,6}|[-*•>]|\d{1,2}[.)])\s+")
 
 CATEGORIES: dict[str, frozenset[str]] = {
     "date_line": frozenset({"fullmatch"}),
@@ -77,6 +79,7 @@ class CueList:
     patterns: tuple[re.Pattern[str], ...]
 
     def find(self, line: str) -> str | None:
+        line = _LINE_MARKS.sub("", line)
         for pattern in self.patterns:
             found = getattr(pattern, self.mode)(line)
             if found is not None:
@@ -580,11 +583,20 @@ def _mark_metadata(context: _Context, paragraphs: list[_Paragraph]) -> None:
         field_name = _meta_field_covering(context, paragraph)
         if field_name is not None:
             paragraph.claim(SectionKind.METADATA, f"{field_name} found by the metadata stage")
-        elif _words(text) <= BYLINE_MAX_WORDS and cues.byline.find(text) is not None:
+        elif _is_byline(context, text):
             paragraph.claim(SectionKind.METADATA, f"byline ({_snippet(text)!r})")
             _mark_subheadline(context, paragraphs, index)
         elif cues.date_line.find(text) is not None:
             paragraph.claim(SectionKind.METADATA, f"date line ({_snippet(text)!r})")
+
+
+def _is_byline(context: _Context, text: str) -> bool:
+    # A byline is no sentence: "Published in 1990 by the ministry." is body text.
+    return (
+        _words(text) <= BYLINE_MAX_WORDS
+        and not _ends_sentence(text)
+        and context.cues.byline.find(text) is not None
+    )
 
 
 def _meta_field_covering(context: _Context, paragraph: _Paragraph) -> str | None:
