@@ -299,6 +299,22 @@ def test_hard_wrapped_paragraphs_stay_whole() -> None:
     assert bodies[1].endswith("size.")
 
 
+def test_hard_wrapped_text_without_blank_lines_is_cut_at_sentence_ends() -> None:
+    text = (
+        "Envoys trade protests over river dam\n"
+        "The Freedonian foreign ministry summoned the Ruritanian ambassador on\n"
+        "Monday to protest against the building of a dam on the upper Rell.\n"
+        "Ruritania rejected the protest the next day and accused Freedonia of\n"
+        "spreading false claims about the dam's size.\n"
+    )
+    doc = segmented(text)
+    assert texts(doc, HEADLINE) == ["Envoys trade protests over river dam"]
+    bodies = texts(doc, BODY)
+    assert len(bodies) == 2
+    assert bodies[0].startswith("The Freedonian") and bodies[0].endswith("upper Rell.")
+    assert bodies[1].startswith("Ruritania rejected") and bodies[1].endswith("size.")
+
+
 def test_front_matter_is_metadata_and_title_value_finds_the_headline() -> None:
     text = (FIXTURES / "front_matter.md").read_text(encoding="utf-8")
     front_matter_end = text.index("---", 3) + 3

@@ -47,6 +47,7 @@ TEASER_MIN_RUN = 3
 TEASER_MIN_DATED = 2
 #: A block whose lines are all this short and mostly end mid-sentence is hard-wrapped prose.
 HARD_WRAP_MAX_CHARS = 100
+WRAPPED_LINE_MIN_FILL = 0.6
 #: Share of a paragraph's characters a metadata span must cover to make it metadata.
 META_SPAN_MIN_COVERAGE = 0.6
 SNIPPET_CHARS = 40
@@ -284,13 +285,13 @@ def _paragraphs(context: _Context, blocks: list[list[Span]]) -> list[_Paragraph]
     has_blank_lines = len(blocks) > 1
     paragraphs: list[_Paragraph] = []
     for block in blocks:
-        wrapped = has_blank_lines and _is_hard_wrapped(context.text, block)
+        wrap_width = max(line.end - line.start for line in block) if _is_hard_wrapped(context.text, block) else 0
         markers = [_is_marker_line(context, line) for line in block]
         lines: list[Span] = [block[0]]
         for index in range(1, len(block)):
             previous, line = block[index - 1], block[index]
             stands_alone = markers[index - 1] or markers[index]
-            if not stands_alone and _continues(context.text, previous, line, wrapped):
+            if not stands_alone and _continues(context.text, previous, line, wrap_width, has_blank_lines):
                 lines.append(line)
             else:
                 paragraphs.append(_Paragraph(tuple(lines)))
@@ -310,13 +311,22 @@ def _is_hard_wrapped(text: str, block: list[Span]) -> bool:
     return open_endings * 2 >= len(lines) - 1 and prose_shape
 
 
-def _continues(text: str, previous: Span, line: Span, wrapped: bool) -> bool:
-    """Whether `line` goes on the paragraph that `previous` is in (neither stands alone)."""
+def _continues(text: str, previous: Span, line: Span, wrap_width: int, has_blank_lines: bool) -> bool:
+    """Whether `line` goes on the paragraph that `previous` is in (neither stands alone).
+
+    `wrap_width` is the block's longest line when the block is hard-wrapped, else 0.
+    """
     previous_text, line_text = previous.text(text), line.text(text)
     if previous_text == line_text:
         return False
-    if wrapped:
-        return True
+    if wrap_width:
+        # A wrapped line fills the width; a short one without a full stop (a title) stands alone.
+        filled = len(previous_text) >= wrap_width * WRAPPED_LINE_MIN_FILL
+        if has_blank_lines:
+            return filled or _ends_sentence(previous_text)
+        # Without blank lines paragraph ends are unknown: cut at sentence ends, so that no
+        # sentence is split across two sections.
+        return filled and not _ends_sentence(previous_text)
     return not _ends_sentence(previous_text) and line_text[0].islower()
 
 
