@@ -1,0 +1,653 @@
+"""Actors stage: who is who in each sentence, with the code valid at publication.
+
+Known names are matched over the text directly (never through spaCy's entity labels
+alone, which call "Diaz-Canel" an organisation and cut "the Communist Party of"
+short). Around them, rules each recorded in `ActorMention.rule`:
+
+- "name" / "variant" / "abbreviation" / "demonym" / "metonym": a known surface form;
+  a capital ("Pyongyang said") only when it is a participant, never "in Pyongyang".
+- "title+name": a title before a known person ("Cuban President Miguel Diaz-Canel").
+- "demonym+agent" / "name+agent": a state and a role noun ("the Cuban delegation");
+  "title:holder" when the role names one person on that date ("Cuban president").
+- "title+context" / "title+country" / "apposition": an unknown person with a title
+  ("Premier Ri Chol", "Juan Pérez, vice president of Cuba"), coded by the named
+  country or else the document's context country (its outlet, dateline or main state).
+- "coref:surname", "coref:pronoun", "coref:definite" ("the leader", "the delegation"),
+  "conj+agent" ("the Cuban government and people"), "group:dyad" ("the two countries").
+- "unknown:PERSON" etc.: a name spaCy found and the knowledge does not know
+  (actor_id None), listed by `unresolved`.
+
+`ActorMention.code` is the code at `doc.meta.published`; the event stage may ask
+`ActorKnowledge.code_at` again with the event's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMatch
+from comity.model import ActorMention, Document, Sentence, Span
+
+#: Dependencies that make a capital a participant ("Pyongyang said", "ties with Pyongyang").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "ROOT"})
+PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+DYAD = re.compile(
+    r"\b(?:the two|both|the both)\s+(countries|nations|sides|parties|peoples|states|governments|leaders)\b",
+    re.IGNORECASE,
+)
+#: Role nouns that, after "the", refer back to an actor named before.
+DEFINITE_NOUNS = frozenset(
+    {"leader", "president", "premier", "prime minister", "chairman", "delegation", "state delegation",
+     "government delegation", "party delegation", "guest", "visitor", "government", "party", "army", "military"}
+)
+_POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A stretch of text found before mentions are composed from it."""
+
+    span: Span
+    name: NameMatch | None = None
+    agent: AgentMatch | None = None
+    unknown_label: str | None = None  # a spaCy entity label or "PROPN" for an unknown name
+
+    @property
+    def is_person(self) -> bool:
+        return self.name is not None and self.name.forms[0].actor_id.startswith("person:") and not self.is_surname
+
+    @property
+    def is_surname(self) -> bool:
+        return self.name is not None and all(f.form == "surname" for f in self.name.forms)
+
+    @property
+    def is_group(self) -> bool:  # a state or organisation name
+        return self.name is not None and not self.is_person and not self.is_surname
+
+    @property
+    def is_title(self) -> bool:
+        return self.agent is not None
+
+
+@dataclass(slots=True)
+class _Context:
+    knowledge: ActorKnowledge
+    on: date | None
+    country: str | None
+    dyad: tuple[str, ...] = ()
+    mentions: list[ActorMention] = field(default_factory=list)
+    subjects: set[Span] = field(default_factory=set)  # spans whose head is a grammatical subject
+    sentence_of: dict[Span, int] = field(default_factory=dict)
+
+
+class ActorStage:
+    name = "actors"
+    requires = frozenset({"parsed", "sentences", "meta"})
+    assigns = frozenset({"actor_mentions"})
+
+    def __init__(self, knowledge: ActorKnowledge | None = None):
+        self._knowledge = knowledge
+
+    @property
+    def knowledge(self) -> ActorKnowledge:
+        if self._knowledge is None:
+            self._knowledge = ActorKnowledge.default()
+        return self._knowledge
+
+    def __call__(self, doc: Document) -> Document:
+        doc.actor_mentions = find_mentions(doc, self.knowledge)
+        return doc
+
+
+# ---------------------------------------------------------------- the document
+
+
+def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention]:
+    """Every actor mention of a parsed document, in text order."""
+    ctx = _Context(knowledge, publication_date(doc), None)
+    per_sentence = [_units(doc, knowledge, s) for s in doc.sentences]
+    ctx.country = context_country(doc, knowledge, per_sentence)
+    ctx.dyad = _main_dyad(per_sentence, ctx)
+    for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
+        for mention in _sentence_mentions(doc, sentence, units, ctx):
+            _record(ctx, doc, mention, index)
+        for mention in _pronoun_mentions(doc, sentence, index, ctx):
+            _record(ctx, doc, mention, index)
+    return sorted(ctx.mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _record(ctx: _Context, doc: Document, mention: ActorMention, sentence_index: int) -> None:
+    ctx.mentions.append(mention)
+    ctx.sentence_of[mention.span] = sentence_index
+    if _head_dep(doc, mention.span) in {"nsubj", "nsubjpass"}:
+        ctx.subjects.add(mention.span)
+
+
+def publication_date(doc: Document) -> date | None:
+    """The publication day, when the metadata gives at least year, month and day."""
+    found = doc.meta.published
+    value = found.value if found else None
+    if not value or value.startswith("-"):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def context_country(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequence[list[_Unit]] = ()) -> str | None:
+    """The document's home country: its outlet's, else a medium named in its first or last
+    lines (dateline "(KCNA)", "By Yonhap", a footer domain), else its most named state."""
+    outlet = doc.meta.outlet.value if doc.meta.outlet else None
+    for text in filter(None, [outlet, doc.text[:300], doc.text[-300:]]):
+        country = _media_country(knowledge, text)
+        if country:
+            return country
+    counts = Counter(c for units in per_sentence for u in units if (c := _unit_country(u, knowledge, None)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _media_country(knowledge: ActorKnowledge, text: str) -> str | None:
+    for match in knowledge.match_names(text):
+        for form in match.forms:
+            entry = knowledge.entry(form.actor_id)
+            if entry.agent == "MED" and entry.actor.country:
+                return entry.actor.country
+    return None
+
+
+def _main_dyad(per_sentence: Sequence[list[_Unit]], ctx: _Context) -> tuple[str, ...]:
+    counts = Counter(
+        c for units in per_sentence for u in units if u.is_group and (c := _unit_country(u, ctx.knowledge, ctx.country))
+    )
+    return tuple(country for country, _ in counts.most_common(2)) if len(counts) >= 2 else ()
+
+
+# ---------------------------------------------------------------- units
+
+
+def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence) -> list[_Unit]:
+    start, end = sentence.span.start, sentence.span.end
+    names = [_Unit(m.span, name=m) for m in knowledge.match_names(doc.text, start, end)]
+    agents = [
+        _Unit(a.span, agent=a)
+        for a in knowledge.match_agents(doc.text, start, end)
+        if not any(a.span.overlaps(n.span) for n in names)
+    ]
+    known = names + agents
+    unknown = [u for u in _unknown_names(doc, sentence) if not any(u.span.overlaps(k.span) for k in known)]
+    return sorted(known + unknown, key=lambda u: u.span.start)
+
+
+def _unknown_names(doc: Document, sentence: Sentence) -> Iterator[_Unit]:
+    """Names the knowledge may not hold: spaCy entities, and runs of proper nouns."""
+    parsed = doc.parsed
+    seen: list[Span] = []
+    for ent in parsed.ents:
+        span = Span(ent.start_char, ent.end_char)
+        if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span):
+            seen.append(span)
+            yield _Unit(span, unknown_label=ent.label_)
+    for run in _propn_runs(parsed, sentence.span):
+        if not any(run.overlaps(s) for s in seen):
+            yield _Unit(run, unknown_label="PROPN")
+
+
+def _propn_runs(parsed, within: Span) -> Iterator[Span]:  # parsed: spacy Doc
+    run: list = []
+    for token in parsed.char_span(within.start, within.end, alignment_mode="expand") or ():
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if run:
+            yield Span(run[0].idx, run[-1].idx + len(run[-1].text))
+        run = []
+    if run:
+        yield Span(run[0].idx, run[-1].idx + len(run[-1].text))
+
+
+def _compounds(text: str, units: Sequence[_Unit]) -> list[list[_Unit]]:
+    """Runs of adjacent units that name one actor: [state] [title…] [person]."""
+    groups: list[list[_Unit]] = []
+    for unit in units:
+        current = groups[-1] if groups else None
+        if current and _continues(text, current, unit):
+            current.append(unit)
+        else:
+            groups.append([unit])
+    return groups
+
+
+def _continues(text: str, current: list[_Unit], unit: _Unit) -> bool:
+    last = current[-1]
+    gap = text[last.span.end : unit.span.start]
+    if last.is_person or last.is_surname or last.unknown_label:
+        return False  # a name ends the compound
+    if gap.strip() == "" and "\n" not in gap:
+        return not (last.is_group and unit.is_group)
+    return last.is_group and bool(_POSSESSIVE_GAP.match(gap)) and not unit.is_group
+
+
+# ---------------------------------------------------------------- composition
+
+
+def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ctx: _Context) -> Iterator[ActorMention]:
+    groups = _compounds(doc.text, units)
+    for index, group in enumerate(groups):
+        mention = _compose(doc, group, ctx)
+        if mention is None:
+            mention = _bare_title(doc, group, groups[:index], ctx)
+        if mention is None:
+            continue
+        if mention.rule.startswith("unknown") and mention.code is None:
+            mention = _with_apposition(doc, mention, groups[index + 1 :], sentence, ctx)
+        yield mention
+    yield from _dyad_mentions(doc, sentence, ctx)
+
+
+def _compose(doc: Document, group: list[_Unit], ctx: _Context) -> ActorMention | None:
+    span = Span(group[0].span.start, group[-1].span.end)
+    text = span.text(doc.text)
+    place = next((u for u in group if u.is_group), None)
+    title = _last_title(group)
+    last = group[-1]
+    if last.is_person:
+        return _person_mention(span, text, last, bool(title or place), ctx)
+    if last.is_surname:
+        return _surname_mention(span, text, last, title, place, ctx)
+    if last.unknown_label:
+        return _unknown_mention(doc, span, text, last, title, place, ctx)
+    if place is None:
+        return None
+    if title is None:
+        return _group_mention(doc, span, text, place, ctx)
+    return _titled_group(span, text, place, title, ctx)
+
+
+def _last_title(group: Sequence[_Unit]) -> AgentMatch | None:
+    titles = [u.agent for u in group if u.agent is not None and u.agent.code]
+    return titles[-1] if titles else None
+
+
+def _person_mention(span: Span, text: str, unit: _Unit, titled: bool, ctx: _Context) -> ActorMention:
+    form = unit.name.forms[0]
+    entry = ctx.knowledge.entry(form.actor_id)
+    code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
+    rule = f"title+{form.form}" if titled else form.form
+    antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
+    return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, rule, antecedent)
+
+
+def _earlier_mention_of(ctx: _Context, actor_id: str) -> Span | None:
+    return next((m.span for m in reversed(ctx.mentions) if m.actor_id == actor_id), None)
+
+
+def _surname_mention(
+    span: Span, text: str, unit: _Unit, title: AgentMatch | None, place: _Unit | None, ctx: _Context
+) -> ActorMention | None:
+    candidates = [f.actor_id for f in unit.name.forms]
+    for mention in reversed(ctx.mentions):
+        if mention.rule == "coref:pronoun":
+            continue
+        if mention.actor_id in candidates and _title_fits(ctx, mention.actor_id, title):
+            return _copy(mention, span, text, "coref:surname", mention.span)
+    country = _place_country(place, ctx)
+    if title is not None:
+        holders = [a for a in ctx.knowledge.holders(country or ctx.country or "", title.noun, ctx.on) if a in candidates]
+        if len(holders) == 1:
+            return _resolved(span, text, holders[0], "title+surname", ctx)
+        country = country or _shared_country(ctx, candidates)
+        return _titled_unknown(span, text, title, country, "title+surname-country", ctx)
+    if len(candidates) == 1:
+        return _resolved(span, text, candidates[0], "surname", ctx)
+    return None
+
+
+def _title_fits(ctx: _Context, actor_id: str, title: AgentMatch | None) -> bool:
+    """"Vice Minister Ri" is not the Foreign Minister Ri named before."""
+    if title is None:
+        return True
+    _, role = ctx.knowledge.code_at(actor_id, ctx.on)
+    if not role:
+        return title.noun in {"leader", "supreme leader", "comrade"}
+    noun = title.noun.lower()
+    return any(r.strip().startswith(noun) for r in role.lower().split(";")) or noun in {"leader", "supreme leader"}
+
+
+def _shared_country(ctx: _Context, actor_ids: Sequence[str]) -> str | None:
+    countries = {ctx.knowledge.actor(a).country for a in actor_ids}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _resolved(span: Span, text: str, actor_id: str, rule: str, ctx: _Context, antecedent: Span | None = None) -> ActorMention:
+    code, role = ctx.knowledge.code_at(actor_id, ctx.on)
+    return ActorMention(span, text, actor_id, code, ctx.knowledge.actor(actor_id).country, role, rule, antecedent)
+
+
+def _copy(mention: ActorMention, span: Span, text: str, rule: str, antecedent: Span | None) -> ActorMention:
+    return ActorMention(
+        span, text, mention.actor_id, mention.code, mention.country, mention.role, rule, antecedent, mention.members
+    )
+
+
+def _titled_unknown(
+    span: Span, text: str, title: AgentMatch, country: str | None, rule: str, ctx: _Context
+) -> ActorMention:
+    code = f"{country}{title.code}" if country else None
+    return ActorMention(span, text, None, code, country, title.noun, rule)
+
+
+def _unknown_mention(
+    doc: Document, span: Span, text: str, unit: _Unit, title: AgentMatch | None, place: _Unit | None, ctx: _Context
+) -> ActorMention | None:
+    if title is not None:
+        country = _place_country(place, ctx)
+        rule = "title+country" if country else "title+context"
+        return _titled_unknown(span, text, title, country or ctx.country, rule, ctx)
+    if place is not None:
+        return _group_mention(doc, place.span, place.span.text(doc.text), place, ctx)
+    if unit.unknown_label == "PROPN":
+        return None  # a bare capitalised word: too weak to report
+    return ActorMention(span, text, None, None, None, None, f"unknown:{unit.unknown_label}")
+
+
+def _with_apposition(
+    doc: Document, mention: ActorMention, following: Sequence[list[_Unit]], sentence: Sentence, ctx: _Context
+) -> ActorMention:
+    """"Juan Pérez, vice president of Cuba": the title and country after the comma."""
+    rest = doc.text[mention.span.end : sentence.span.end]
+    if not rest.startswith(","):
+        return mention
+    clause_end = mention.span.end + 1 + _clause_length(rest[1:])
+    units = [u for group in following for u in group if u.span.end <= clause_end]
+    title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
+    if title is None or not _starts_clause(doc.text, mention.span.end, units):
+        return mention
+    place = next((u for u in units if u.is_group), None)
+    country = _place_country(place, ctx) or ctx.country
+    code = f"{country}{title.code}" if country else None
+    return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
+
+
+def _clause_length(text: str) -> int:
+    stops = [i for i in (text.find(","), text.find(";"), text.find("(")) if i >= 0]
+    return min(stops) if stops else len(text)
+
+
+def _starts_clause(text: str, after: int, units: Sequence[_Unit]) -> bool:
+    if not units:
+        return False
+    between = text[after : units[0].span.start].strip(" ,")
+    return between.lower() in {"", "the", "a", "an", "then", "now", "former"}
+
+
+def _group_mention(doc: Document, span: Span, text: str, place: _Unit, ctx: _Context) -> ActorMention | None:
+    form = _choose_form(place.name, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if form.form == "metonym":
+        if not _is_participant(doc, span):
+            return None
+        code = f"{entry.actor.code}GOV"
+        return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
+    if form.form == "demonym" and _is_modifier(doc, span):
+        return None  # "the Cuban revolution": an adjective, not an actor
+    code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
+    return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, form.form)
+
+
+def _choose_form(name: NameMatch, ctx: _Context) -> NameForm:
+    """Of several actors a form may name ("Korea"), the one of the document's context."""
+    if len(name.forms) == 1:
+        return name.forms[0]
+    for form in name.forms:
+        if ctx.knowledge.actor(form.actor_id).country in {ctx.country}:
+            return form
+    for country in ctx.dyad:
+        for form in name.forms:
+            if ctx.knowledge.actor(form.actor_id).country == country:
+                return form
+    return name.forms[0]
+
+
+def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _Context) -> ActorMention:
+    form = _choose_form(place.name, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    country = entry.actor.country
+    if entry.actor.kind == "state" and country:
+        holders = ctx.knowledge.holders(country, title.noun, ctx.on)
+        if len(holders) == 1:
+            return _resolved(span, text, holders[0], "title:holder", ctx)
+        rule = "name+agent" if form.form != "demonym" else "demonym+agent"
+        return ActorMention(span, text, form.actor_id, f"{entry.actor.code}{title.code}", country, title.noun, rule)
+    return ActorMention(span, text, form.actor_id, entry.actor.code, country, title.noun, "name+agent")
+
+
+def _place_country(place: _Unit | None, ctx: _Context) -> str | None:
+    return _unit_country(place, ctx.knowledge, ctx.country) if place else None
+
+
+def _unit_country(unit: _Unit, knowledge: ActorKnowledge, context: str | None) -> str | None:
+    if unit.name is None or not unit.is_group:
+        return None
+    countries = [knowledge.actor(f.actor_id).country for f in unit.name.forms]
+    if context in countries:
+        return context
+    return countries[0]
+
+
+# ---------------------------------------------------------------- titles alone
+
+
+def _bare_title(doc: Document, group: list[_Unit], earlier: Sequence[list[_Unit]], ctx: _Context) -> ActorMention | None:
+    """A role noun with no name: "the leader", "the guests", "the Cuban government and people"."""
+    title = _last_title(group)
+    if title is None or any(u.name or u.unknown_label for u in group):
+        return None
+    span = Span(group[0].span.start, group[-1].span.end)
+    text = span.text(doc.text)
+    before = doc.text[max(0, span.start - 6) : span.start].lower()
+    if before.endswith((" and ", ", ")) and earlier:
+        inherited = _conjoined(doc, earlier[-1], span, text, title, ctx)
+        if inherited is not None:
+            return inherited
+    if not before.endswith(("the ", "this ")) or title.noun not in DEFINITE_NOUNS:
+        return None
+    if doc.text[span.end : span.end + 4] == " of " or text.lower() != title.noun:
+        return None  # "the leaders of China": the state names them; plurals name no one person
+    antecedent = _antecedent_for_title(ctx, title)
+    if antecedent is not None:
+        return _copy(antecedent, span, text, "coref:definite", antecedent.span)
+    return None
+
+
+def _conjoined(doc: Document, previous: list[_Unit], span: Span, text: str, title: AgentMatch, ctx: _Context):
+    prior = next((m for m in reversed(ctx.mentions) if m.span.end <= span.start), None)
+    if prior is None or prior.rule not in {"demonym+agent", "name+agent"} or prior.country is None:
+        return None
+    if doc.text[prior.span.end : span.start].strip() not in {"and", ",", ", and"}:
+        return None
+    return ActorMention(span, text, prior.actor_id, f"{prior.country}{title.code}", prior.country, title.noun, "conj+agent", prior.span)
+
+
+_GROUP_NOUNS = frozenset({"delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor"})
+
+
+def _antecedent_for_title(ctx: _Context, title: AgentMatch) -> ActorMention | None:
+    if title.noun in _GROUP_NOUNS:
+        found = _nearest(ctx, lambda m: m.role in _GROUP_NOUNS and m.rule != "coref:definite" or m.role == "delegation")
+        return found or _nearest(ctx, lambda m: m.role in _GROUP_NOUNS)
+    if title.code == "GOV" and title.noun in {"leader", "president", "premier", "prime minister", "chairman", "supreme leader"}:
+        return _nearest(ctx, lambda m: _is_person_mention(m, ctx) and (m.code or "").endswith("GOV"), prefer_subjects=True)
+    return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
+
+
+def _is_person_mention(mention: ActorMention, ctx: _Context) -> bool:
+    if mention.actor_id is None:
+        return mention.rule.startswith(("title+", "apposition"))
+    return mention.actor_id.startswith("person:")
+
+
+def _nearest(ctx: _Context, fits, prefer_subjects: bool = False, before: int | None = None) -> ActorMention | None:
+    candidates = [m for m in reversed(ctx.mentions) if (before is None or m.span.end <= before) and fits(m)]
+    if prefer_subjects and candidates:
+        latest = ctx.sentence_of[candidates[0].span]
+        recent = [m for m in candidates if latest - ctx.sentence_of[m.span] <= 1 and m.span in ctx.subjects]
+        if recent:
+            return recent[0]
+    return candidates[0] if candidates else None
+
+
+# ---------------------------------------------------------------- pronouns and groups
+
+
+def _pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: _Context) -> Iterator[ActorMention]:
+    span = doc.parsed.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") or ()
+    for token in span:
+        word = token.text.lower()
+        if token.pos_ != "PRON" or token.dep_ == "expl":
+            continue
+        where = Span(token.idx, token.idx + len(token.text))
+        if any(m.span.overlaps(where) for m in ctx.mentions):
+            continue
+        antecedent = _pronoun_antecedent(word, where, index, ctx)
+        if antecedent is not None:
+            yield _copy(antecedent, where, token.text, "coref:pronoun", antecedent.span)
+
+
+def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context) -> ActorMention | None:
+    if word in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[word]
+        fits = lambda m: _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender)  # noqa: E731
+    elif word in THING_PRONOUNS:
+        fits = lambda m: not _is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
+    elif word in PLURAL_PRONOUNS:
+        fits = lambda m: bool(m.members) or m.role in {"people", "peoples"}  # noqa: E731
+    else:
+        return None
+    named = [m for m in ctx.mentions if m.rule != "coref:pronoun" and fits(m)]
+    same = [m for m in named if ctx.sentence_of[m.span] == index and m.span.end <= where.start]
+    if same:
+        return max(same, key=lambda m: m.span.start)
+    previous = sorted(
+        (m for m in named if index - ctx.sentence_of[m.span] in (1, 2)),
+        key=lambda m: (-ctx.sentence_of[m.span], -m.span.start),
+    )
+    subjects = [m for m in previous if m.span in ctx.subjects]
+    return (subjects or previous or [None])[0]
+
+
+def _gender_fits(ctx: _Context, mention: ActorMention, gender: str) -> bool:
+    if mention.actor_id is None:
+        return True
+    known = ctx.knowledge.entry(mention.actor_id).gender
+    return known is None or known == gender
+
+
+def _dyad_mentions(doc: Document, sentence: Sentence, ctx: _Context) -> Iterator[ActorMention]:
+    if len(ctx.dyad) < 2:
+        return
+    text = sentence.span.text(doc.text)
+    for match in DYAD.finditer(text):
+        span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
+        members = tuple(f"state:{c}" for c in ctx.dyad)
+        yield ActorMention(span, match.group(), None, None, None, match.group(1).lower(), "group:dyad", members=members)
+
+
+# ---------------------------------------------------------------- syntax
+
+
+def _tokens(doc: Document, span: Span):
+    return doc.parsed.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _head_dep(doc: Document, span: Span) -> str | None:
+    tokens = _tokens(doc, span)
+    return tokens.root.dep_ if tokens is not None and len(tokens) else None
+
+
+def _is_participant(doc: Document, span: Span) -> bool:
+    """A capital is an actor as subject, object, possessor or in "with/against Pyongyang"."""
+    tokens = _tokens(doc, span)
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    dep = root.dep_
+    while dep == "conj":
+        root = root.head
+        dep = root.dep_
+    if dep in PARTICIPANT_DEPS:
+        return True
+    return dep == "pobj" and root.head.lower_ in PARTICIPANT_PREPS
+
+
+def _is_modifier(doc: Document, span: Span) -> bool:
+    tokens = _tokens(doc, span)
+    if tokens is None or not len(tokens):
+        return True
+    root = tokens.root
+    return root.dep_ in {"amod", "compound", "nmod"} or root.pos_ == "ADJ"
+
+
+# ---------------------------------------------------------------- unresolved
+
+
+def unresolved(doc: Document) -> list[ActorMention]:
+    """Mentions whose actor the knowledge does not know (for `comity actors --unresolved`)."""
+    return [m for m in doc.actor_mentions if not m.resolved]
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    text: str
+    count: int
+    documents: int
+    rules: tuple[str, ...]
+    codes: tuple[str, ...]  # codes the title/context rules gave it, if any
+    examples: tuple[str, ...]  # doc ids
+
+
+def _without_title(mention: ActorMention) -> str:
+    """"Minister Hollis Brandywine" -> "Hollis Brandywine": the name, without the title found."""
+    text = " ".join(mention.text.split())
+    if mention.role and mention.rule.startswith("title") and text.casefold().startswith(mention.role.casefold() + " "):
+        return text[len(mention.role) + 1 :]
+    words = text.split()
+    while len(words) > 1 and words[0][:1].isupper() and mention.role and words[0].casefold() in mention.role.casefold():
+        words = words[1:]
+    return " ".join(words)
+
+
+def aggregate_unresolved(docs: Iterable[Document], limit_examples: int = 3) -> list[UnresolvedName]:
+    """Unresolved names over documents, most frequent first, spellings merged by case."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    docs_of: dict[str, list[str]] = {}
+    rules: dict[str, set[str]] = {}
+    codes: dict[str, set[str]] = {}
+    for doc in docs:
+        for mention in unresolved(doc):
+            name = _without_title(mention)
+            key = name.casefold()
+            counts[key] += 1
+            shown.setdefault(key, name)
+            ids = docs_of.setdefault(key, [])
+            if doc.doc_id not in ids:
+                ids.append(doc.doc_id)
+            rules.setdefault(key, set()).add(mention.rule)
+            if mention.code:
+                codes.setdefault(key, set()).add(mention.code)
+    return [
+        UnresolvedName(
+            shown[key], n, len(docs_of[key]), tuple(sorted(rules[key])), tuple(sorted(codes.get(key, ()))),
+            tuple(docs_of[key][:limit_examples]),
+        )
+        for key, n in counts.most_common()
+    ]

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from comity.errors import KnowledgeError, NotFoundError
+from comity.knowledge.actors import ActorKnowledge, name_key, noun_forms
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKnowledge:
+    return ActorKnowledge.default()
+
+
+def matched(kb: ActorKnowledge, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.forms[0].actor_id) for m in kb.match_names(text)]
+
+
+def test_default_is_cached_and_holds_every_state(kb: ActorKnowledge) -> None:
+    assert ActorKnowledge.default() is kb
+    states = [e for e in kb.entries() if e.actor.kind == "state"]
+    assert len(states) >= 193 + 5
+    for code in ["PRK", "CUB", "TWN", "XKX", "PSE", "VAT", "ESH"]:
+        assert kb.actor(f"state:{code}").code == code
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Díaz-Canel", "Diaz-Canel", "Diaz Canel", "DÍAZ-CANEL", "Díaz Canel"]
+)
+def test_names_ignore_accents_hyphens_and_case(kb: ActorKnowledge, spelling: str) -> None:
+    assert matched(kb, f"Miguel {spelling} spoke") == [(f"Miguel {spelling}", "person:diaz-canel-miguel")]
+
+
+def test_korean_name_spellings_are_one_key() -> None:
+    assert name_key("Kim Jong Un") == name_key("Kim Jong-un") == name_key("KIM_JONG_UN")
+
+
+def test_state_names_abbreviations_and_demonyms(kb: ActorKnowledge) -> None:
+    text = "The DPRK, also N. Korea or NK, and the Democratic People's Republic of Korea; North Korean troops."
+    ids = {actor for _, actor in matched(kb, text)}
+    assert ids == {"state:PRK"}
+    assert [t for t, _ in matched(kb, text)] == [
+        "DPRK", "N. Korea", "NK", "Democratic People's Republic of Korea", "North Korean",
+    ]  # fmt: skip
+
+
+def test_long_acronym_matches_in_lower_case_short_ones_only_as_written(kb: ActorKnowledge) -> None:
+    assert matched(kb, "the dprk said") == [("dprk", "state:PRK")]
+    assert matched(kb, "Tell us who did it, said the UN and the U.S.") == [("UN", "igo:un"), ("U.S", "state:USA")]
+    assert matched(kb, "WHO warned") == [("WHO", "igo:who")]
+
+
+def test_common_word_country_needs_a_capital(kb: ActorKnowledge) -> None:
+    assert matched(kb, "they ate turkey in china bowls") == []
+    assert matched(kb, "Turkey and China") == [("Turkey", "state:TUR"), ("China", "state:CHN")]
+
+
+def test_igo_codes_follow_phoenix(kb: ActorKnowledge) -> None:
+    expected = {"igo:un": "IGOUNO", "igo:eu": "IGOEUREEC", "igo:nato": "IGOWSTNAT", "igo:iaea": "IGOUNOIAE",
+                "igo:asean": "IGOSEAASN", "igo:arableague": "IGOMEAARL", "igo:icc": "IGOJUDICC"}
+    assert {k: kb.actor(k).code for k in expected} == expected
+
+
+def test_parties_legislatures_armies_media(kb: ActorKnowledge) -> None:
+    found = {m.text: kb.actor(m.forms[0].actor_id).code for m in kb.match_names(
+        "the Workers' Party of Korea, the Communist Party of Cuba, the Supreme People's Assembly, "
+        "the Korean People's Army, KCNA, Yonhap, Xinhua, the National Assembly of People's Power")}
+    assert found == {
+        "Workers' Party of Korea": "PRKPTY", "Communist Party of Cuba": "CUBPTY", "Supreme People's Assembly": "PRKLEG",
+        "Korean People's Army": "PRKMIL", "KCNA": "PRKMED", "Yonhap": "KORMED", "Xinhua": "CHNMED",
+        "National Assembly of People's Power": "CUBLEG",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("day", "code", "role_start"),
+    [
+        ("2015-09-05", "CUBGOV", "first vice president"),
+        ("2018-11-04", "CUBGOV", "president of the Council of State"),
+        ("2021-04-19", "CUBGOV", "president of the Republic"),
+        ("2000-06-01", "CUBPTY", "first secretary of the Communist Party in Villa Clara"),
+        ("1990-01-01", "CUB", None),
+    ],
+)
+def test_diaz_canel_roles_over_time(kb: ActorKnowledge, day: str, code: str, role_start: str | None) -> None:
+    got_code, role = kb.code_at("person:diaz-canel-miguel", date.fromisoformat(day))
+    assert got_code == code
+    assert (role or "").startswith(role_start or "")
+    if day == "2021-04-19":
+        assert "first secretary of the Communist Party of Cuba" in role
+
+
+def test_kim_jong_un_before_and_after_december_2011(kb: ActorKnowledge) -> None:
+    assert kb.code_at("person:kim-jong-un", date(2009, 1, 1)) == ("PRK", None)
+    assert kb.code_at("person:kim-jong-un", date(2011, 6, 1))[0] == "PRKMIL"
+    code, role = kb.code_at("person:kim-jong-un", date(2011, 12, 20))
+    assert code == "PRKGOV" and role.startswith("supreme leader")
+
+
+def test_raul_castro_2008_and_after_retiring(kb: ActorKnowledge) -> None:
+    assert kb.code_at("person:castro-raul", date(2008, 6, 1))[0] == "CUBGOV"
+    assert kb.code_at("person:castro-raul", date(2021, 4, 18)) == ("CUBGOV", "first secretary of the Communist Party of Cuba")
+    code, role = kb.code_at("person:castro-raul", date(2021, 4, 20))
+    assert code == "CUBELI" and role == "former first secretary of the Communist Party of Cuba"
+
+
+def test_current_role_when_no_date(kb: ActorKnowledge) -> None:
+    assert kb.code_at("person:diaz-canel-miguel", None)[0] == "CUBGOV"
+    assert kb.code_at("state:CUB", None) == ("CUB", None)
+
+
+def test_holders_of_an_office(kb: ActorKnowledge) -> None:
+    assert kb.holders("CUB", "president", date(2021, 4, 20)) == ["person:diaz-canel-miguel"]
+    assert kb.holders("CUB", "president", date(2015, 9, 5)) == ["person:castro-raul"]
+    assert kb.holders("PRK", "leader", date(2005, 1, 1)) == ["person:kim-jong-il"]
+
+
+def test_agent_nouns_singular_and_plural(kb: ActorKnowledge) -> None:
+    assert {n: kb.agent_for(n) for n in ["foreign minister", "Foreign Ministers", "troops", "police", "rebels",
+                                          "protesters", "journalists", "students", "workers", "lawmakers",
+                                          "court", "people", "ruling party", "spokesmen"]} == {
+        "foreign minister": "GOV", "Foreign Ministers": "GOV", "troops": "MIL", "police": "COP", "rebels": "REB",
+        "protesters": "OPP", "journalists": "MED", "students": "EDU", "workers": "LAB", "lawmakers": "LEG",
+        "court": "JUD", "people": "CVL", "ruling party": "PTY", "spokesmen": "GOV",
+    }  # fmt: skip
+    assert kb.agent_for("banana") is None
+
+
+def test_noun_forms() -> None:
+    assert noun_forms("delegation") == ["delegation", "delegations"]
+    assert noun_forms("party") == ["party", "parties"]
+    assert noun_forms("spokesman") == ["spokesman", "spokesmen"]
+    assert noun_forms("person|people") == ["person", "people"]
+
+
+def test_variants_roles_and_search(kb: ActorKnowledge) -> None:
+    assert "Kim Young Nam" in kb.variants("person:kim-yong-nam")
+    assert [r.title for r in kb.roles("person:pak-pong-ju")] == ["premier", "premier"]
+    assert [a.actor_id for a in kb.search("Castro")][:2] == ["person:castro-fidel", "person:castro-raul"]
+    assert kb.search("DPRK")[0].actor_id == "state:PRK"
+    with pytest.raises(NotFoundError):
+        kb.actor("person:nobody")
+
+
+def test_user_file_extends_the_defaults(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n"
+        "  - id: person:quimby-zora\n    name: Zora Quimby\n    country: CUB\n"
+        "    roles:\n      - [minister of culture, ~GOV, 2020-01-15, null]\n"
+        "  - {id: state:CUB, names: [Pearl of the Antilles]}\n",
+        encoding="utf-8",
+    )
+    kb = ActorKnowledge.load(extra_actor_files=[extra])
+    assert kb.code_at("person:quimby-zora", date(2021, 1, 1)) == ("CUBGOV", "minister of culture")
+    assert [m.forms[0].actor_id for m in kb.match_names("the Pearl of the Antilles")] == ["state:CUB"]
+    assert "Cuban" in kb.variants("state:CUB")  # merged, not replaced
+
+
+def test_bad_entry_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - id: person:x\n    name: X\n    roles:\n      - [boss, ~GOV, 2020-13-45, null]\n")
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml:2: .*not a date"):
+        ActorKnowledge.load(extra_actor_files=[bad], include_default=False)

@@ -1,0 +1,289 @@
+"""The actors stage, one test per resolution rule, on sentences of our own writing,
+then the participants the gold needs in the real seed articles 003 and 004."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comity.model import ActorMention, Document, Found, Section, SectionKind, Span
+from comity.pipeline import Pipeline
+from comity.stages.actors import ActorStage, aggregate_unresolved, unresolved
+from comity.stages.parse import ParseStage
+
+
+@pytest.fixture(scope="session")
+def parse() -> ParseStage:
+    stage = ParseStage()
+    stage.nlp  # load spaCy once per session
+    return stage
+
+
+@pytest.fixture(scope="session")
+def actors() -> ActorStage:
+    return ActorStage()
+
+
+def make_doc(text: str, published: str | None = "2021-04-20", outlet: str | None = None, headline: str = "") -> Document:
+    full = f"{headline}\n\n{text}" if headline else text
+    sections = [Section(SectionKind.BODY, Span(len(full) - len(text), len(full)))]
+    if headline:
+        sections.insert(0, Section(SectionKind.HEADLINE, Span(0, len(headline))))
+    doc = Document(doc_id="t", text=full, content_hash="h", origin="test", input_format="txt", sections=sections)
+    doc.meta.published = Found(published, "test") if published else None
+    doc.meta.outlet = Found(outlet, "test") if outlet else None
+    return doc
+
+
+@pytest.fixture
+def run(parse: ParseStage, actors: ActorStage):
+    def run_text(text: str, **kwargs) -> Document:
+        return actors(parse(make_doc(text, **kwargs)))
+
+    return run_text
+
+
+def mention(doc: Document, text: str, nth: int = 0) -> ActorMention:
+    found = [m for m in doc.actor_mentions if m.text == text]
+    assert len(found) > nth, f"no mention {text!r}; mentions: {[m.text for m in doc.actor_mentions]}"
+    return found[nth]
+
+
+def texts(doc: Document) -> list[str]:
+    return [m.text for m in doc.actor_mentions]
+
+
+def test_stage_contract_fits_a_pipeline(actors: ActorStage, parse: ParseStage) -> None:
+    assert actors.name == "actors"
+    assert actors.requires == {"parsed", "sentences", "meta"}
+    assert actors.assigns == {"actor_mentions"}
+    pipeline = Pipeline([parse, actors], provided={"text", "sections", "meta"})
+    assert pipeline.names == ["parse", "actors"]
+
+
+def test_name_and_variant_spellings_resolve_to_one_person(run) -> None:
+    doc = run("Kim Jong-un met Miguel Diaz Canel in the capital. Kim Jung Un later hosted Miguel Díaz-Canel Bermúdez.")
+    assert {m.actor_id for m in doc.actor_mentions if m.text.startswith("Kim Jong")} == {"person:kim-jong-un"}
+    diaz = [m for m in doc.actor_mentions if "Canel" in m.text]
+    assert {m.actor_id for m in diaz} == {"person:diaz-canel-miguel"}
+    assert mention(doc, "Kim Jong-un").rule == "name"  # the same words as "Kim Jong Un"
+    assert mention(doc, "Kim Jung Un").rule == "variant"
+    assert mention(doc, "Miguel Díaz-Canel Bermúdez").rule == "variant"
+
+
+def test_title_before_a_known_name_is_one_mention(run) -> None:
+    doc = run("Cuban First Vice President Miguel Diaz-Canel arrived on Friday.", published="2015-09-05")
+    m = mention(doc, "Cuban First Vice President Miguel Diaz-Canel")
+    assert (m.actor_id, m.code, m.rule) == ("person:diaz-canel-miguel", "CUBGOV", "title+name")
+    assert m.role.startswith("first vice president")
+    assert "Cuban" not in texts(doc)
+
+
+def test_title_alone_names_the_holder_on_the_date(run) -> None:
+    doc = run("The Cuban president thanked the hosts.", published="2021-04-20")
+    m = mention(doc, "Cuban president")
+    assert (m.actor_id, m.code, m.rule) == ("person:diaz-canel-miguel", "CUBGOV", "title:holder")
+
+
+def test_apposition_codes_an_unknown_person(run) -> None:
+    doc = run("Tomas Quintero Vidal, vice president of Cuba, met the visitors in Hanoi.")
+    m = mention(doc, "Tomas Quintero Vidal")
+    assert (m.actor_id, m.code, m.country, m.rule) == (None, "CUBGOV", "CUB", "apposition")
+    assert m in unresolved(doc)
+
+
+def test_title_without_country_takes_the_outlet_country(run) -> None:
+    doc = run("Premier Jo Myong Sik inspected a fertilizer factory on Tuesday.", outlet="Korean Central News Agency")
+    m = next(m for m in doc.actor_mentions if m.text.startswith("Premier"))
+    assert (m.code, m.country, m.rule, m.role) == ("PRKGOV", "PRK", "title+context", "premier")
+
+
+def test_demonym_and_agent_noun(run) -> None:
+    doc = run("The Cuban delegation laid a wreath at the monument.")
+    m = mention(doc, "Cuban delegation")
+    assert (m.actor_id, m.code, m.rule, m.role) == ("state:CUB", "CUBGOV", "demonym+agent", "delegation")
+
+
+def test_korean_people_in_a_dprk_outlet_are_north_korean(run) -> None:
+    kcna = run("The Korean people extend full support to the struggle.", outlet="KCNA")
+    assert mention(kcna, "Korean people").code == "PRKCVL"
+    yonhap = run("The Korean people watched the match in Seoul.", outlet="Yonhap")
+    assert mention(yonhap, "Korean people").code == "KORCVL"
+
+
+def test_conjoined_agent_inherits_the_country(run) -> None:
+    doc = run("The Cuban government and people made great achievements.")
+    assert mention(doc, "Cuban government").code == "CUBGOV"
+    people = mention(doc, "people")
+    assert (people.code, people.rule) == ("CUBCVL", "conj+agent")
+
+
+def test_capital_as_speaker_is_an_actor_but_not_as_a_place(run) -> None:
+    doc = run("Pyongyang said on Monday that it rejects the offer. Delegates met in Pyongyang.")
+    speakers = [m for m in doc.actor_mentions if m.text == "Pyongyang"]
+    assert len(speakers) == 1
+    assert (speakers[0].code, speakers[0].rule) == ("PRKGOV", "metonym")
+    assert speakers[0].span.start == 0
+
+
+def test_capital_after_with_is_a_participant(run) -> None:
+    doc = run("Tokyo has sought closer ties with Washington.")
+    assert mention(doc, "Washington").code == "USAGOV"
+    assert mention(doc, "Tokyo").code == "JPNGOV"
+
+
+def test_surname_refers_back_to_the_full_name(run) -> None:
+    doc = run("Kim Jong Un received a letter on Monday. Kim praised the sender.")
+    full = mention(doc, "Kim Jong Un")
+    kim = mention(doc, "Kim")
+    assert (kim.actor_id, kim.rule, kim.antecedent) == ("person:kim-jong-un", "coref:surname", full.span)
+
+
+def test_surname_with_another_title_is_not_the_same_person(run) -> None:
+    doc = run("Foreign Minister Ri Su Yong greeted the guests. Vice Minister Ri and Foreign Minister Ri saw them off.",
+              published="2015-09-05", outlet="Havana Times")
+    vice = mention(doc, "Vice Minister Ri")
+    assert vice.actor_id is None and vice.country == "PRK"
+    assert mention(doc, "Foreign Minister Ri").actor_id == "person:ri-su-yong"
+
+
+def test_the_leader_refers_to_the_last_leader_as_subject(run) -> None:
+    doc = run("Kim Jong Un sent greetings to Fidel Castro and Raul Castro. After the meeting, the leader invited the guests to a concert.",
+              published="2015-09-05")
+    leader = mention(doc, "leader")
+    assert (leader.actor_id, leader.rule) == ("person:kim-jong-un", "coref:definite")
+
+
+def test_the_delegation_refers_back_to_the_delegation(run) -> None:
+    doc = run("The Cuban delegation arrived on Friday. Later the delegation visited a museum.")
+    later = next(m for m in doc.actor_mentions if m.text == "delegation")
+    assert (later.code, later.rule, later.antecedent) == ("CUBGOV", "coref:definite", mention(doc, "Cuban delegation").span)
+
+
+def test_pronoun_takes_the_nearest_person_in_its_sentence(run) -> None:
+    doc = run("Kim Jong Un wrote to Miguel Diaz-Canel shortly after he was elected.")
+    he = mention(doc, "he")
+    assert (he.actor_id, he.rule) == ("person:diaz-canel-miguel", "coref:pronoun")
+
+
+def test_pronoun_at_sentence_start_takes_the_previous_subject(run) -> None:
+    doc = run("Kim Jong Un sent a message to Raul Castro Ruz. He stressed the friendship.", published="2021-03-24")
+    he = mention(doc, "He")
+    assert he.actor_id == "person:kim-jong-un"
+    assert he.antecedent == mention(doc, "Kim Jong Un").span
+
+
+def test_it_refers_to_an_organisation(run) -> None:
+    doc = run("Kim Jong Un praised the Cuban leader, the Korean Central News Agency said. It gave no date.")
+    assert mention(doc, "It").actor_id == "org:prk-kcna"
+
+
+def test_the_two_countries_are_the_main_dyad(run) -> None:
+    doc = run("North Korea and Cuba signed a pact. The DPRK praised Cuba. The two countries will meet again.")
+    group = mention(doc, "The two countries")
+    assert group.rule == "group:dyad"
+    assert set(group.members) == {"state:PRK", "state:CUB"}
+    assert group.resolved
+
+
+def test_spacy_organisation_label_does_not_matter(run) -> None:
+    doc = run("At the plenary of the Central Committee of the Communist Party of Cuba, Diaz-Canel spoke.")
+    assert mention(doc, "Central Committee of the Communist Party of Cuba").code == "CUBPTY"
+    assert mention(doc, "Diaz-Canel").actor_id == "person:diaz-canel-miguel"
+
+
+def test_adjective_demonym_is_not_an_actor(run) -> None:
+    doc = run("The Cuban revolution changed the region.")
+    assert "Cuban" not in texts(doc)
+
+
+def test_unknown_names_are_listed_and_aggregated(run) -> None:
+    first = run("Minister Hollis Brandywine met Kim Jong Un.")
+    first.doc_id = "first"
+    second = run("Hollis Brandywine spoke to reporters.")
+    names = aggregate_unresolved([first, second])
+    brandywine = next(n for n in names if "Brandywine" in n.text)
+    assert (brandywine.text, brandywine.count, brandywine.documents) == ("Hollis Brandywine", 2, 2)
+    assert all(not m.resolved for m in unresolved(second))
+
+
+def test_code_is_taken_at_the_publication_date(run) -> None:
+    before = run("Raul Castro spoke.", published="2008-06-01")
+    after = run("Raul Castro spoke.", published="2021-04-20")
+    assert mention(before, "Raul Castro").code == "CUBGOV"
+    assert mention(after, "Raul Castro").code == "CUBELI"
+
+
+def test_uncoded_sections_give_no_mentions(parse: ParseStage, actors: ActorStage) -> None:
+    text = "Kim Jong Un met Moon.\n\nComment: Cuba is great."
+    doc = Document("t", text, "h", "test", "txt", sections=[Section(SectionKind.BODY, Span(0, 21)),
+                                                           Section(SectionKind.COMMENT, Span(23, len(text)))])
+    doc = actors(parse(doc))
+    assert all(m.span.end <= 21 for m in doc.actor_mentions)
+
+
+# ---------------------------------------------------------------- the real seeds
+
+SEED_CUTS = {"003": None, "004": "More From KCNA"}
+
+
+def seed_doc(seeds_dir: Path, prefix: str, published: str) -> Document:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    cut = SEED_CUTS[prefix]
+    end = len(text[: text.index(cut)].rstrip()) if cut else len(text.rstrip())
+    headline_end = text.index("\n")
+    sections = [Section(SectionKind.HEADLINE, Span(0, headline_end)), Section(SectionKind.BODY, Span(headline_end + 1, end))]
+    doc = Document(path.stem, text, "h", str(path), "txt", sections=sections)
+    doc.meta.published = Found(published, "test")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def seed_003(seeds_dir: Path, parse: ParseStage, actors: ActorStage) -> Document:
+    return actors(parse(seed_doc(seeds_dir, "003", "2021-04-20T10:08")))
+
+
+@pytest.fixture(scope="module")
+def seed_004(seeds_dir: Path, parse: ParseStage, actors: ActorStage) -> Document:
+    return actors(parse(seed_doc(seeds_dir, "004", "2021-03-24")))
+
+
+def test_seed_003_participants(seed_003: Document) -> None:
+    kim = mention(seed_003, "North Korean leader Kim Jong-un")
+    assert (kim.actor_id, kim.code, kim.country) == ("person:kim-jong-un", "PRKGOV", "PRK")
+    diaz = mention(seed_003, "Cuban President Miguel Diaz-Canel")
+    assert (diaz.actor_id, diaz.code) == ("person:diaz-canel-miguel", "CUBGOV")
+    assert mention(seed_003, "NK leader").code == "PRKGOV"
+    assert mention(seed_003, "Cuban president").code == "CUBGOV"
+    for name, code in [("China", "CHN"), ("Cuba", "CUB"), ("Vietnam", "VNM"), ("Laos", "LAO"), ("Washington", "USAGOV")]:
+        assert mention(seed_003, name).code == code
+    assert mention(seed_003, "Communist Party of Cuba").code == "CUBPTY"
+    assert mention(seed_003, "Raul Castro").actor_id == "person:castro-raul"
+
+
+def test_seed_003_coreference(seed_003: Document) -> None:
+    kims = [m for m in seed_003.actor_mentions if m.text == "Kim"]
+    assert kims and all(m.actor_id == "person:kim-jong-un" and m.rule == "coref:surname" for m in kims)
+    he = next(m for m in seed_003.actor_mentions if m.text == "he")
+    assert he.actor_id == "person:diaz-canel-miguel"  # "…to Diaz-Canel shortly after he succeeded Raul Castro"
+    assert mention(seed_003, "leader Kim").actor_id == "person:kim-jong-un"
+    dyads = [m for m in seed_003.actor_mentions if m.rule == "group:dyad"]
+    assert dyads and all(set(m.members) == {"state:PRK", "state:CUB"} for m in dyads)
+
+
+def test_seed_004_participants(seed_004: Document) -> None:
+    kim = mention(seed_004, "Kim Jong Un")
+    assert (kim.actor_id, kim.code) == ("person:kim-jong-un", "PRKGOV")
+    raul = mention(seed_004, "Raul Castro Ruz")
+    assert (raul.actor_id, raul.country) == ("person:castro-raul", "CUB")
+    assert raul.code == "CUBGOV"  # first secretary until 2021-04-19
+    assert mention(seed_004, "WPK").code == "PRKPTY"
+    assert mention(seed_004, "Workers' Party of Korea").code == "PRKPTY"
+    assert mention(seed_004, "Communist Party of Cuba").code == "CUBPTY"
+    assert mention(seed_004, "Cuba").code == "CUB"
+    assert mention(seed_004, "DPRK people").code == "PRKCVL"
+    he = mention(seed_004, "He")
+    assert (he.actor_id, he.rule) == ("person:kim-jong-un", "coref:pronoun")
+    assert "Congress" not in texts(seed_004)  # "the 8th Congress of the WPK" is no actor
