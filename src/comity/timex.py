@@ -148,6 +148,8 @@ class _Recogniser:
     name: str
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], _Context], Timex | None]
+    # Cheap prefilter: names of trigger patterns that must each find something first.
+    triggers: tuple[str, ...]
 
 
 # ---------------------------------------------------------------- public API
@@ -165,11 +167,12 @@ def find_timexes(
     end = len(text) if end is None else end
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"range [{start}, {end}) is outside a text of {len(text)} characters")
-    if not _cue_pattern().search(text, start, end):
-        return []
     context = _Context(text, anchor, prefer_future, end)
     candidates: list[tuple[Timex, int]] = []
+    present: dict[str, bool] = {}
     for order, recogniser in enumerate(_recognisers()):
+        if not all(_triggered(name, text, start, end, present) for name in recogniser.triggers):
+            continue
         for match in recogniser.pattern.finditer(text, start, end):
             timex = recogniser.read(match, context)
             if timex is not None:
@@ -193,11 +196,12 @@ def normalize(expression: str, anchor: Anchor, *, prefer_future: bool = False) -
 
 
 def _only_a_year_of_more(timex: Timex, expression: str) -> bool:
-    """A bare year inside other words ("29 août 2023"): a foreign date the grammar only half read."""
+    """A bare year among a few other words ("29 août 2023"): a foreign date the grammar only half read."""
+    is_sentence = len(expression.split()) > _SHORT_PHRASE_WORDS or expression.rstrip().endswith((".", "!", "?"))
+    if timex.precision != "year" or timex.kind != "absolute" or is_sentence:
+        return False
     rest = (expression[: timex.span.start] + " " + expression[timex.span.end :]).split()
-    return timex.precision == "year" and timex.kind == "absolute" and any(
-        word.casefold() not in _YEAR_CUES for word in rest
-    )
+    return any(word.strip("-–,;:()").casefold() not in _YEAR_CUES for word in rest)
 
 
 def _finer_in_same_year(candidate: Timex, found: Timex) -> bool:
@@ -207,6 +211,13 @@ def _finer_in_same_year(candidate: Timex, found: Timex) -> bool:
         and found.value is not None
         and candidate.value[:4] == found.value[:4]
     )
+
+
+def _triggered(name: str, text: str, start: int, end: int, present: dict[str, bool]) -> bool:
+    """Whether trigger `name` finds something in the range; remembered for the rest of the call."""
+    if name not in present:
+        present[name] = _trigger_patterns()[name].search(text, start, end) is not None
+    return present[name]
 
 
 # ---------------------------------------------------------------- selection
@@ -442,21 +453,49 @@ def _recognisers() -> tuple[_Recogniser, ...]:
             _read_vague,
         ),
     ]
-    return tuple(_Recogniser(name, re.compile(pattern), read) for name, pattern, read in specs)
+    return tuple(_Recogniser(name, re.compile(pattern), read, _TRIGGERS[name]) for name, pattern, read in specs)
+
+
+#: Which trigger patterns (see `_trigger_patterns`) each recogniser needs.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "numeric": ("digit",),
+    "numeric-ymd": ("digit",),
+    "month-day-year": ("digit", "month"),
+    "day-month-year": ("digit", "month"),
+    "month-year": ("digit", "month"),
+    "era": ("digit", "era"),
+    "weekday": ("weekday",),
+    "month": ("month",),
+    "year": ("digit",),
+    "relative-day": ("relative-day",),
+    "relative-period": ("unit",),
+    "ago": ("ago", "unit"),
+    "duration": ("unit",),
+    "vague": ("vague",),
+}
 
 
 @cache
-def _cue_pattern() -> re.Pattern[str]:
-    """Cheap test that a text may hold a temporal expression at all."""
-    words = [
-        "day", "night", "morning", "afternoon", "evening", "week", "month", "year",
-        "decade", "centur", "today", "tonight", "yesterday", "tomorrow", "recent", "nowadays",
-    ]  # fmt: skip
-    words += [phrase for phrase, _ in _rows("vague.tsv", 2)]
-    words += [form for form, _ in _eras_forms()]
-    return re.compile(
-        rf"\d|\b(?:{_month_forms()}|{_weekday_forms()})\b|(?i:{_alternation(words)})"
-    )
+def _trigger_patterns() -> dict[str, re.Pattern[str]]:
+    month_prefixes = sorted({form[:3] for form, _ in _rows("months.tsv", 2)})
+    return {
+        "digit": re.compile(r"\d"),
+        "month": re.compile(_alternation(month_prefixes, with_capitals=True)),
+        "era": re.compile(_alternation([form for form, _ in _eras_forms()] + ["Republic"])),
+        "weekday": re.compile(_weekday_forms()),
+        "unit": re.compile("day|week|month|year|decade|centur", re.I),
+        "ago": re.compile(r"\b(?:ago|since)\b", re.I),
+        "relative-day": _phrase_trigger(_rows("relative_days.tsv", 2)),
+        "vague": _phrase_trigger(_rows("vague.tsv", 2)),
+    }
+
+
+def _phrase_trigger(rows: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """Words that every phrase of a list contains one of: "day", "recent", or the phrase's longest word."""
+    common = ("day", "night", "recent", "morning", "afternoon", "evening", "tomorrow")
+    cues = {next((c for c in common if c in phrase.lower()), max(phrase.lower().split(), key=len)) for phrase, *_ in rows}
+    return re.compile(_alternation(sorted(cues)), re.I)
 
 
 @cache
@@ -934,6 +973,10 @@ def _read_vague(match: re.Match[str], context: _Context) -> Timex | None:
 
 # ---------------------------------------------------------------- dateparser fallback
 
+#: Languages dateparser may try; detecting among all of them costs seconds on first use.
+DATEPARSER_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "ru", "ar", "zh", "ko", "ja", "tr")
+#: Longer phrases, or ones ending like a sentence, are sentences: a bare year found in one is taken as it is.
+_SHORT_PHRASE_WORDS = 6
 _DATEPARSER_CUE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _DATEPARSER_PERIODS = {"day": 10, "month": 7, "year": 4}
 
@@ -968,4 +1011,4 @@ def _date_data_parser(base: dt.datetime, prefer_future: bool):  # type: ignore[n
         "PREFER_DATES_FROM": "future" if prefer_future else "past",
         "RETURN_TIME_AS_PERIOD": True,
     }
-    return DateDataParser(settings=settings)
+    return DateDataParser(languages=list(DATEPARSER_LANGUAGES), settings=settings)
