@@ -56,8 +56,17 @@ def load_cases() -> list[Case]:
         assert len(cells) == 8, f"{CASES.name}:{number}: expected 8 columns, got {len(cells)}"
         expression, anchor, match, value, precision, kind, basis, flags = cells
         cases.append(
-            Case(number, expression, anchor, match, _none_if_dash(value), _none_if_dash(precision),
-                 kind, basis, frozenset(f for f in flags.split(",") if f))  # fmt: skip
+            Case(
+                number,
+                expression,
+                anchor,
+                match,
+                _none_if_dash(value),
+                _none_if_dash(precision),
+                kind,
+                basis,
+                frozenset(f for f in flags.split(",") if f),
+            )
         )
     return cases
 
@@ -149,8 +158,10 @@ def test_several_months_and_years_in_one_sentence() -> None:
     text = "He came in September 2015 and November 2018, and ties date from 1960."
     found = find_timexes(text, Anchor.none())
     assert [(t.text, t.value) for t in found] == [
-        ("September 2015", "2015-09"), ("November 2018", "2018-11"), ("1960", "1960"),
-    ]  # fmt: skip
+        ("September 2015", "2015-09"),
+        ("November 2018", "2018-11"),
+        ("1960", "1960"),
+    ]
 
 
 def test_year_ranges_give_both_years() -> None:

@@ -32,6 +32,7 @@ Resolution rules, all deterministic:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -84,9 +85,7 @@ class Anchor:
         if (self.date is None) != (self.precision is None):
             raise ValueError("Anchor needs both a date and a precision, or neither")
         if self.precision is not None and self.precision not in ANCHOR_PRECISIONS:
-            raise ValueError(
-                f"Anchor precision {self.precision!r} is not one of {sorted(ANCHOR_PRECISIONS)}"
-            )
+            raise ValueError(f"Anchor precision {self.precision!r} is not one of {sorted(ANCHOR_PRECISIONS)}")
 
     @classmethod
     def none(cls) -> Anchor:
@@ -197,7 +196,9 @@ def normalize(expression: str, anchor: Anchor, *, prefer_future: bool = False) -
 
 def _only_a_year_of_more(timex: Timex, expression: str) -> bool:
     """A bare year among a few other words ("29 août 2023"): a foreign date the grammar only half read."""
-    is_sentence = len(expression.split()) > _SHORT_PHRASE_WORDS or expression.rstrip().endswith((".", "!", "?"))
+    is_sentence = len(expression.split()) > _SHORT_PHRASE_WORDS or expression.rstrip().endswith(
+        (".", "!", "?")
+    )
     if timex.precision != "year" or timex.kind != "absolute" or is_sentence:
         return False
     rest = (expression[: timex.span.start] + " " + expression[timex.span.end :]).split()
@@ -226,11 +227,15 @@ def _triggered(name: str, text: str, start: int, end: int, present: dict[str, bo
 def _without_overlaps(candidates: list[tuple[Timex, int]]) -> list[Timex]:
     """Longest expressions win; on equal length the earlier recogniser wins."""
     ranked = sorted(candidates, key=lambda c: (-(c[0].span.end - c[0].span.start), c[1], c[0].span.start))
+    starts: list[int] = []  # kept spans are disjoint, so sorted by start they are sorted by end too
     kept: list[Timex] = []
     for timex, _ in ranked:
-        if not any(timex.span.overlaps(other.span) for other in kept):
-            kept.append(timex)
-    return sorted(kept, key=lambda t: t.span.start)
+        index = bisect.bisect_left(starts, timex.span.end)
+        if index and kept[index - 1].span.end > timex.span.start:
+            continue
+        starts.insert(index, timex.span.start)
+        kept.insert(index, timex)
+    return kept
 
 
 # ---------------------------------------------------------------- vocabulary
@@ -249,7 +254,9 @@ def _rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
             continue
         cells = tuple(cell.strip() for cell in line.split("\t"))
         if len(cells) != columns:
-            raise KnowledgeError(f"{path}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
+            raise KnowledgeError(
+                f"{path}:{number}: expected {columns} tab-separated columns, got {len(cells)}"
+            )
         rows.append(cells)
     return tuple(rows)
 
@@ -453,7 +460,9 @@ def _recognisers() -> tuple[_Recogniser, ...]:
             _read_vague,
         ),
     ]
-    return tuple(_Recogniser(name, re.compile(pattern), read, _TRIGGERS[name]) for name, pattern, read in specs)
+    return tuple(
+        _Recogniser(name, re.compile(pattern), read, _TRIGGERS[name]) for name, pattern, read in specs
+    )
 
 
 #: Which trigger patterns (see `_trigger_patterns`) each recogniser needs.
@@ -494,7 +503,10 @@ def _trigger_patterns() -> dict[str, re.Pattern[str]]:
 def _phrase_trigger(rows: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     """Words that every phrase of a list contains one of: "day", "recent", or the phrase's longest word."""
     common = ("day", "night", "recent", "morning", "afternoon", "evening", "tomorrow")
-    cues = {next((c for c in common if c in phrase.lower()), max(phrase.lower().split(), key=len)) for phrase, *_ in rows}
+    cues = {
+        next((c for c in common if c in phrase.lower()), max(phrase.lower().split(), key=len))
+        for phrase, *_ in rows
+    }
     return re.compile(_alternation(sorted(cues)), re.I)
 
 
@@ -571,7 +583,9 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, prefer_future: boo
     return _year_for_month(month, month_anchor, prefer_future, relation=None)
 
 
-def _year_for_month(month: int, anchor_month: tuple[int, int], prefer_future: bool, relation: str | None) -> int:
+def _year_for_month(
+    month: int, anchor_month: tuple[int, int], prefer_future: bool, relation: str | None
+) -> int:
     year, current = anchor_month
     if relation == "this":
         return year
@@ -615,7 +629,12 @@ def _weekday_date(weekday: int, today: dt.date, relation: str | None, prefer_fut
 
 
 #: Era numbers a news text can plausibly use; outside them a match is taken for something else.
-_ERA_RANGES = {"juche": range(1, 300), "minguo": range(1, 300), "buddhist": range(2000, 3000), "hijri": range(1, 2000)}
+_ERA_RANGES = {
+    "juche": range(1, 300),
+    "minguo": range(1, 300),
+    "buddhist": range(2000, 3000),
+    "hijri": range(1, 2000),
+}
 
 
 def _era_year(calendar_name: str, number: int) -> tuple[int, bool]:
@@ -670,12 +689,33 @@ def _era_reading(groups: dict[str, str | None]) -> _Year | None:
 # ---------------------------------------------------------------- readers
 
 
-def _timex(match: re.Match[str], context: _Context, value: str | None, precision: str | None,
-           kind: str, basis: str, *, start: int | None = None, approximate: bool = False,
-           is_duration: bool = False, month: int | None = None, day: int | None = None) -> Timex:  # fmt: skip
+def _timex(
+    match: re.Match[str],
+    context: _Context,
+    value: str | None,
+    precision: str | None,
+    kind: str,
+    basis: str,
+    *,
+    start: int | None = None,
+    approximate: bool = False,
+    is_duration: bool = False,
+    month: int | None = None,
+    day: int | None = None,
+) -> Timex:
     span = Span(match.start() if start is None else start, match.end())
-    return Timex(span, context.text[span.start : span.end], value, precision, kind, basis,
-                 approximate, is_duration, month, day)  # fmt: skip
+    return Timex(
+        span,
+        context.text[span.start : span.end],
+        value,
+        precision,
+        kind,
+        basis,
+        approximate,
+        is_duration,
+        month,
+        day,
+    )
 
 
 def _iso_day(date: dt.date) -> str:
@@ -694,15 +734,34 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
     return (hour, minute) if hour < 24 else None
 
 
-def _dated(match: re.Match[str], context: _Context, date: dt.date, kind: str, basis: str,
-           approximate: bool = False) -> Timex:  # fmt: skip
+def _dated(
+    match: re.Match[str], context: _Context, date: dt.date, kind: str, basis: str, approximate: bool = False
+) -> Timex:
     clock = _clock(match)
     if clock is not None:
         value = f"{date.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
-        return _timex(match, context, value, "minute", kind, basis, approximate=approximate,
-                      month=date.month, day=date.day)  # fmt: skip
-    return _timex(match, context, _iso_day(date), "day", kind, basis, approximate=approximate,
-                  month=date.month, day=date.day)  # fmt: skip
+        return _timex(
+            match,
+            context,
+            value,
+            "minute",
+            kind,
+            basis,
+            approximate=approximate,
+            month=date.month,
+            day=date.day,
+        )
+    return _timex(
+        match,
+        context,
+        _iso_day(date),
+        "day",
+        kind,
+        basis,
+        approximate=approximate,
+        month=date.month,
+        day=date.day,
+    )
 
 
 def _read_iso(match: re.Match[str], context: _Context) -> Timex | None:
@@ -765,16 +824,25 @@ def _read_month_year(match: re.Match[str], context: _Context) -> Timex | None:
     stated = _slot_year(match)
     if stated is None:
         return None
-    return _timex(match, context, f"{stated.year:04d}-{month:02d}", "month", stated.kind, stated.basis,
-                  approximate=stated.approximate, month=month)  # fmt: skip
+    return _timex(
+        match,
+        context,
+        f"{stated.year:04d}-{month:02d}",
+        "month",
+        stated.kind,
+        stated.basis,
+        approximate=stated.approximate,
+        month=month,
+    )
 
 
 def _read_era(match: re.Match[str], context: _Context) -> Timex | None:
     stated = _era_reading(match.groupdict())
     if stated is None:
         return None
-    return _timex(match, context, f"{stated.year:04d}", "year", "calendar", stated.basis,
-                  approximate=stated.approximate)  # fmt: skip
+    return _timex(
+        match, context, f"{stated.year:04d}", "year", "calendar", stated.basis, approximate=stated.approximate
+    )
 
 
 def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
@@ -852,7 +920,7 @@ def _read_weekday(match: re.Match[str], context: _Context) -> Timex | None:
 
 
 def _read_bracketed_weekday(match: re.Match[str], context: _Context, weekday: int) -> Timex | None:
-    """"Saturday [Sept. 5]": the bracket gives the day; the weekday checks it when the year is known."""
+    """ "Saturday [Sept. 5]": the bracket gives the day; the weekday checks it when the year is known."""
     month, day = _months()[match["bmonth"].casefold()], int(match["bday"])
     if not _is_month_day(month, day):
         return None
@@ -873,7 +941,9 @@ def _read_relative_day(match: re.Match[str], context: _Context) -> Timex | None:
     today = _anchor_day(context.anchor)
     if today is not None:
         date = today + dt.timedelta(days=offset)
-        return _timex(match, context, _iso_day(date), "day", "relative", basis, month=date.month, day=date.day)
+        return _timex(
+            match, context, _iso_day(date), "day", "relative", basis, month=date.month, day=date.day
+        )
     month_day = _anchor_month_day(context.anchor)
     moved = None if month_day is None else _shift_yearless(*month_day, offset)
     month, day = moved if moved else (None, None)
@@ -940,8 +1010,16 @@ def _read_ago(match: re.Match[str], context: _Context) -> Timex | None:
         if month_anchor is None:
             return _timex(match, context, None, None, "relative", basis, approximate=approximate)
         year, month = _shift_month(*month_anchor, -count)
-        return _timex(match, context, f"{year:04d}-{month:02d}", "month", "relative", basis,
-                      approximate=approximate, month=month)  # fmt: skip
+        return _timex(
+            match,
+            context,
+            f"{year:04d}-{month:02d}",
+            "month",
+            "relative",
+            basis,
+            approximate=approximate,
+            month=month,
+        )
     years = count * {"year": 1, "decade": 10, "century": 100}[unit]
     year = _anchor_year(context.anchor)
     value = None if year is None or year - years < 1 else f"{year - years:04d}"
@@ -952,12 +1030,23 @@ def _days_ago(match: re.Match[str], context: _Context, days: int, basis: str, ap
     today = _anchor_day(context.anchor)
     if today is not None:
         date = today - dt.timedelta(days=days)
-        return _timex(match, context, _iso_day(date), "day", "relative", basis, approximate=approximate,
-                      month=date.month, day=date.day)  # fmt: skip
+        return _timex(
+            match,
+            context,
+            _iso_day(date),
+            "day",
+            "relative",
+            basis,
+            approximate=approximate,
+            month=date.month,
+            day=date.day,
+        )
     month_day = _anchor_month_day(context.anchor)
     moved = None if month_day is None else _shift_yearless(*month_day, -days)
     month, day = moved if moved else (None, None)
-    return _timex(match, context, None, None, "relative", basis, approximate=approximate, month=month, day=day)
+    return _timex(
+        match, context, None, None, "relative", basis, approximate=approximate, month=month, day=day
+    )
 
 
 def _read_duration(match: re.Match[str], context: _Context) -> Timex | None:
