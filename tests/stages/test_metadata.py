@@ -265,6 +265,15 @@ def test_stage_contract_and_idempotence():
     assert (doc.meta.title, doc.meta.published, doc.meta.outlet, doc.meta.extra) == before
 
 
+def test_windows_line_ends_give_the_same_findings_and_exact_spans():
+    text = f"Envoys talk\r\nBy Yonhap Published : May 2, 2022 - 21:45\r\n\r\n{BODY}\r\n\r\n© 2022 yna.co.kr\r\n"
+    doc = run(text)
+    assert summary(doc.meta.published) == ("2022-05-02T21:45", "minute", "text:byline")
+    assert doc.meta.title.span.text(text) == "Envoys talk"
+    assert metadata_spans(doc.meta)["byline"].text(text) == "By Yonhap Published : May 2, 2022 - 21:45"
+    assert metadata_spans(doc.meta)["copyright"].text(text) == "© 2022 yna.co.kr"
+
+
 def test_one_line_text_has_no_headline():
     assert run(BODY).meta.title.value is None
 

@@ -14,7 +14,6 @@ The spans of the header and footer lines are kept in `Metadata.extra`
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -57,6 +56,11 @@ _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Spelled out rather than taken from `calendar`, whose names follow the process locale.
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
@@ -213,8 +217,17 @@ def _header_lines(text: str, start: int) -> list[Line]:
 
 
 def _footer_lines(text: str, start: int) -> list[Line]:
-    lines = list(_lines(text, max(start, len(text) - FOOTER_CHARS)))
-    return lines[-FOOTER_LINES:]
+    """The last non-empty lines, read backwards from the end, in text order."""
+    lines: list[Line] = []
+    end = len(text)
+    floor = max(start, len(text) - FOOTER_CHARS)
+    while end > floor and len(lines) < FOOTER_LINES:
+        begin = max(text.rfind("\n", floor, end) + 1, floor)
+        line = _stripped(text[begin:end].rstrip("\r"), begin)
+        if line is not None:
+            lines.append(line)
+        end = begin - 1
+    return lines[::-1]
 
 
 def _sub_line(line: Line, start: int, end: int) -> Span:
@@ -427,8 +440,7 @@ def _month_number(parts: dict[str, Any]) -> int | None:
         return number if 1 <= number <= 12 else None
     if not parts.get("month"):
         return None
-    prefix = parts["month"].lower()[:3]
-    return [name.lower()[:3] for name in calendar.month_abbr].index(prefix)
+    return _MONTH_NUMBERS[parts["month"].lower()[:3]]
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
