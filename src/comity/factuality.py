@@ -68,7 +68,15 @@ def _modals(verb) -> set[str]:
 
 
 def _has_conditional_mark(verb) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children)
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children):
+        return True
+    # the parser sometimes hangs "If" on the main clause: "If X attacks Y, Z will respond"
+    if verb.dep_ == "advcl":
+        return any(
+            child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and verb.left_edge.i - 1 <= child.i < verb.i
+            for child in verb.head.children
+        )
+    return False
 
 
 def _governing_chain(verb):
@@ -145,8 +153,31 @@ def _subject_of(verb):
     return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _clause_factuality(verb) -> Assessment | None:
+    for value, rule in ((Factuality.NEGATED, negated), (Factuality.HYPOTHETICAL, hypothetical), (Factuality.FUTURE, future)):
+        cue = rule(verb)
+        if cue is not None:
+            return Assessment(value, cue)
+    return None
+
+
+def _modifying_clauses(noun) -> list:
+    """Clauses that say of a nominal event when or whether it happens ("the summit which is to be held")."""
+    clauses = []
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl"):
+            clauses.append(child)
+            clauses += [g for g in child.children if g.dep_ == "xcomp"]
+    return clauses
+
+
 def assess(trigger) -> Assessment:
     """The factuality of an event trigger (a spaCy token)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for clause in _modifying_clauses(trigger):
+            found = _clause_factuality(clause)
+            if found is not None:
+                return found
     verb = clause_verb(trigger)
     cue = negated(verb)
     if cue is not None:

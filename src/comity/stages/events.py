@@ -125,7 +125,7 @@ class EventStage:
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
-        return self._mentions(doc, sentence.sentence, self._deduplicated(ordered), actors)
+        return self._mentions(doc, sentence.sentence, self._deduplicated(_without_fragments(ordered)), actors)
 
     def _matches(self, tokens: list) -> Iterator[_Match]:
         for token in tokens:
@@ -168,7 +168,7 @@ class EventStage:
 
     def _dedup_key(self, candidate: _Candidate) -> tuple:
         date = None if candidate.date_span is None else (candidate.date_span.start, candidate.date_span.end)
-        if not self.collapse_same_dyad:
+        if self.reciprocal or not self.collapse_same_dyad:
             return (candidate.cameo, _key(candidate.source), _key(candidate.target), date)
         countries = (_country_key(candidate.source), _country_key(candidate.target))
         dyad = frozenset(countries) if candidate.mutual or self._is_reciprocal(candidate) else countries
@@ -275,8 +275,8 @@ def _preposition(token, word: str):
 
 def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
     """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
-    verb_objects = {m.obj.i for m in matches if m.obj is not None}
-    triggers = {m.trigger.i for m in matches}
+    verb_objects = {m.obj.i for m in matches if m.obj is not None and not m.pattern.speech}
+    triggers = {m.trigger.i for m in matches if not m.pattern.speech}
     kept = []
     for match in matches:
         token = match.trigger
@@ -291,6 +291,14 @@ def _governed_by(token, triggers: set[int]) -> bool:
     if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
         return True
     return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent"
+
+
+def _without_fragments(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One-sided mentions beside a complete one of the same actor in the sentence are parts of
+    that act ("sent a message expressing support and offered greetings to X"), not events."""
+    complete = [c for c in candidates if c.source is not None and c.target is not None]
+    sides = {_key(c.source) for c in complete} | {_key(c.target) for c in complete}
+    return [c for c in candidates if (c.source is not None and c.target is not None) or _key(c.source or c.target) not in sides]
 
 
 def _frames_coded_event(speech, candidates_by_trigger: dict[int, list[_Candidate]]) -> bool:
@@ -336,6 +344,9 @@ def _logical_subject(token, depth: int = 0) -> list:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS:
             return [obj]
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised and not any(c.dep_ == "agent" for c in head.children):
+            return raised  # "X is scheduled to visit"
         return _logical_subject(head, depth + 1)
     if token.dep_ in ("conj", "advcl", "acomp"):
         return _logical_subject(head, depth + 1)
@@ -379,7 +390,8 @@ def _argument_hosts(match: _Match) -> list:
     if match.obj is not None and match.obj.pos_ in ("NOUN", "PROPN"):
         hosts.append(match.obj)
     for token in list(hosts):
-        hosts += [c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        clauses = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        hosts += clauses + [g for c in clauses for g in c.children if g.dep_ == "xcomp"]
     if trigger.pos_ == "NOUN":
         if trigger.dep_ == "conj":
             hosts.append(trigger.head)
@@ -425,7 +437,7 @@ def _inner_targets(match: _Match) -> list:
         found = [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
         if found:
             return found
-    return [t for t in subtree if t.dep_ in ("pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+    return [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
 
 
 def _slot_tokens(match: _Match, slot: str) -> tuple[list, bool]:
@@ -548,7 +560,7 @@ class _ActorIndex:
         if depth > 2:
             return []
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+            if child.dep_ in ("poss", "appos"):
                 mention = self.at(child)
                 if mention is not None:
                     return [mention]

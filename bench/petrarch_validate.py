@@ -1,0 +1,106 @@
+"""Event coding accuracy: the PETRARCH validation suites and the seeds gold.
+
+    .venv/bin/python bench/petrarch_validate.py /work/shared/data/petrarch [--seeds /work/shared] [--errors]
+
+For each suite it codes every evaluated record with ParseStage -> ActorStage
+(knowledge from the suite's own .actors/.agents dictionaries) -> EventStage
+(reciprocal events coded both ways, as PETRARCH does) and prints % of expected
+events coded correctly and extra events per record (%). With --seeds it also
+codes seeds 003 and 004 (headline = first line, body = the rest up to the
+article's end: 003 without its repeated paragraphs, 004 without the site's link
+list) with the default knowledge and scores them with comity.eval against
+gold/seeds-dev.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from comity.eval import evaluate, load_gold  # noqa: E402
+from comity.interchange import mention_to_dict  # noqa: E402
+from comity.knowledge.actors import ActorKnowledge  # noqa: E402
+from comity.model import Document, Found, Section, SectionKind, Span  # noqa: E402
+from comity.petrarch_suite import SuiteScore, pipeline_coder, read_records, score_suite  # noqa: E402
+from comity.stages.actors import ActorStage  # noqa: E402
+from comity.stages.events import EventStage  # noqa: E402
+from comity.stages.parse import ParseStage  # noqa: E402
+
+SUITES = {
+    "UD-PETRARCH validation": ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt"),
+    "PETRARCH unit tests": ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt"),
+}
+
+#: Seeds with gold: (file stem, publication date, where the article ends).
+SEEDS = {
+    "003_c976adb472345a02": ("2021-04-20", "(Yonhap)"),
+    "004_490d0d65b9a5abeb": ("2021-03-24", "-0-"),
+}
+
+
+def run_suite(directory: Path, records: str, actors: str, agents: str) -> SuiteScore:
+    knowledge = ActorKnowledge.from_petrarch([directory / actors], [directory / agents])
+    stages = [ParseStage(), ActorStage(knowledge), EventStage(reciprocal=True, collapse_same_dyad=False)]
+    return score_suite(read_records(directory / records), pipeline_coder(stages))
+
+
+def seed_document(path: Path, published: str, article_end: str) -> Document:
+    text = path.read_text(encoding="utf-8")
+    headline_end = text.index("\n")
+    body_end = text.index(article_end) + len(article_end)
+    doc = Document(doc_id=path.stem, text=text, content_hash=path.stem, origin=str(path), input_format="txt")
+    doc.sections = [
+        Section(SectionKind.HEADLINE, Span(0, headline_end)),
+        Section(SectionKind.BODY, Span(headline_end + 1, body_end)),
+    ]
+    doc.meta.published = Found(published, "bench", precision="day")
+    return doc
+
+
+def seeds_report(shared: Path):  # -> comity.eval.EvalReport
+    stages = [ParseStage(), ActorStage(), EventStage()]
+    mentions = []
+    for stem, (published, article_end) in SEEDS.items():
+        doc = seed_document(shared / "samples" / "seeds" / f"{stem}.txt", published, article_end)
+        for stage in stages:
+            doc = stage(doc)
+        mentions += [mention_to_dict(m, doc) for m in doc.event_mentions]
+    return evaluate(load_gold(shared / "gold" / "seeds-dev.jsonl"), mentions), mentions
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("petrarch_dir", type=Path)
+    parser.add_argument("--seeds", type=Path, help="the shared folder (samples/seeds, gold/seeds-dev.jsonl)")
+    parser.add_argument("--errors", action="store_true", help="list missed and extra events per record")
+    args = parser.parse_args(argv)
+    for name, (records, actors, agents) in SUITES.items():
+        score = run_suite(args.petrarch_dir, records, actors, agents)
+        print(f"{name}: {score.records} records, {score.expected} expected events; "
+              f"{score.percent_correct:.2f}% correct, {score.percent_extra:.2f}% extra ({score.extra} extra events)")  # fmt: skip
+        if args.errors:
+            for result in score.results:
+                if result.missed or result.extra:
+                    print(f"  {result.record_id}: missed {[tuple(vars_of(e)) for e in result.missed]} extra {[tuple(vars_of(e)) for e in result.extra]}")
+    if args.seeds:
+        report, mentions = seeds_report(args.seeds)
+        counts = report.counts
+        print(f"seeds-dev (003, 004): recall {counts.recall:.3f}, precision {counts.precision:.3f} "
+              f"(tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")  # fmt: skip
+        if args.errors:
+            for row in report.missed:
+                print(f"  missed {row.gold_id}: {row.evidence}")
+            for brief in report.false_positives:
+                print(f"  false positive: {brief}")
+    return 0
+
+
+def vars_of(event) -> tuple[str, str, str]:
+    return (event.code, event.source, event.target)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,286 @@
+"""Event stage tests on sentences of our own, with actor mentions placed by the test itself
+(so a failure here is the event coder's, not the actor resolver's)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from comity.errors import KnowledgeError
+from comity.knowledge.cameo import Codebook
+from comity.knowledge.event_patterns import PatternSet
+from comity.model import ActorMention, Document, Factuality, Found, Section, SectionKind, Span
+from comity.pipeline import Pipeline
+from comity.stages.events import EventStage
+from comity.stages.parse import ParseStage
+
+#: Our test world: surface form -> CAMEO-style code (first three letters: the country).
+WORLD = {
+    "Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Eriador": "ERI", "Harad": "HAR",
+    "the Arnorian king": "ARNGOV", "the Gondorian envoy": "GONGOV", "the envoy": "GONGOV",
+}  # fmt: skip
+GROUPS = {"the two kingdoms": ("state:ARN", "state:GON")}
+
+
+def actor_mentions(text: str) -> list[ActorMention]:
+    mentions: list[ActorMention] = []
+    taken: set[int] = set()
+    for name in sorted([*WORLD, *GROUPS], key=len, reverse=True):
+        for found in re.finditer(r"\b" + re.escape(name) + r"\b", text, flags=re.IGNORECASE):
+            if taken & set(range(found.start(), found.end())):
+                continue
+            taken |= set(range(found.start(), found.end()))
+            span = Span(found.start(), found.end())
+            if name in GROUPS:
+                mentions.append(ActorMention(span, found.group(), None, None, None, None, "group", members=GROUPS[name]))
+            else:
+                code = WORLD[name]
+                mentions.append(ActorMention(span, found.group(), f"test:{code}", code, code[:3], None, "name"))
+    return sorted(mentions, key=lambda m: m.span.start)
+
+
+def document(text: str, headline: str | None = None) -> Document:
+    full = text if headline is None else f"{headline}\n{text}"
+    doc = Document(doc_id="test-doc", text=full, content_hash="h", origin="test", input_format="txt")
+    body_start = 0 if headline is None else len(headline) + 1
+    if headline is not None:
+        doc.sections.append(Section(SectionKind.HEADLINE, Span(0, len(headline))))
+    doc.sections.append(Section(SectionKind.BODY, Span(body_start, len(full))))
+    doc = ParseStage()(doc)
+    doc.actor_mentions = actor_mentions(full)
+    return doc
+
+
+def code(text: str, **options) -> list[tuple[str, str | None, str | None, str]]:
+    doc = EventStage(**options)(document(text))
+    return [
+        (m.cameo, m.source.code if m.source else None, m.target.code if m.target else None, str(m.factuality))
+        for m in doc.event_mentions
+    ]
+
+
+def triples(text: str, **options) -> list[tuple[str, str | None, str | None]]:
+    return [found[:3] for found in code(text, **options)]
+
+
+ONE_PER_ROOT = [
+    ("Arnor told Gondor that the border was calm.", ("010", "ARN", "GON")),
+    ("Arnor urged Gondor to resume talks.", ("026", "ARN", "GON")),
+    ("Arnor promised aid to Gondor.", ("033", "ARN", "GON")),
+    ("The Arnorian king visited Gondor on Monday.", ("042", "ARNGOV", "GON")),
+    ("Arnor praised Gondor for its restraint.", ("051", "ARN", "GON")),
+    ("Arnor and Gondor held joint military exercises.", ("062", "ARN", "GON")),
+    ("Arnor provided economic aid to Gondor.", ("070", "ARN", "GON")),
+    ("Arnor lifted sanctions on Gondor.", ("085", "ARN", "GON")),
+    ("Arnor investigated Gondor.", ("090", "ARN", "GON")),
+    ("Arnor demanded the release of prisoners from Gondor.", ("1053", "ARN", "GON")),
+    ("Arnor accused Gondor of aggression.", ("1123", "ARN", "GON")),
+    ("Arnor rejected the proposal of Gondor.", ("127", "ARN", "GON")),
+    ("Arnor threatened to attack Gondor.", ("138", "ARN", "GON")),
+    ("Protesters in Arnor demonstrated against Gondor.", ("141", "ARN", "GON")),
+    ("Arnor mobilized troops against Gondor.", ("154", "ARN", "GON")),
+    ("Arnor severed diplomatic ties with Gondor.", ("161", "ARN", "GON")),
+    ("Police in Arnor arrested citizens of Gondor.", ("173", "ARN", "GON")),
+    ("Arnor kidnapped the Gondorian envoy.", ("181", "ARN", "GONGOV")),
+    ("Arnor invaded Gondor.", ("192", "ARN", "GON")),
+    ("Arnor used chemical weapons against Gondor.", ("2041", "ARN", "GON")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_PER_ROOT, ids=[e[1][0][:2] for e in ONE_PER_ROOT])
+def test_one_sentence_per_cameo_root(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+def test_every_root_has_patterns() -> None:
+    roots = {pattern.cameo[:2] for pattern in PatternSet.default().patterns}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_mention_carries_codebook_facts_rule_and_evidence() -> None:
+    doc = EventStage()(document("Arnor attacked Gondor. Rohan stayed calm."))
+    (mention,) = doc.event_mentions
+    assert (mention.cameo, mention.plover, mention.quad_class, mention.goldstein) == ("190", "ASSAULT", 4, -10.0)
+    assert mention.rule == "fight.attack"
+    assert doc.text[mention.trigger.start : mention.trigger.end] == "attacked"
+    assert doc.text[mention.evidence.start : mention.evidence.end] == "Arnor attacked Gondor."
+    assert mention.section is SectionKind.BODY
+    assert mention.mention_id.startswith("m-")
+
+
+def test_mention_ids_are_stable_and_distinct() -> None:
+    first = EventStage()(document("Arnor sent letters to Gondor and Rohan."))
+    again = EventStage()(document("Arnor sent letters to Gondor and Rohan."))
+    ids = [m.mention_id for m in first.event_mentions]
+    assert ids == [m.mention_id for m in again.event_mentions]
+    assert len(set(ids)) == len(ids) == 2
+
+
+def test_passive_voice_takes_the_agent_as_source() -> None:
+    assert ("190", "ARN", "GON") in triples("Gondor was attacked by Arnor.")
+    assert ("043", "ARNGOV", "GONGOV") in triples("The envoy was greeted at the airport by the Arnorian king.")
+
+
+def test_passive_pronoun_uses_the_antecedent() -> None:
+    doc = document("The envoy arrived. It was greeted at the airport by the Arnorian king.")
+    pronoun = doc.text.index("It was")
+    envoy = next(m for m in doc.actor_mentions if m.text == "The envoy")
+    doc.actor_mentions.append(ActorMention(Span(pronoun, pronoun + 2), "It", None, None, None, None, "coref:pronoun", antecedent=envoy.span))
+    doc.actor_mentions.sort(key=lambda m: m.span.start)
+    doc = EventStage()(doc)
+    hosted = [m for m in doc.event_mentions if m.cameo == "043"]
+    assert [(m.source.code, m.target.code) for m in hosted] == [("ARNGOV", "GONGOV")]
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies() -> None:
+    found = triples("Arnor met the Gondorian envoy who visited Rohan in May.")
+    assert ("042", "GONGOV", "ROH") in found
+    assert ("040", "ARN", "GONGOV") in found
+
+
+def test_participial_clause_takes_the_main_subject() -> None:
+    found = triples("Reaffirming its full support for Gondor, Arnor criticized Harad.")
+    assert ("051", "ARN", "GON") in found
+    assert ("111", "ARN", "HAR") in found
+
+
+def test_coordinated_targets_split_into_one_mention_each() -> None:
+    found = triples("Arnor sent messages to the leaders of Gondor, Rohan, Eriador and Harad.")
+    assert found == [("010", "ARN", "GON"), ("010", "ARN", "ROH"), ("010", "ARN", "ERI"), ("010", "ARN", "HAR")]
+
+
+def test_coordinated_dates_split_with_their_own_spans() -> None:
+    doc = EventStage()(document("Arnor visited Gondor in May 2001 and June 2004."))
+    visits = [m for m in doc.event_mentions if m.cameo == "042"]
+    assert [doc.text[m.date.span.start : m.date.span.end] for m in visits] == ["May 2001", "June 2004"]
+    assert all(m.date.basis == "split" and m.date.value is None for m in visits)
+    assert len({m.mention_id for m in visits}) == 2
+
+
+def test_nominal_events() -> None:
+    assert ("040", "ARN", "GON") in triples("The meeting and talks held between Arnor and Gondor in Bree were useful.")
+    assert ("042", "ARN", "GON") in triples("Arnor's visit to Gondor ended on Friday.")
+    assert ("050", "ARN", "GON") in triples("The establishment of diplomatic relations between Arnor and Gondor came late.")
+
+
+def test_group_mention_splits_into_its_members() -> None:
+    found = triples("Rohan praised the two kingdoms.")
+    assert ("051", "ROH", "ARN") in found and ("051", "ROH", "GON") in found
+
+
+def test_relation_between_two_sides_takes_the_other_side() -> None:
+    assert triples("Arnor reaffirmed its will to develop the friendship between the two kingdoms.") == [("030", "ARN", "GON")]
+
+
+def test_mutual_subject_is_one_mention_by_default_and_both_ways_when_reciprocal() -> None:
+    assert triples("Arnor and Gondor met in Bree.") == [("040", "ARN", "GON")]
+    both = triples("Arnor and Gondor met in Bree.", reciprocal=True, collapse_same_dyad=False)
+    assert sorted(both) == [("040", "ARN", "GON"), ("040", "GON", "ARN")]
+
+
+def test_reciprocal_visit_adds_the_host() -> None:
+    assert triples("Arnor visited Gondor.", reciprocal=True) == [("042", "ARN", "GON"), ("043", "GON", "ARN")]
+
+
+def test_saying_that_frames_a_coded_event_is_not_an_event() -> None:
+    assert code("Arnor attacked Gondor, Rohan said.") == [("190", "ARN", "GON", "reported")]
+
+
+def test_one_sided_fragments_beside_a_complete_mention_are_dropped() -> None:
+    assert triples("Arnor sent a letter expressing support and offered greetings to Gondor.") == [("051", "ARN", "GON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor attacked Gondor.", "asserted"),
+        ("Arnor attacked Gondor, Rohan said.", "reported"),
+        ("Arnor did not attack Gondor.", "negated"),
+        ("Arnor refused to meet Gondor.", "negated"),
+        ("Arnor will visit Gondor.", "future"),
+        ("Arnor is scheduled to visit Gondor.", "future"),
+        ("Arnor would attack Gondor.", "hypothetical"),
+        ("If Arnor attacks Gondor, Rohan will respond.", "hypothetical"),
+    ],
+)
+def test_factuality(text: str, expected: str) -> None:
+    found = [f for f in code(text) if f[1] == "ARN" and f[2] == "GON"]
+    assert found and found[0][3] == expected
+
+
+def test_intent_is_asserted_and_what_is_intended_is_future() -> None:
+    found = code("Arnor vowed to visit Gondor.")
+    assert ("030", "ARN", "GON", "asserted") in found
+    assert ("042", "ARN", "GON", "future") in found
+
+
+def test_planned_nominal_event_is_future() -> None:
+    assert code("The summit which is to be held between Arnor and Gondor in April was announced.") == [("040", "ARN", "GON", "future")]
+
+
+def test_events_need_an_actor_on_some_side() -> None:
+    assert triples("The committee discussed the weather.") == []
+
+
+def test_headline_mentions_keep_their_section() -> None:
+    doc = document("Arnor thanked Gondor.", headline="Arnor praises Gondor")
+    doc = EventStage()(doc)
+    assert [m.section for m in doc.event_mentions] == [SectionKind.HEADLINE, SectionKind.BODY]
+
+
+def test_stage_contract_in_a_pipeline() -> None:
+    stage = EventStage()
+    assert stage.requires == {"parsed", "sentences", "actor_mentions"}
+    assert stage.assigns == {"event_mentions"}
+    Pipeline([stage], provided={"text", "parsed", "sentences", "actor_mentions"})
+
+
+def test_custom_patterns_and_bad_pattern_files(tmp_path: Path) -> None:
+    (tmp_path / "custom.yaml").write_text('- id: custom.snub\n  verb: snub\n  cameo: "110"\n', encoding="utf-8")
+    patterns = PatternSet.from_dir(tmp_path)
+    assert triples("Arnor snubbed Gondor.") != [("110", "ARN", "GON")]
+    doc = EventStage(patterns=patterns)(document("Arnor snubbed Gondor."))
+    assert [(m.cameo, m.rule) for m in doc.event_mentions] == [("110", "custom.snub")]
+    (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: snub\n  cameo: "999"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"custom.yaml:1: cameo '999'"):
+        PatternSet.from_dir(tmp_path)
+    (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: snub\n  cameo: "110"\n  target: [elsewhere]\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unknown slot 'elsewhere'"):
+        PatternSet.from_dir(tmp_path, Codebook.default())
+
+
+# ---------------------------------------------------------------------- seeds gold
+
+SEEDS = {"003_c976adb472345a02": ("2021-04-20", "(Yonhap)"), "004_490d0d65b9a5abeb": ("2021-03-24", "-0-")}
+
+
+def seed_document(path: Path, published: str, article_end: str) -> Document:
+    """Headline: the first line; body: the rest up to the article's end (003's repeated
+    paragraphs and 004's link list left out, as the segment stage would)."""
+    text = path.read_text(encoding="utf-8")
+    headline_end = text.index("\n")
+    body_end = text.index(article_end) + len(article_end)
+    doc = Document(doc_id=path.stem, text=text, content_hash=path.stem, origin=str(path), input_format="txt")
+    doc.sections = [Section(SectionKind.HEADLINE, Span(0, headline_end)), Section(SectionKind.BODY, Span(headline_end + 1, body_end))]
+    doc.meta.published = Found(published, "test", precision="day")
+    return doc
+
+
+def test_seeds_gold_recall_and_precision(shared_dir: Path) -> None:
+    actors = pytest.importorskip("comity.stages.actors", reason="the actors stage is not in this checkout")
+    from comity.eval import evaluate, load_gold
+    from comity.interchange import mention_to_dict
+
+    stages = [ParseStage(), actors.ActorStage(), EventStage()]
+    mentions = []
+    for stem, (published, article_end) in SEEDS.items():
+        doc = seed_document(shared_dir / "samples" / "seeds" / f"{stem}.txt", published, article_end)
+        for stage in stages:
+            doc = stage(doc)
+        mentions += [mention_to_dict(m, doc) for m in doc.event_mentions]
+    report = evaluate(load_gold(shared_dir / "gold" / "seeds-dev.jsonl"), mentions)
+    assert report.counts.recall >= 0.9, [row.gold_id for row in report.missed]
+    assert report.counts.precision >= 0.8, report.false_positives
+    assert all(m["factuality"] in {f.value for f in Factuality} for m in mentions)
