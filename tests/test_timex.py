@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from comity import timex
+from comity.errors import KnowledgeError
 from comity.model import Span
 from comity.timex import Anchor, Timex, find_timexes, normalize
 
@@ -366,3 +367,32 @@ def test_seed_004_yearless_anchor_keeps_month_and_day(seeds_dir: Path) -> None:
     assert got["Wednesday"].value is None
     for phrase in ("the 8th Congress", "250-mile journey", "the centenary", "the tenth anniversary"):
         assert not _overlapping(found, text, phrase), phrase
+
+
+# ---------------------------------------------------------------- vocabulary files
+
+
+def test_every_kind_in_the_table_is_a_known_kind() -> None:
+    kinds = {case.kind for case in ALL_CASES if "none" not in case.flags}
+    assert kinds == set(timex.KINDS)
+
+
+def test_a_malformed_vocabulary_file_names_the_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "months.tsv").write_text("# form\tmonth\nJanuary\t1\nFebruary 2\n", encoding="utf-8")
+    monkeypatch.setattr(timex, "TIME_DATA", tmp_path)
+    timex._rows.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"months\.tsv:3: expected 2 tab-separated columns"):
+            timex._rows("months.tsv", 2)
+        with pytest.raises(KnowledgeError, match="cannot be read"):
+            timex._rows("weekdays.tsv", 2)
+    finally:
+        timex._rows.cache_clear()
+
+
+def test_the_bundled_vocabulary_covers_every_month_and_weekday() -> None:
+    assert set(timex._months().values()) == set(range(1, 13))
+    assert set(timex._weekdays().values()) == set(range(7))
+    assert {calendar for calendar in timex._eras().values()} == {"juche", "minguo", "buddhist", "hijri"}

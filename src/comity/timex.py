@@ -12,8 +12,16 @@ The recogniser is a set of regular expressions over the vocabulary in
 `comity/data/time/` (months, weekdays, number words, relative-day and vague
 phrases, calendar eras), with the date arithmetic written here. dateparser is
 used only by `normalize` as a fallback for single expressions outside this
-grammar (numeric or non-English forms), and its answer is cut to the period it
-reports, because it fills missing parts from its base date.
+grammar (chiefly non-English dates such as "29 août 2023"), and its answer is
+cut to the period it reports, because it fills missing parts from its base
+date ("in November 2018" comes back as the base date's day of November).
+`find_timexes` never calls it: a recogniser runs only when a cheap trigger
+(a digit, a month or weekday name, a unit word) is present.
+
+Kinds: "absolute" (calendar dates, with or without a year), "weekday",
+"relative" (to the publication date), "calendar" (Juche, Minguo, Buddhist,
+Hijri eras) and "vague" (no value of its own: "recent", "later in the day",
+and durations, which also carry `is_duration`).
 
 Resolution rules, all deterministic:
 - A date without a year ("Sept. 5"), a month alone ("in December") and a bare
@@ -981,8 +989,8 @@ def _relative_month(match: re.Match[str], context: _Context, step: int, basis: s
         year, month = _shift_month(*month_anchor, step)
         return _timex(match, context, f"{year:04d}-{month:02d}", "month", "relative", basis, month=month)
     month_day = _anchor_month_day(context.anchor)
-    month = None if month_day is None else _shift_month(2000, month_day[0], step)[1]
-    return _timex(match, context, None, None, "relative", basis, month=month)
+    named = None if month_day is None else _shift_month(2000, month_day[0], step)[1]
+    return _timex(match, context, None, None, "relative", basis, month=named)
 
 
 def _count_value(words: str) -> int | None:
@@ -1021,8 +1029,8 @@ def _read_ago(match: re.Match[str], context: _Context) -> Timex | None:
             month=month,
         )
     years = count * {"year": 1, "decade": 10, "century": 100}[unit]
-    year = _anchor_year(context.anchor)
-    value = None if year is None or year - years < 1 else f"{year - years:04d}"
+    anchor_year = _anchor_year(context.anchor)
+    value = None if anchor_year is None or anchor_year - years < 1 else f"{anchor_year - years:04d}"
     return _timex(match, context, value, "year" if value else None, "relative", basis, approximate=True)
 
 
