@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from comity.factuality import assess, clause_verb
+from comity.model import Factuality
+from comity.stages.parse import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def trigger(nlp, text: str, word: str):
+    return next(token for token in nlp(text) if token.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The minister met his counterpart.", "met", Factuality.ASSERTED),
+        ("The minister did not meet his counterpart.", "meet", Factuality.NEGATED),
+        ("The minister never met his counterpart.", "met", Factuality.NEGATED),
+        ("The minister refused to meet his counterpart.", "meet", Factuality.NEGATED),
+        ("The minister will visit the capital.", "visit", Factuality.FUTURE),
+        ("The minister is scheduled to visit the capital.", "visit", Factuality.FUTURE),
+        ("The minister plans to visit the capital.", "visit", Factuality.FUTURE),
+        ("The minister would visit the capital.", "visit", Factuality.HYPOTHETICAL),
+        ("If the minister visits the capital, the talks will resume.", "visits", Factuality.HYPOTHETICAL),
+        ("The minister visited the capital, the agency said.", "visited", Factuality.REPORTED),
+        ("The agency said the minister visited the capital.", "visited", Factuality.REPORTED),
+        ("The minister visited the capital, according to the agency.", "visited", Factuality.REPORTED),
+    ],
+)
+def test_factuality_cues(nlp, text: str, word: str, expected: Factuality) -> None:
+    assert assess(trigger(nlp, text, word)).value is expected
+
+
+def test_intent_verb_itself_is_asserted_and_its_complement_future(nlp) -> None:
+    text = "The minister vowed to visit the capital."
+    assert assess(trigger(nlp, text, "vowed")).value is Factuality.ASSERTED
+    assert assess(trigger(nlp, text, "visit")).value is Factuality.FUTURE
+
+
+def test_report_names_its_speaker(nlp) -> None:
+    found = assess(trigger(nlp, "The minister visited the capital, the agency said.", "visited"))
+    assert found.speaker is not None and found.speaker.text == "agency"
+    assert found.cue.lemma_ == "say"
+
+
+def test_planned_nominal_event_is_future(nlp) -> None:
+    text = "The congress which is to be held in April was announced."
+    assert assess(trigger(nlp, text, "congress")).value is Factuality.FUTURE
+
+
+def test_nominal_trigger_takes_its_governing_verb(nlp) -> None:
+    doc = nlp("The two leaders held talks in the capital.")
+    talks = next(t for t in doc if t.text == "talks")
+    assert clause_verb(talks).text == "held"
+    assert assess(talks).value is Factuality.ASSERTED
