@@ -297,6 +297,11 @@ def test_sidecar_wins_over_front_matter(tmp_path):
     assert (doc.meta.language.value, doc.meta.language.basis) == ("en", "front_matter")
 
 
+def test_markdown_with_only_front_matter_is_empty(tmp_path):
+    item = only(ingest_all(write(tmp_path / "stub.md", "---\ntitle: Stub\n---\n\n")))
+    assert failure_code(item) == "empty" and "front matter" in item.problem.message
+
+
 def test_malformed_front_matter_is_reported_not_fatal(tmp_path):
     text = "---\ntitle: [unclosed\n---\nBody text here.\n"
     doc = only(ingest_all(write(tmp_path / "bad.md", text)))

@@ -47,6 +47,8 @@ BINARY_CHARACTER_SHARE = 0.3
 BINARY_SAMPLE_CHARS = 65536
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*?\r?\n)??---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# How surrogateescape decoding writes each byte that is not valid UTF-8.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _HTML_LANG = re.compile(rb"<html[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -234,7 +236,11 @@ def _file_document(path: Path, data: bytes, input_format: str, sidecar: _Given) 
     text, problems, html_fields = decoded
     given = [sidecar]
     if input_format == "md":
-        given.append(_front_matter(text, origin))
+        front_matter = _front_matter(text, origin)
+        span = front_matter.extra.get("front_matter_span")
+        if span is not None and not text[span.end :].strip():
+            return _failure(path, "empty", f"{path} holds only front matter; add the article text below it")
+        given.append(front_matter)
     if html_fields:
         given.append(_Given(fields=html_fields, basis="html"))
     return _assemble(text, origin, input_format, path.stem, given, problems, raw=data if input_format == "html" else None)
@@ -305,15 +311,16 @@ def _looks_binary(text: str) -> bool:
 
 def _invalid_utf8_problem(data: bytes, origin: str) -> list[DocumentProblem]:
     escaped = data.decode("utf-8", errors="surrogateescape")
-    invalid = [index for index, char in enumerate(escaped) if "\udc80" <= char <= "\udcff"]
-    if not invalid:
+    first = _ESCAPED_BYTE.search(escaped)
+    if first is None:
         return []  # the U+FFFD characters were in the file itself
-    first_byte = len(escaped[: invalid[0]].encode("utf-8", errors="surrogateescape"))
-    first_line = escaped.count("\n", 0, invalid[0]) + 1
+    count = len(_ESCAPED_BYTE.findall(escaped))
+    first_byte = len(escaped[: first.start()].encode("utf-8", errors="surrogateescape"))
+    first_line = escaped.count("\n", 0, first.start()) + 1
     return [
         DocumentProblem(
             "invalid_utf8",
-            f"{origin}: {len(invalid)} byte(s) are not valid UTF-8 and were replaced by U+FFFD, "
+            f"{origin}: {count} byte(s) are not valid UTF-8 and were replaced by U+FFFD, "
             f"the first at byte {first_byte} (line {first_line}); if the file uses another encoding "
             "(such as Windows-1252), convert it to UTF-8 and ingest it again",
             fatal=False,
