@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,11 @@ class Word:
     norm: str
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str:
     """Case-folded, accents and apostrophes removed: "Díaz" -> "diaz", "People’s" -> "peoples"."""
+    if word.isascii():
+        return word.lower().replace("'", "")
     decomposed = unicodedata.normalize("NFKD", word)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.casefold().replace("'", "").replace("\u2019", "")
@@ -66,7 +69,7 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 def name_key(name: str) -> tuple[str, ...]:
     """The lookup key of a name: its normalised words ("Kim Jong-un" -> ("kim", "jong", "un"))."""
-    return tuple(w.norm for w in words_of(name.replace("_", " ")))
+    return tuple(normalize_word(m.group()) for m in _WORD.finditer(name.replace("_", " ")))
 
 
 def _joinable(text: str, left: Word, right: Word) -> bool:
@@ -247,7 +250,7 @@ class ActorKnowledge:
         entries += entries_from_petrarch(actors, known_states)
         agent_rows = list(base.agent_rows()) if base else []
         for path in agents:
-            agent_rows += [(a.noun, a.code, a.noun) for a in read_agents(path)]
+            agent_rows += [(a.noun, a.code, a.noun) for a in read_agents(path).agents]
         return cls(entries, agent_rows)
 
     def _add(self, entry: ActorEntry) -> None:
@@ -322,7 +325,7 @@ class ActorKnowledge:
         entry = self.entry(actor_id)
         if not entry.roles:
             return entry.actor.code, None
-        held = _held_roles(entry.roles, on)
+        held = _held_roles(entry.roles, on, ranked=not entry.origin.startswith("petrarch:"))
         if held:
             return held[0].code, "; ".join(r.title for r in held if r.title) or None
         return _code_without_role(entry, on)
@@ -381,12 +384,13 @@ def _one_per_actor(forms: Iterable[NameForm]) -> tuple[NameForm, ...]:
     return tuple(seen.values())
 
 
-def _held_roles(roles: Sequence[Role], on: date | None) -> list[Role]:
+def _held_roles(roles: Sequence[Role], on: date | None, ranked: bool = True) -> list[Role]:
+    """Roles held on a date, the leading one first (PETRARCH entries: the first listed wins)."""
     if on is None:
         held = [r for r in roles if r.end is None]
     else:
         held = [r for r in roles if r.held_on(on)]
-    return sorted(held, key=_role_rank)
+    return sorted(held, key=_role_rank) if ranked else held
 
 
 def _role_rank(role: Role) -> tuple[int, int]:
@@ -452,8 +456,8 @@ def _build_name_index(entries: Iterable[ActorEntry]) -> _Index:
 
 def entry_case(entry: ActorEntry, name: str) -> tuple[str, str]:
     if entry.origin.startswith("petrarch:"):
-        key = name_key(name)
-        if len(key) == 1 and len(key[0]) <= 3:
+        key = name.split()
+        if len(key) == 1 and len(key[0].replace(".", "")) <= 3:
             return "upper", name
         return "capitalized", name
     return case_rule(name)
@@ -614,7 +618,7 @@ def read_agent_file(path: Path) -> list[tuple[str, str, str]]:
     if path.suffix not in {".yaml", ".yml"}:
         from comity.knowledge.petrarch_dicts import read_agents
 
-        return [(a.noun, a.code, a.noun) for a in read_agents(path)]
+        return [(a.noun, a.code, a.noun) for a in read_agents(path).agents]
     data = _load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
         raise KnowledgeError(f"{path}:1: expected a mapping with 'agents:' (code -> list of nouns)")
