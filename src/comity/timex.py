@@ -588,7 +588,8 @@ def _year_for_month_day(month: int, day: int, anchor: Anchor, prefer_future: boo
     month_anchor = _anchor_month(anchor)
     if month_anchor is None:
         return None
-    return _year_for_month(month, month_anchor, prefer_future, relation=None)
+    year = _year_for_month(month, month_anchor, prefer_future, relation=None)
+    return year if _in_calendar(year) and _date_or_none(year, month, day) else None
 
 
 def _year_for_month(
@@ -615,22 +616,34 @@ def _shift_yearless(month: int, day: int, days: int) -> tuple[int, int] | None:
     """Shift a yearless date; None when the answer depends on a leap year."""
     answers = set()
     for year in (2001, 2004):
-        try:
-            moved = dt.date(year, month, day) + dt.timedelta(days=days)
-        except ValueError:
+        start = _date_or_none(year, month, day)
+        moved = None if start is None else _add_days(start, days)
+        if moved is None:
             return None
         answers.add((moved.month, moved.day))
     return answers.pop() if len(answers) == 1 else None
 
 
-def _weekday_date(weekday: int, today: dt.date, relation: str | None, prefer_future: bool) -> dt.date:
+def _add_days(date: dt.date, days: int) -> dt.date | None:
+    """`date` moved by `days`; None past the ends of the calendar ("99999999 days ago")."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _in_calendar(year: int) -> bool:
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def _weekday_date(weekday: int, today: dt.date, relation: str | None, prefer_future: bool) -> dt.date | None:
     back = (today.weekday() - weekday) % 7
     ahead = (weekday - today.weekday()) % 7
     if relation == "last":
-        return today - dt.timedelta(days=back or 7)
+        return _add_days(today, -(back or 7))
     if relation in ("next", "coming"):
-        return today + dt.timedelta(days=ahead or 7)
-    return today + dt.timedelta(days=ahead) if prefer_future else today - dt.timedelta(days=back)
+        return _add_days(today, ahead or 7)
+    return _add_days(today, ahead) if prefer_future else _add_days(today, -back)
 
 
 # ---------------------------------------------------------------- calendars
@@ -867,6 +880,8 @@ def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
         basis = f"relative:{relation} {form}" if relation else "explicit:no-year"
         return _timex(match, context, None, None, kind, basis, start=start, month=month)
     year = _year_for_month(month, month_anchor, context.prefer_future, relation)
+    if not _in_calendar(year):
+        return _timex(match, context, None, None, kind, "explicit:no-year", start=start, month=month)
     basis = f"relative:{relation} {form}" if relation else "explicit:anchor-year"
     return _timex(match, context, f"{year:04d}-{month:02d}", "month", kind, basis, start=start, month=month)
 
@@ -924,6 +939,8 @@ def _read_weekday(match: re.Match[str], context: _Context) -> Timex | None:
     if today is None:
         return _timex(match, context, None, None, "weekday", basis)
     date = _weekday_date(weekday, today, relation, context.prefer_future)
+    if date is None:
+        return _timex(match, context, None, None, "weekday", basis)
     return _timex(match, context, _iso_day(date), "day", "weekday", basis, month=date.month, day=date.day)
 
 
@@ -947,8 +964,8 @@ def _read_relative_day(match: re.Match[str], context: _Context) -> Timex | None:
     offset = _relative_days()[phrase]
     basis = f"relative:{phrase}"
     today = _anchor_day(context.anchor)
-    if today is not None:
-        date = today + dt.timedelta(days=offset)
+    date = None if today is None else _add_days(today, offset)
+    if date is not None:
         return _timex(
             match, context, _iso_day(date), "day", "relative", basis, month=date.month, day=date.day
         )
@@ -969,14 +986,15 @@ def _read_relative_period(match: re.Match[str], context: _Context) -> Timex | No
     anchor = context.anchor
     if unit == "week":
         today = _anchor_day(anchor)
-        if today is None:
+        moved = None if today is None else _add_days(today, 7 * step)
+        if moved is None:
             return _timex(match, context, None, None, "relative", basis)
-        iso = (today + dt.timedelta(weeks=step)).isocalendar()
+        iso = moved.isocalendar()
         return _timex(match, context, f"{iso.year:04d}-W{iso.week:02d}", "week", "relative", basis)
     if unit == "month":
         return _relative_month(match, context, step, basis)
     year = _anchor_year(anchor)
-    if year is None:
+    if year is None or not _in_calendar(year + step + 9):
         return _timex(match, context, None, None, "relative", basis)
     if unit == "decade":
         return _timex(match, context, f"{year // 10 + step:03d}", "decade", "relative", basis)
@@ -985,7 +1003,7 @@ def _read_relative_period(match: re.Match[str], context: _Context) -> Timex | No
 
 def _relative_month(match: re.Match[str], context: _Context, step: int, basis: str) -> Timex:
     month_anchor = _anchor_month(context.anchor)
-    if month_anchor is not None:
+    if month_anchor is not None and _in_calendar(_shift_month(*month_anchor, step)[0]):
         year, month = _shift_month(*month_anchor, step)
         return _timex(match, context, f"{year:04d}-{month:02d}", "month", "relative", basis, month=month)
     month_day = _anchor_month_day(context.anchor)
@@ -1015,7 +1033,7 @@ def _read_ago(match: re.Match[str], context: _Context) -> Timex | None:
         return _days_ago(match, context, count * (7 if unit == "week" else 1), basis, approximate)
     if unit == "month":
         month_anchor = _anchor_month(context.anchor)
-        if month_anchor is None:
+        if month_anchor is None or not _in_calendar(_shift_month(*month_anchor, -count)[0]):
             return _timex(match, context, None, None, "relative", basis, approximate=approximate)
         year, month = _shift_month(*month_anchor, -count)
         return _timex(
@@ -1030,14 +1048,16 @@ def _read_ago(match: re.Match[str], context: _Context) -> Timex | None:
         )
     years = count * {"year": 1, "decade": 10, "century": 100}[unit]
     anchor_year = _anchor_year(context.anchor)
-    value = None if anchor_year is None or anchor_year - years < 1 else f"{anchor_year - years:04d}"
+    value = (
+        None if anchor_year is None or not _in_calendar(anchor_year - years) else f"{anchor_year - years:04d}"
+    )
     return _timex(match, context, value, "year" if value else None, "relative", basis, approximate=True)
 
 
 def _days_ago(match: re.Match[str], context: _Context, days: int, basis: str, approximate: bool) -> Timex:
     today = _anchor_day(context.anchor)
-    if today is not None:
-        date = today - dt.timedelta(days=days)
+    date = None if today is None else _add_days(today, -days)
+    if date is not None:
         return _timex(
             match,
             context,
