@@ -289,6 +289,19 @@ def test_markdown_front_matter_is_metadata_and_the_text_stays_whole():
     assert doc.meta.extra["section"] == "world"
 
 
+def test_common_field_names_are_understood_and_own_names_win(tmp_path):
+    write(tmp_path / "post.md", "---\ndate: 2024-05-02\nsource: Hill Times\nlang: en\n---\nBody of the post.\n")
+    doc = only(ingest_all(tmp_path / "post.md"))
+    assert (doc.meta.published.value, doc.meta.published.basis) == ("2024-05-02", "front_matter")
+    assert (doc.meta.outlet.value, doc.meta.language.value) == ("Hill Times", "en")
+
+    line = '{"text": "Body.", "id": 17, "date": "2020-01-01", "published": "2020-02-02"}'
+    jsonl = only(ingest_all(write(tmp_path / "feed.jsonl", line + "\n")))
+    assert jsonl.doc_id == "17"
+    assert jsonl.meta.published.value == "2020-02-02"
+    assert jsonl.meta.extra == {"date": "2020-01-01"}
+
+
 def test_sidecar_wins_over_front_matter(tmp_path):
     write(tmp_path / "note.md", "---\noutlet: Front Matter Daily\nlanguage: en\n---\nText of the note.\n")
     write(tmp_path / "note.meta.json", '{"outlet": "Sidecar Times"}')

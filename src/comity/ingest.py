@@ -39,6 +39,21 @@ SIDECAR_SUFFIX = ".meta.json"
 
 #: Metadata fields with a place of their own in `Metadata`; any other field goes to `extra`.
 FOUND_FIELDS = ("title", "published", "outlet", "url", "language")
+#: Other names that inputs commonly give these fields (Jekyll/Hugo front matter, news datasets).
+FIELD_ALIASES = {
+    "date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "pubdate": "published",
+    "pub_date": "published",
+    "headline": "title",
+    "link": "url",
+    "source": "outlet",
+    "site_name": "outlet",
+    "sitename": "outlet",
+    "lang": "language",
+    "id": "doc_id",
+}
 #: Fields that describe the input itself rather than the article.
 NON_METADATA_FIELDS = frozenset({"text", "doc_id"})
 
@@ -395,7 +410,18 @@ def _read_sidecar(path: Path) -> _Given:
         return _Given(problems=[_bad_sidecar(sidecar, f"it is not valid UTF-8 JSON ({error})")])
     if not isinstance(fields, dict):
         return _Given(problems=[_bad_sidecar(sidecar, "it must hold one JSON object of fields")])
-    return _Given(fields=fields, basis="sidecar")
+    return _Given(fields=_canonical_fields(fields), basis="sidecar")
+
+
+def _canonical_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields under comity's names; a field given under its own name wins over an alias."""
+    canonical = {key: value for key, value in fields.items() if key not in FIELD_ALIASES}
+    for alias, name in FIELD_ALIASES.items():
+        if alias in fields and name not in canonical:
+            canonical[name] = fields[alias]
+        elif alias in fields:
+            canonical.setdefault(alias, fields[alias])
+    return canonical
 
 
 def _bad_sidecar(sidecar: Path, reason: str) -> DocumentProblem:
@@ -423,7 +449,7 @@ def _front_matter(text: str, origin: str) -> _Given:
             fatal=False,
         )
         return _Given(basis="front_matter", problems=[problem], extra=extra)
-    return _Given(fields=dict(fields), basis="front_matter", extra=extra)
+    return _Given(fields=_canonical_fields(fields), basis="front_matter", extra=extra)
 
 
 def _fill_metadata(meta: Metadata, source: _Given, problems: list[DocumentProblem]) -> None:
@@ -531,6 +557,7 @@ def _jsonl_document(line: bytes, origin: str, default_doc_id: str, sidecar: _Giv
         return _line_failure(origin, default_doc_id, "bad_json", f"is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line")
     if not isinstance(fields, dict):
         return _line_failure(origin, default_doc_id, "bad_json", "must be a JSON object with a \"text\" field")
+    fields = _canonical_fields(fields)
     doc_id = _given_doc_id(fields) or default_doc_id
     text = fields.get("text")
     if not isinstance(text, str):

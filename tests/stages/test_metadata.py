@@ -162,6 +162,12 @@ def test_byline_with_publication_stamp_and_outlet():
     assert (doc.meta.outlet.value, doc.meta.outlet.basis) == ("Yonhap News Agency", "text:byline")
 
 
+def test_byline_with_a_separator_and_an_unknown_outlet():
+    doc = run(f"Border reopens\nBy Valley Wire | Published: May 2, 2024 - 09:15\n{BODY}\n")
+    assert summary(doc.meta.published) == ("2024-05-02T09:15", "minute", "text:byline")
+    assert (doc.meta.outlet.value, doc.meta.outlet.basis) == ("Valley Wire", "text:byline")
+
+
 def test_byline_naming_people_gives_an_author_not_an_outlet():
     doc = run(f"Envoys talk\nBy Mara Quill and Tomas Reyes, Reuters\n{BODY}\n")
     assert doc.meta.outlet.value == "Reuters"

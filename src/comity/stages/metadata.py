@@ -77,7 +77,7 @@ _DATE_FORMS = (
 _DATE_PATTERNS = tuple(re.compile(form, re.IGNORECASE) for form in _DATE_FORMS)
 
 _BYLINE = re.compile(
-    r"^(?:(?:By|BY)\s+(?P<who>.+?))?\s*(?:(?i:Published|Posted)(?:\s+on)?\s*:?\s*(?P<date>.+?))?\s*$"
+    r"^(?:(?:By|BY)\s+(?P<who>.+?))?\s*(?:[|·•,;–—-]\s*)?(?:(?i:Published|Posted)(?:\s+on)?\s*:?\s*(?P<date>.+?))?\s*$"
 )
 # Names in a byline: capitalised words joined by spaces, commas, "and" or "&".
 _BYLINE_NAMES = re.compile(r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'’-]*){0,9}")
@@ -311,7 +311,7 @@ def _byline_who(line: Line, byline: re.Match[str], found: TextMetadata) -> None:
         return
     outlets = load_outlets()
     for part in re.finditer(r"[^,;]+?(?=\s+and\s+|\s*[,;]|$)", who):
-        name = outlets.named(part.group().strip())
+        name = outlets.outlet_named(part.group().strip())
         if name is not None:
             begin = byline.start("who") + part.start()
             found.outlets.append(Found(name, "text:byline", _sub_line(line, begin, begin + len(part.group()))))
@@ -349,7 +349,7 @@ def _dateline(line: Line, found: TextMetadata) -> bool:
         name = load_outlets().named(agency) or agency.strip()
         found.outlets.append(Found(name, "text:dateline", _sub_line(line, match.start("agency"), match.end("agency"))))
         found.extra.setdefault("dateline_place", Found(head, "text:dateline", head_span))
-    elif (name := load_outlets().lead_outlet(head)) is not None:
+    elif (name := load_outlets().outlet_named(head)) is not None:
         found.outlets.append(Found(name, "text:dateline", head_span))
     else:
         found.extra.setdefault("dateline_place", Found(head, "text:dateline", head_span))
@@ -490,15 +490,19 @@ class OutletDirectory:
                 return name
         return None
 
-    def lead_outlet(self, caps_lead: str) -> str | None:
-        """The outlet an all-capitals lead ("HAVANA TIMES –") names, or None for a place."""
-        known = self.named(caps_lead)
+    def outlet_named(self, text: str) -> str | None:
+        """The outlet a lead ("HAVANA TIMES –") or byline ("By Valley Wire") names, or None.
+
+        A known alias gives its outlet; an unknown name counts when its last word is an
+        outlet word ("Times", "Wire"); anything else is a place or a person.
+        """
+        known = self.named(text)
         if known is not None:
             return known
-        words = caps_lead.split()
-        if len(words) > 1 and words[-1].lower() in self.outlet_words:
-            return " ".join(word.capitalize() for word in words)
-        return None
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in self.outlet_words:
+            return None
+        return " ".join(word.capitalize() for word in words) if text.isupper() else " ".join(words)
 
 
 def _alias_key(text: str) -> str:
