@@ -400,13 +400,14 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         ),
         (
             "numeric-ymd",
-            r"(?<![\w./-])(?P<year>[12]\d{3})/(?P<b>\d{1,2})/(?P<a>\d{1,2})(?![\w/]|\.\d)",
+            r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<a>\d{1,2})(?![\w/]|\.\d)",
             _read_numeric_ymd,
         ),
         (
             "month-day-year",
             rf"{_weekday_prefix()}{_month_group('month')}"
-            rf"(?:(?<=\.){_WS0}|{_WS})(?P<day>[0-3]?\d){_ORD}(?![\d:])(?:{_year_slot(False)})",
+            rf"(?:(?<=\.){_WS0}|{_WS})(?P<day>[0-3]?\d){_ORD}(?![\d:])"
+            rf"(?:{_WS0}[-–]{_WS0}(?P<day_end>[0-3]?\d){_ORD}(?![\d:]))?(?:{_year_slot(False)})",
             _read_calendar_date,
         ),
         (
@@ -830,14 +831,20 @@ def _read_calendar_date(match: re.Match[str], context: _Context) -> Timex | None
         date = _date_or_none(stated.year, month, day)
         if date is None:
             return None
-        basis = _weekday_note(match, date, stated.basis)
+        basis = _range_note(match, _weekday_note(match, date, stated.basis))
         return _dated(match, context, date, stated.kind, basis, stated.approximate)
     year = _year_for_month_day(month, day, context.anchor, context.prefer_future)
     if year is None:
-        return _timex(match, context, None, None, "absolute", "explicit:no-year", month=month, day=day)
+        basis = _range_note(match, "explicit:no-year")
+        return _timex(match, context, None, None, "absolute", basis, month=month, day=day)
     date = dt.date(year, month, day)
-    basis = _weekday_note(match, date, "explicit:anchor-year")
+    basis = _range_note(match, _weekday_note(match, date, "explicit:anchor-year"))
     return _timex(match, context, _iso_day(date), "day", "absolute", basis, month=month, day=day)
+
+
+def _range_note(match: re.Match[str], basis: str) -> str:
+    """ "March 3-4, 2021" is dated by its first day; the basis says so."""
+    return f"{basis}:range-start" if match.groupdict().get("day_end") else basis
 
 
 def _read_month_year(match: re.Match[str], context: _Context) -> Timex | None:
