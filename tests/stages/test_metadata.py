@@ -112,6 +112,30 @@ def test_reuters_dateline_with_single_hyphen():
     assert (doc.meta.outlet.value, doc.meta.outlet.basis) == ("Reuters", "text:dateline")
 
 
+@pytest.mark.parametrize(
+    ("lead", "place", "region", "outlet", "published"),
+    [
+        ("KYIV, Ukraine (AP) —", "KYIV", "Ukraine", "Associated Press", None),
+        ("GENEVA/PARIS, Jan 5 (Reuters) -", "GENEVA/PARIS", None, "Reuters", "--01-05"),
+        ("TOKYO, 5 January (Kyodo) --", "TOKYO", None, "Kyodo News", "--01-05"),
+        ("(Reuters) -", None, None, "Reuters", None),
+        ("CARACAS, March 3 —", "CARACAS", None, None, "--03-03"),
+    ],
+)
+def test_dateline_forms(lead, place, region, outlet, published):
+    doc = run(f"Talks resume\n\n{lead} {BODY}\n")
+    assert metadata_spans(doc.meta)["dateline"].text(doc.text).strip() == lead
+    extra = doc.meta.extra
+    assert (extra["dateline_place"].value if "dateline_place" in extra else None) == place
+    assert (extra["dateline_region"].value if "dateline_region" in extra else None) == region
+    assert (doc.meta.outlet.value, doc.meta.published.value) == (outlet, published)
+
+
+def test_names_separated_by_commas_before_a_dash_are_no_dateline():
+    doc = run(f"Talks resume\n\nKim, Castro and Diaz-Canel - three names in a row that open a long sentence here. {BODY}\n")
+    assert "dateline_span" not in doc.meta.extra
+
+
 def test_dateline_with_year_gives_a_full_day():
     doc = run(f"Trade envoys meet\n\nBEIJING, Jan 5, 2024 (Reuters) - {BODY}\n")
     assert summary(doc.meta.published) == ("2024-01-05", "day", "text:dateline")

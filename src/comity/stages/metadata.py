@@ -52,10 +52,11 @@ SPAN_KEYS = {
 
 PRECISION_RANK = {"year": 0, "month-day": 1, "month": 2, "day": 3, "minute": 4, "second": 5}
 
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_MONTH = r"(?P<month>" + _MONTH_NAME + r")\.?"
 # Spelled out rather than taken from `calendar`, whose names follow the process locale.
 _MONTH_NUMBERS = {
     name: number
@@ -81,10 +82,17 @@ _BYLINE = re.compile(
 )
 # Names in a byline: capitalised words joined by spaces, commas, "and" or "&".
 _BYLINE_NAMES = re.compile(r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'’-]*){0,9}")
-_PLACE = r"[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,3}"
+_PLACE = r"[A-Z][\w'./-]*(?:[ \t]+[A-Z][\w'./-]*){0,3}"
+_DATELINE_MONTH = r"(?i:" + _MONTH_NAME + r")\.?"
+_DATELINE_DATE = (
+    r"(?:" + _DATELINE_MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _DATELINE_MONTH + r")"
+    r"(?:,?[ \t]+(?:1[89]|20)\d{2})?"
+)
+# "Pyongyang, March 24 (KCNA) --", "KYIV, Ukraine (AP) —", "MOSCOW —", "(Reuters) -"
 _DATELINE = re.compile(
-    r"^(?P<head>" + _PLACE + r")"
-    r"(?:,[ \t]*(?P<date>(?i:" + _MONTH + r")[ \t]+" + _DAY + r"(?:,?[ \t]+" + _YEAR + r")?))?"
+    r"^(?:(?P<head>" + _PLACE + r")"
+    r"(?:,[ \t]*(?P<region>" + _PLACE + r"))?"
+    r"(?:,[ \t]*(?P<date>" + _DATELINE_DATE + r"))?)?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
     r"(?P<before_dash>[ \t]*)(?:--|—|–|-)[ \t]*"
 )
@@ -322,8 +330,10 @@ def _byline_who(line: Line, byline: re.Match[str], found: TextMetadata) -> None:
 
 def _dateline_match(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
-    if match is None:
+    if match is None or match.group("head") is None and match.group("agency") is None:
         return None
+    if match.group("region") and not (match.group("agency") or match.group("date")):
+        return None  # "Kim, Castro - …" is a list of names, not a dateline
     if match.group("agency") or match.group("date"):
         return match
     # "MOSCOW — " or "HAVANA TIMES – " opens a paragraph; a short capitals line is a headline.
@@ -338,7 +348,7 @@ def _dateline(line: Line, found: TextMetadata) -> bool:
         return False
     found.spans["dateline"] = _sub_line(line, 0, match.end())
     head = match.group("head")
-    head_span = _sub_line(line, match.start("head"), match.end("head"))
+    head_span = _sub_line(line, match.start("head"), match.end("head")) if head else None
     if match.group("date"):
         parsed = parse_date_text(match.group("date"))
         if parsed is not None:
@@ -348,11 +358,14 @@ def _dateline(line: Line, found: TextMetadata) -> bool:
     if agency:
         name = load_outlets().named(agency) or agency.strip()
         found.outlets.append(Found(name, "text:dateline", _sub_line(line, match.start("agency"), match.end("agency"))))
-        found.extra.setdefault("dateline_place", Found(head, "text:dateline", head_span))
-    elif (name := load_outlets().outlet_named(head)) is not None:
+    elif head and (name := load_outlets().outlet_named(head)) is not None:
         found.outlets.append(Found(name, "text:dateline", head_span))
-    else:
+        return True
+    if head:
         found.extra.setdefault("dateline_place", Found(head, "text:dateline", head_span))
+    if match.group("region"):
+        region_span = _sub_line(line, match.start("region"), match.end("region"))
+        found.extra.setdefault("dateline_region", Found(match.group("region"), "text:dateline", region_span))
     return True
 
 
