@@ -31,7 +31,11 @@ Resolution rules, all deterministic:
 - An expression finer than the anchor stays unresolved: with no anchor, or a
   yearless "month-day" anchor, values are None but month and day are kept.
 - Weeks are ISO weeks ("2021-W15", precision "week"); decades are given as
-  their first three digits ("196", precision "decade").
+  their first three digits ("196", precision "decade"); a clock time after a
+  full date gives precision "minute" ("2021-04-20T10:08"); a day range
+  ("March 3-4, 2021") is dated by its first day (basis "…:range-start").
+- Numeric dates: "19.04.2021" is day-first, "04/19/2021" month-first; when
+  both readings are valid the basis says "explicit:numeric-order-guessed".
 - "N years ago"/"N years since" (and weeks, decades, centuries) are
   approximate; "N years of", "for N years", "N years old" are durations.
 - Hijri years are converted by mean-year arithmetic to the Gregorian year that
@@ -377,10 +381,6 @@ def _year_slot(required: bool, with_time: bool = True) -> str:
 
 def _weekday_prefix() -> str:
     return rf"(?:\b(?P<wd>{_weekday_forms()})\b,?{_WS})?"
-
-
-def _day_group(name: str) -> str:
-    return rf"(?P<{name}>[0-3]?\d){_ORD}(?![\d:])"
 
 
 @cache
