@@ -193,12 +193,19 @@ def _unknown_names(doc: Document, sentence: Sentence) -> Iterator[_Unit]:
     seen: list[Span] = []
     for ent in parsed.ents:
         span = Span(ent.start_char, ent.end_char)
-        if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span):
+        if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span) and _looks_like_a_name(ent):
             seen.append(span)
             yield _Unit(span, unknown_label=ent.label_)
     for run in _propn_runs(parsed, sentence.span):
         if not any(run.overlaps(s) for s in seen):
             yield _Unit(run, unknown_label="PROPN")
+
+
+def _looks_like_a_name(ent) -> bool:  # ent: spacy Span
+    """Not "solidarity" or "State": a capitalised proper noun, more than a lone common word."""
+    if not ent.text[:1].isupper() or not any(t.pos_ == "PROPN" for t in ent):
+        return False
+    return len(ent) > 1 or ent[0].pos_ == "PROPN" and not ent[0].is_sent_start
 
 
 def _propn_runs(parsed, within: Span) -> Iterator[Span]:  # parsed: spacy Doc
@@ -422,7 +429,8 @@ def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _
     entry = ctx.knowledge.entry(form.actor_id)
     country = entry.actor.country
     if entry.actor.kind == "state" and country:
-        holders = ctx.knowledge.holders(country, title.noun, ctx.on)
+        singular = " ".join(title.text.lower().split()) == title.noun
+        holders = ctx.knowledge.holders(country, title.noun, ctx.on) if singular else []
         if len(holders) == 1:
             return _resolved(span, text, holders[0], "title:holder", ctx)
         rule = "name+agent" if form.form != "demonym" else "demonym+agent"
@@ -485,7 +493,9 @@ def _antecedent_for_title(ctx: _Context, title: AgentMatch) -> ActorMention | No
         found = _nearest(ctx, lambda m: m.role in _GROUP_NOUNS and m.rule != "coref:definite" or m.role == "delegation")
         return found or _nearest(ctx, lambda m: m.role in _GROUP_NOUNS)
     if title.code == "GOV" and title.noun in {"leader", "president", "premier", "prime minister", "chairman", "supreme leader"}:
-        return _nearest(ctx, lambda m: _is_person_mention(m, ctx) and (m.code or "").endswith("GOV"), prefer_subjects=True)
+        person = lambda m: _is_person_mention(m, ctx) and (m.code or "")[3:6] in {"GOV", "ELI"}  # noqa: E731
+        titled = _nearest(ctx, lambda m: person(m) and _called(m, title.noun), within=2)
+        return titled or _nearest(ctx, person, prefer_subjects=True)
     return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
 
 
@@ -495,8 +505,19 @@ def _is_person_mention(mention: ActorMention, ctx: _Context) -> bool:
     return mention.actor_id.startswith("person:")
 
 
-def _nearest(ctx: _Context, fits, prefer_subjects: bool = False, before: int | None = None) -> ActorMention | None:
-    candidates = [m for m in reversed(ctx.mentions) if (before is None or m.span.end <= before) and fits(m)]
+def _called(mention: ActorMention, noun: str) -> bool:
+    """Whether a mention was introduced with this title ("President Kim Il Sung" for "the president")."""
+    words = mention.text.lower().split()
+    return noun in words or (noun == "leader" and "leader" in " ".join(words))
+
+
+def _nearest(ctx: _Context, fits, prefer_subjects: bool = False, within: int | None = None) -> ActorMention | None:
+    """The latest earlier mention that fits (never a pronoun), preferring recent subjects."""
+    latest_sentence = max(ctx.sentence_of.values(), default=0)
+    candidates = [
+        m for m in reversed(ctx.mentions)
+        if m.rule != "coref:pronoun" and fits(m) and (within is None or latest_sentence - ctx.sentence_of[m.span] <= within)
+    ]
     if prefer_subjects and candidates:
         latest = ctx.sentence_of[candidates[0].span]
         recent = [m for m in candidates if latest - ctx.sentence_of[m.span] <= 1 and m.span in ctx.subjects]
