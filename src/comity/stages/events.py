@@ -46,6 +46,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 ACTOR_PREPOSITIONS = frozenset({"of", "from", "in"})
 #: Prepositions searched for a target deep inside an object ("the will to develop ties with Cuba").
 INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "against", "on")
+#: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
+RELATION_NOUNS = frozenset(
+    {"relation", "relations", "relationship", "tie", "ties", "border", "dispute", "conflict", "issue", "question",
+     "situation", "policy", "problem", "crisis", "talk", "talks", "war", "cooperation", "friendship", "agreement",
+     "deal", "treaty", "trade", "economy", "market", "affair", "affairs", "program", "programme", "process"}
+)  # fmt: skip
+#: Nouns that only count what follows "of": the object is what is counted.
+QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
 DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
 
 
@@ -243,6 +251,8 @@ def _objects(token) -> list:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
     for obj in list(found):
         found += [c for c in obj.children if c.dep_ == "conj"]
+        if obj.lemma_.lower() in QUANTITY_NOUNS:  # "a set of resolutions", "a series of talks"
+            found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return found
 
 
@@ -330,11 +340,11 @@ def _logical_subject(token, depth: int = 0) -> list:
         agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent or token.dep_ != "conj":
             return agent
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is not None:
-        if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
-        return [subject]
+        return subjects  # the parser may give "Lions, tigers, and Gondor" two subjects
     head = token.head
     if head is token:
         return []
@@ -386,7 +396,7 @@ def _logical_object(token) -> list:
 def _argument_hosts(match: _Match) -> list:
     """Tokens whose prepositional phrases can hold the trigger's arguments."""
     trigger = match.trigger
-    hosts = [trigger]
+    hosts = [trigger] + [c for c in trigger.children if c.dep_ == "advmod"]  # "marched close to X"
     if match.obj is not None and match.obj.pos_ in ("NOUN", "PROPN"):
         hosts.append(match.obj)
     for token in list(hosts):
@@ -427,17 +437,26 @@ def _complement_subjects(match: _Match) -> list:
 
 
 def _inner_targets(match: _Match) -> list:
-    """Actors named inside the object phrase, through the prepositions of a relation."""
+    """Tokens inside the object phrase that may name the target, best first: the doer of an
+    event noun ("condemned an attack by X"), then the objects of relational prepositions
+    ("the will to develop ties with Cuba"), then any other noun in the phrase."""
     purposes = [c for c in match.trigger.children if c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)]
-    if match.obj is None and not purposes:
-        return []
     phrases = ([match.obj] if match.obj is not None else []) + purposes
+    ordered: list = []
+    if match.obj is not None and match.obj.pos_ == "NOUN":
+        ordered += _noun_doers(match.obj)
     subtree = [t for phrase in phrases for t in phrase.subtree]
     for word in INNER_TARGET_PREPOSITIONS:
-        found = [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
-        if found:
-            return found
-    return [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+        ordered += [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
+    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+    return list(dict.fromkeys(ordered))
+
+
+def _noun_doers(noun) -> list:
+    """Who does what a noun names: its possessor or its "by" phrase ("an attack by X", "X's attack")."""
+    possessors = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    by_phrase = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return possessors + by_phrase
 
 
 def _slot_tokens(match: _Match, slot: str) -> tuple[list, bool]:
@@ -462,9 +481,12 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
     excluded = {p.key for p in exclude}
     for slot in slots:
         tokens, between = _slot_tokens(match, slot)
-        participants = [p for p in actors.participants(tokens) if p.key not in excluded]
-        if participants:
-            return participants, between
+        # inside a phrase only the nearest actor (with its coordinated ones) is the target
+        groups = [[t] for t in tokens] if slot == "inside" else [tokens]
+        for group in groups:
+            participants = [p for p in actors.participants(group) if p.key not in excluded]
+            if participants:
+                return participants, between
     return [], False
 
 
@@ -559,13 +581,15 @@ class _ActorIndex:
             return [mention]
         if depth > 2:
             return []
+        descend = ("poss", "appos") if token.lemma_.lower() in RELATION_NOUNS else ("poss", "appos", "compound", "amod", "nmod")
         for child in token.children:
-            if child.dep_ in ("poss", "appos"):
+            if child.dep_ in descend:
                 mention = self.at(child)
                 if mention is not None:
                     return [mention]
+        through = ACTOR_PREPOSITIONS | ({"with", "between"} if token.lemma_.lower() in RELATION_NOUNS else set())
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ACTOR_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in through:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     found = [m for unit in _coordinated(pobj) for m in self._mentions_for(unit, depth + 1)]
                     if found:
