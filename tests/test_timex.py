@@ -396,3 +396,27 @@ def test_the_bundled_vocabulary_covers_every_month_and_weekday() -> None:
     assert set(timex._months().values()) == set(range(1, 13))
     assert set(timex._weekdays().values()) == set(range(7))
     assert {calendar for calendar in timex._eras().values()} == {"juche", "minguo", "buddhist", "hijri"}
+
+
+@pytest.mark.parametrize(
+    ("expression", "duration"),
+    [
+        ("six decades ago", "P60Y"),
+        ("Six decades have passed since", "P60Y"),
+        ("100 years since", "P100Y"),
+        ("two weeks ago", "P2W"),
+        ("a century ago", "P100Y"),
+        ("59 years of rule", "P59Y"),
+        ("for 53+ years", "P53Y"),
+        ("several years ago", None),
+    ],
+)
+def test_ago_since_and_durations_state_their_length(expression: str, duration: str | None) -> None:
+    found = normalize(expression, Anchor.none())
+    assert found is not None
+    assert found.duration == duration
+
+
+def test_explicit_dates_state_no_length() -> None:
+    found = normalize("in March 1986", Anchor.none())
+    assert found is not None and found.duration is None

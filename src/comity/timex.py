@@ -49,7 +49,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from comity.config import DATA_DIR
@@ -129,7 +129,9 @@ class Timex:
     `value` is ISO 8601 cut to `precision` ("1986-03", "2021-04-19", "1960",
     "2021-W15", "2021-04-20T10:08", decade "196"), or None when it cannot be
     resolved. `month` and `day` keep what the text names even when the year is
-    unknown. `basis` says how the value was found: "explicit",
+    unknown. `duration` is the ISO 8601 length an "ago", "since" or duration
+    expression states ("P60Y" for "six decades ago", "P59Y" for "59 years of
+    rule"). `basis` says how the value was found: "explicit",
     "explicit:anchor-year", "relative:Monday", "relative:last month",
     "relative:ago", "bracket", "juche", "same-day", "duration"…
     """
@@ -144,6 +146,7 @@ class Timex:
     is_duration: bool = False
     month: int | None = None
     day: int | None = None
+    duration: str | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -1029,7 +1032,31 @@ def _count_value(words: str) -> int | None:
     return None  # "a few", "several"
 
 
+#: unit → (count multiplier, ISO 8601 duration designator)
+_ISO_UNITS = {
+    "day": (1, "D"),
+    "week": (1, "W"),
+    "month": (1, "M"),
+    "year": (1, "Y"),
+    "decade": (10, "Y"),
+    "century": (100, "Y"),
+}
+
+
+def _iso_duration(match: re.Match[str]) -> str | None:
+    count = _count_value(match["n"])
+    if count is None:
+        return None
+    factor, letter = _ISO_UNITS[match["unit"].lower().replace("centurie", "century")]
+    return f"P{count * factor}{letter}"
+
+
 def _read_ago(match: re.Match[str], context: _Context) -> Timex | None:
+    timex = _read_ago_value(match, context)
+    return None if timex is None else replace(timex, duration=_iso_duration(match))
+
+
+def _read_ago_value(match: re.Match[str], context: _Context) -> Timex | None:
     count = _count_value(match["n"])
     unit = match["unit"].lower().replace("centurie", "century")
     basis = "relative:ago" if match["ago"] else "relative:since"
@@ -1087,7 +1114,8 @@ def _days_ago(match: re.Match[str], context: _Context, days: int, basis: str, ap
 def _read_duration(match: re.Match[str], context: _Context) -> Timex | None:
     if not (match["pre"] or match["plus"] or match["post"]):
         return None  # a bare "three years" is left to the ago/since reader or ignored
-    return _timex(match, context, None, None, "vague", "duration", is_duration=True)
+    timex = _timex(match, context, None, None, "vague", "duration", is_duration=True)
+    return replace(timex, duration=_iso_duration(match))
 
 
 def _read_vague(match: re.Match[str], context: _Context) -> Timex | None:
