@@ -209,8 +209,9 @@ def test_duplicate_doc_ids_are_flagged_not_dropped(tmp_path):
 
 def test_walk_of_3000_files_streams_lazily(tmp_path, monkeypatch):
     for folder in range(30):
+        (tmp_path / f"f{folder:02d}").mkdir()
         for number in range(100):
-            write(tmp_path / f"f{folder:02d}" / f"s{number:03d}.txt", f"Story {folder}-{number}\n")
+            (tmp_path / f"f{folder:02d}" / f"s{number:03d}.txt").write_bytes(f"Story {folder}-{number}\n".encode())
     listed: list[str] = []
     real_scandir = os.scandir
 
@@ -232,7 +233,7 @@ def test_walk_of_3000_files_streams_lazily(tmp_path, monkeypatch):
 
 def test_flat_folder_reads_one_file_per_document_yielded(tmp_path, monkeypatch):
     for number in range(3000):
-        write(tmp_path / f"s{number:04d}.txt", f"Story {number}\n")
+        (tmp_path / f"s{number:04d}.txt").write_bytes(f"Story {number}\n".encode())
     reads: list[Path] = []
     real_read = ingest._read_at_most
 

@@ -124,7 +124,8 @@ def _inputs_at(path: Path, config: Config) -> Iterator[Document | InputFailure]:
         status = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            yield _failure(path, "unreadable", f"{path} is a symbolic link to a file that does not exist; fix or remove the link")
+            message = f"{path} is a symbolic link to a file that does not exist; fix or remove the link"
+            yield _failure(path, "unreadable", message)
         else:
             yield _failure(path, "not_found", f"{path} does not exist; check the path and spelling")
         return
@@ -137,7 +138,9 @@ def _inputs_at(path: Path, config: Config) -> Iterator[Document | InputFailure]:
         yield from _read_file(path, config, explicit=True)
 
 
-def _walk(directory: Path, config: Config, visited: set[tuple[int, int]]) -> Iterator[Document | InputFailure]:
+def _walk(
+    directory: Path, config: Config, visited: set[tuple[int, int]]
+) -> Iterator[Document | InputFailure]:
     try:
         status = directory.stat()
         if (status.st_dev, status.st_ino) in visited:
@@ -145,7 +148,8 @@ def _walk(directory: Path, config: Config, visited: set[tuple[int, int]]) -> Ite
         visited.add((status.st_dev, status.st_ino))
         entries = _sorted_entries(directory)
     except OSError as error:
-        yield _failure(directory, "unreadable", f"cannot list folder {directory} ({error.strerror}); check its permissions")
+        message = f"cannot list folder {directory} ({error.strerror}); check its permissions"
+        yield _failure(directory, "unreadable", message)
         return
     for name, is_dir in entries:
         if name.startswith("."):
@@ -191,7 +195,7 @@ def _read_file(path: Path, config: Config, explicit: bool) -> Iterator[Document 
     except OSError as error:
         yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
         return
-    yield _file_document(path, data, input_format, sidecar)
+    yield _file_document(path, data, input_format, sidecar, config)
 
 
 def _unsupported(path: Path, explicit: bool) -> InputFailure:
@@ -209,19 +213,20 @@ def _unreadable_or_too_large(path: Path, config: Config, input_format: str) -> D
     try:
         status = path.stat()
     except FileNotFoundError:
-        return DocumentProblem("unreadable", f"{path} is a broken symbolic link; fix or remove it", fatal=True)
+        return _unreadable(f"{path} is a broken symbolic link; fix or remove it")
     except OSError as error:
-        return DocumentProblem("unreadable", f"cannot read {path} ({error.strerror}); check its permissions", fatal=True)
+        return _unreadable(f"cannot read {path} ({error.strerror}); check its permissions")
     if not stat.S_ISREG(status.st_mode):
-        return DocumentProblem(
-            "unreadable",
-            f"{path} is not a regular file (a pipe, socket or device); copy the article into a file",
-            fatal=True,
-        )
+        kind = "a pipe, socket or device"
+        return _unreadable(f"{path} is not a regular file ({kind}); save the article to a file")
     # A JSONL file holds many articles; its limit applies to each line instead.
     if input_format != "jsonl" and status.st_size > config.max_input_bytes:
         return _too_large(str(path), status.st_size, config.max_input_bytes)
     return None
+
+
+def _unreadable(message: str) -> DocumentProblem:
+    return DocumentProblem("unreadable", message, fatal=True)
 
 
 def _too_large(origin: str, size: int, limit: int) -> DocumentProblem:
@@ -235,13 +240,17 @@ def _too_large(origin: str, size: int, limit: int) -> DocumentProblem:
 
 def _read_at_most(path: Path, limit: int) -> bytes:
     with path.open("rb") as handle:
-        return handle.read(limit + 1)
+        return handle.read(limit + 1)  # one byte over tells a file that grew since its size was read
 
 
-def _file_document(path: Path, data: bytes, input_format: str, sidecar: _Given) -> Document | InputFailure:
+def _file_document(
+    path: Path, data: bytes, input_format: str, sidecar: _Given, config: Config
+) -> Document | InputFailure:
     origin = str(path)
     if len(data) == 0:
         return _failure(path, "empty", f"{path} is empty; remove it or fill it with the article text")
+    if len(data) > config.max_input_bytes:
+        return InputFailure(origin, path.stem, _too_large(origin, len(data), config.max_input_bytes))
     if input_format == "html":
         decoded = _extract_html(data, origin)
     else:
@@ -258,7 +267,8 @@ def _file_document(path: Path, data: bytes, input_format: str, sidecar: _Given) 
         given.append(front_matter)
     if html_fields:
         given.append(_Given(fields=html_fields, basis="html"))
-    return _assemble(text, origin, input_format, path.stem, given, problems, raw=data if input_format == "html" else None)
+    raw = data if input_format == "html" else None
+    return _assemble(text, origin, input_format, path.stem, given, problems, raw)
 
 
 def _assemble(
@@ -303,7 +313,8 @@ def _decode_text(data: bytes, origin: str) -> _Decoded | DocumentProblem:
     if _looks_binary(text):
         return _binary(origin)
     if not text.strip():
-        return DocumentProblem("empty", f"{origin} holds only whitespace; remove it or add the article text", fatal=True)
+        message = f"{origin} holds only whitespace; remove it or add the article text"
+        return DocumentProblem("empty", message, fatal=True)
     problems = []
     if "\ufffd" in text:
         problems.extend(_invalid_utf8_problem(data, origin))
@@ -526,7 +537,8 @@ def _read_jsonl(path: Path, config: Config, sidecar: _Given) -> Iterator[Documen
         for number, line, size in _numbered_lines(handle, config.max_input_bytes):
             origin = f"{path}:{number}"
             if line is None:
-                yield InputFailure(origin, f"{path.stem}-L{number}", _too_large(origin, size, config.max_input_bytes))
+                problem = _too_large(origin, size, config.max_input_bytes)
+                yield InputFailure(origin, f"{path.stem}-L{number}", problem)
             elif line.strip():
                 yield _jsonl_document(line, origin, f"{path.stem}-L{number}", sidecar)
 
@@ -549,22 +561,30 @@ def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes |
         yield number, None, size
 
 
-def _jsonl_document(line: bytes, origin: str, default_doc_id: str, sidecar: _Given) -> Document | InputFailure:
+def _jsonl_document(
+    line: bytes, origin: str, default_doc_id: str, sidecar: _Given
+) -> Document | InputFailure:
     problems = _invalid_utf8_problem(line, origin) if _has_invalid_utf8(line) else []
     try:
         fields = json.loads(line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as error:
-        return _line_failure(origin, default_doc_id, "bad_json", f"is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line")
+        what = f"is not valid JSON ({error.msg} at column {error.colno}); fix or remove the line"
+        return _line_failure(origin, default_doc_id, "bad_json", what)
     if not isinstance(fields, dict):
-        return _line_failure(origin, default_doc_id, "bad_json", "must be a JSON object with a \"text\" field")
+        return _line_failure(origin, default_doc_id, "bad_json", 'must be a JSON object with a "text" field')
     fields = _canonical_fields(fields)
     doc_id = _given_doc_id(fields) or default_doc_id
     text = fields.get("text")
     if not isinstance(text, str):
-        return _line_failure(origin, doc_id, "missing_text", "has no \"text\" string; put the article text in a \"text\" field")
+        what = 'has no "text" string; put the article text in a "text" field'
+        return _line_failure(origin, doc_id, "missing_text", what)
     if not text.strip():
-        return _line_failure(origin, doc_id, "empty", "has an empty \"text\"; remove the line or add the article text")
-    given = [_Given(fields=fields, basis="jsonl"), _Given(fields=sidecar.fields, basis="sidecar", problems=sidecar.problems)]
+        what = 'has an empty "text"; remove the line or add the article text'
+        return _line_failure(origin, doc_id, "empty", what)
+    given = [
+        _Given(fields=fields, basis="jsonl"),
+        _Given(fields=sidecar.fields, basis="sidecar", problems=sidecar.problems),
+    ]
     document = _assemble(text, origin, "jsonl", default_doc_id, given, problems)
     document.doc_id = doc_id
     return document
@@ -579,14 +599,16 @@ def _has_invalid_utf8(data: bytes) -> bool:
 
 
 def _line_failure(origin: str, doc_id: str, code: str, what: str) -> InputFailure:
-    return InputFailure(origin=origin, doc_id=doc_id, problem=DocumentProblem(code, f"line {origin} {what}", fatal=True))
+    problem = DocumentProblem(code, f"line {origin} {what}", fatal=True)
+    return InputFailure(origin=origin, doc_id=doc_id, problem=problem)
 
 
 # --- shared --------------------------------------------------------------------------------
 
 
 def _failure(path: Path, code: str, message: str) -> InputFailure:
-    return InputFailure(origin=str(path), doc_id=path.stem or None, problem=DocumentProblem(code, message, fatal=True))
+    problem = DocumentProblem(code, message, fatal=True)
+    return InputFailure(origin=str(path), doc_id=path.stem or None, problem=problem)
 
 
 def _flag_duplicate_id(document: Document, seen_doc_ids: set[str]) -> None:

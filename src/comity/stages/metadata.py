@@ -59,8 +59,8 @@ _MONTH_NAME = (
 _MONTH = r"(?P<month>" + _MONTH_NAME + r")\.?"
 # Spelled out rather than taken from `calendar`, whose names follow the process locale.
 _MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
@@ -78,7 +78,8 @@ _DATE_FORMS = (
 _DATE_PATTERNS = tuple(re.compile(form, re.IGNORECASE) for form in _DATE_FORMS)
 
 _BYLINE = re.compile(
-    r"^(?:(?:By|BY)\s+(?P<who>.+?))?\s*(?:[|·•,;–—-]\s*)?(?:(?i:Published|Posted)(?:\s+on)?\s*:?\s*(?P<date>.+?))?\s*$"
+    r"^(?:(?:By|BY)\s+(?P<who>.+?))?\s*(?:[|·•,;–—-]\s*)?"
+    r"(?:(?i:Published|Posted)(?:\s+on)?\s*:?\s*(?P<date>.+?))?\s*$"
 )
 # Names in a byline: capitalised words joined by spaces, commas, "and" or "&".
 _BYLINE_NAMES = re.compile(r"[A-Z][\w.'’-]*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[A-Z][\w.'’-]*){0,9}")
@@ -172,8 +173,8 @@ def find_text_metadata(text: str, start: int = 0) -> TextMetadata:
 def _set_annotations(meta: Metadata, found: TextMetadata) -> None:
     if _missing(meta.title):
         meta.title = found.title or Found(None, "unknown")
-    elif meta.title is not None and meta.title.span is None and found.title and _same_title(meta.title, found.title):
-        meta.title.span = found.title.span
+    elif meta.title is not None and meta.title.span is None and _same_title(meta.title, found.title):
+        meta.title.span = found.title.span if found.title else None
     if _missing(meta.published):
         meta.published = found.best_date() or Found(None, "unknown")
     if _missing(meta.outlet):
@@ -184,8 +185,8 @@ def _set_annotations(meta: Metadata, found: TextMetadata) -> None:
         meta.extra.setdefault(key, value)
 
 
-def _same_title(given: Found, in_text: Found) -> bool:
-    return _alias_key(given.value or "") == _alias_key(in_text.value or "")
+def _same_title(given: Found, in_text: Found | None) -> bool:
+    return in_text is not None and _alias_key(given.value or "") == _alias_key(in_text.value or "")
 
 
 def _missing(value: Found | None) -> bool:
@@ -322,7 +323,8 @@ def _byline_who(line: Line, byline: re.Match[str], found: TextMetadata) -> None:
         name = outlets.outlet_named(part.group().strip())
         if name is not None:
             begin = byline.start("who") + part.start()
-            found.outlets.append(Found(name, "text:byline", _sub_line(line, begin, begin + len(part.group()))))
+            span = _sub_line(line, begin, begin + len(part.group()))
+            found.outlets.append(Found(name, "text:byline", span))
             return
     span = _sub_line(line, byline.start("who"), byline.end("who"))
     found.extra.setdefault("author", Found(who.strip(), "text:byline", span))
@@ -357,7 +359,8 @@ def _dateline(line: Line, found: TextMetadata) -> bool:
     agency = match.group("agency")
     if agency:
         name = load_outlets().named(agency) or agency.strip()
-        found.outlets.append(Found(name, "text:dateline", _sub_line(line, match.start("agency"), match.end("agency"))))
+        span = _sub_line(line, match.start("agency"), match.end("agency"))
+        found.outlets.append(Found(name, "text:dateline", span))
     elif head and (name := load_outlets().outlet_named(head)) is not None:
         found.outlets.append(Found(name, "text:dateline", head_span))
         return True
