@@ -60,7 +60,11 @@ def clause_verb(token):  # token: spacy Token -> spacy Token
 
 
 def _is_negated(verb) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS and child.dep_ in ("advmod", "preconj", "det") for child in verb.children)
+    if any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS and child.dep_ in ("advmod", "preconj", "det") for child in verb.children):
+        return True
+    # "Neither X nor Y attacked", "No country attacked"
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return any(g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") for s in subjects for g in s.children)
 
 
 def _modals(verb) -> set[str]:

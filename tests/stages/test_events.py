@@ -284,3 +284,21 @@ def test_seeds_gold_recall_and_precision(shared_dir: Path) -> None:
     assert report.counts.recall >= 0.9, [row.gold_id for row in report.missed]
     assert report.counts.precision >= 0.8, report.false_positives
     assert all(m["factuality"] in {f.value for f in Factuality} for m in mentions)
+
+
+def test_plural_subject_acts_on_itself_only_for_mutual_patterns() -> None:
+    assert triples("Arnor and Gondor signed a trade agreement.") == [("057", "ARN", "GON")]
+    assert sorted(triples("Arnor and Gondor rejected the verdict.")) == [("120", "ARN", None), ("120", "GON", None)]
+
+
+def test_object_of_thank_does_what_it_is_thanked_for() -> None:
+    found = triples("Rohan thanked Arnor for extending solidarity to Gondor.")
+    assert ("051", "ROH", "ARN") in found and ("051", "ARN", "GON") in found
+
+
+def test_visit_without_a_host_is_no_event() -> None:
+    assert triples("The Arnorian king visited the museum.") == []
+
+
+def test_neither_nor_subject_negates() -> None:
+    assert {f[3] for f in code("Neither Arnor nor Rohan attacked Gondor.")} == {"negated"}

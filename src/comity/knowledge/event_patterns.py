@@ -13,8 +13,11 @@ family), a list of mappings:
       source: [subject]            # argument slots tried in order (default [subject])
       target: [object, prep:to]    # (default [object])
       reverse: "043"               # optional: the reciprocal event, target -> source
-      symmetric: true              # shorthand for reverse = cameo
+      symmetric: true              # shorthand for reverse = cameo, and mutual
+      mutual: true                 # "X and Y <verb>" without a target: X and Y act on each other
+      need_target: true            # no event without a target ("visited the museum")
       speech: true                 # a saying: dropped when what is said holds another event
+                                   # (and when it names no one it is said to or about)
 
 Argument slots: `subject` (the logical subject: active subject, passive
 "by"-agent, the noun a relative or participial clause modifies, a possessor or
@@ -44,7 +47,7 @@ DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside"})
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
-     "reverse", "symmetric", "speech", "note"}
+     "reverse", "symmetric", "mutual", "need_target", "speech", "note"}
 )  # fmt: skip
 
 
@@ -61,6 +64,8 @@ class EventPattern:
     source: tuple[str, ...] = ("subject",)
     target: tuple[str, ...] = ("object",)
     reverse: str | None = None
+    mutual: bool = False  # a plural subject without a target acts on itself ("X and Y met")
+    need_target: bool = False  # without a target it is no event ("X visited the museum")
     speech: bool = False
     origin: str = ""  # "file:line"
 
@@ -195,6 +200,8 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         source=_slots(record.get("source"), origin, "source", ("subject",)),
         target=_slots(record.get("target"), origin, "target", ("object",)),
         reverse=None if reverse is None else _code(reverse, origin, "reverse", codebook),
+        mutual=bool(record.get("mutual", False) or record.get("symmetric", False)),
+        need_target=bool(record.get("need_target", False) or record.get("speech", False)),
         speech=bool(record.get("speech", False)),
         origin=origin,
     )

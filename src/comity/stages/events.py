@@ -154,9 +154,11 @@ class EventStage:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if targets:
             targets_by_trigger[match.trigger.i] = targets
+        if pattern.need_target and not targets:
+            return []
         dates = _date_splits(match.trigger) or [None]
         candidates = []
-        for source, target, mutual in _pairs(sources, targets, between):
+        for source, target, mutual in _pairs(sources, targets, between, pattern.mutual):
             for date_span in dates:
                 candidates.append(_Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
                 if self.reciprocal and source and target and (pattern.reverse or mutual):
@@ -361,7 +363,11 @@ def _logical_subject(token, depth: int = 0) -> list:
     if token.dep_ in ("conj", "advcl", "acomp"):
         return _logical_subject(head, depth + 1)
     if token.dep_ == "pcomp" and head.head is not head:
-        return _logical_subject(head.head, depth + 1)
+        governor = head.head
+        controller = [c for c in governor.children if c.dep_ == "dobj"]
+        if head.lower_ in ("for", "of") and controller and governor.pos_ == "VERB":
+            return controller  # "thanked X for extending", "accused X of violating"
+        return _logical_subject(governor, depth + 1)
     return []
 
 
@@ -430,7 +436,7 @@ def _complement_subjects(match: _Match) -> list:
             continue
         for child in host.children:
             if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
-                subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
+                subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
                 if subject:
                     return subject
     return []
@@ -490,13 +496,13 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
     return [], False
 
 
-def _pairs(sources: list[_Participant], targets: list[_Participant], between: bool) -> Iterator[tuple[_Participant | None, _Participant | None, bool]]:
+def _pairs(sources: list[_Participant], targets: list[_Participant], between: bool, mutual: bool) -> Iterator[tuple[_Participant | None, _Participant | None, bool]]:
     if sources and targets:
         for source in sources:
             for target in _other_side(source, targets, between):
                 yield source, target, False
         return
-    group = sources or (targets if between else [])
+    group = targets if between and not sources else (sources if mutual else [])
     if len(group) >= 2:
         mutual = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if _country_key(a) != _country_key(b)]
         if mutual:
