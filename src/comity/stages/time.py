@@ -1,0 +1,542 @@
+"""Time stage: each event mention's own date, with its precision and how it was found.
+
+Temporal expressions are found per coded sentence (`comity.timex`) against the
+publication date, then attached to events by syntax, nearest scope first:
+
+1. a "split" date that the event stage pre-filled for one conjunct of a
+   coordinated date ("in September 2015 and November 2018");
+2. the event predicate's own modifiers: expressions in the trigger's subtree,
+   not inside an embedded clause (relative, adverbial, complement clauses and
+   coordinated verbs have dates of their own);
+3. the clause: the modifiers of the verb the trigger is coordinated with or
+   governed by ("In 2018, X visited Y and met Z" dates "met");
+4. the sentence: an expression governing the trigger's clause ("… said
+   Tuesday") or one inside a relative clause on the event's participant
+   ("met Castro, who paid a visit in March 1986");
+5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
+   Friday") inherit the date of the previous dated sentence, or of the
+   earlier "Saturday [Sept. 5]" they repeat;
+6. the publication date, for mentions that are not future or hypothetical.
+
+When the publication date is missing, an approximate year is inferred where
+the text allows ("Six decades have passed since … 1960" → 2020; "the 60th
+anniversary of the founding of … in 1945" → 2005) and used, marked approximate.
+Person actors are re-coded at the event date when actor knowledge is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from comity.errors import ComityError
+from comity.model import Argument, Document, EventDate, EventMention, Factuality, Span
+from comity.timex import Anchor, Timex, find_timexes, normalize
+
+#: Dependencies that open a clause with its own time: a date inside one belongs to that clause.
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp"})
+#: Dependencies across which a predicate shares the time of the one it hangs on.
+SHARED_TIME_DEPS = frozenset({"conj", "xcomp"})
+#: Clauses on a participant whose date also dates the event ("met X, who visited in 1986").
+PARTICIPANT_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+NO_PUBLICATION_FALLBACK = frozenset({Factuality.FUTURE, Factuality.HYPOTHETICAL})
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+_ANNIVERSARY = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(_ORDINAL_WORDS) + r"))"
+    r"\s+anniversary\s+of\b",
+    re.IGNORECASE,
+)
+_FAR_REFERENCE = Anchor(dt.date(3000, 1, 1), "year")  # to measure "six decades" as a number of years
+
+
+# ---------------------------------------------------------------- the document's time context
+
+
+@dataclass(slots=True)
+class PlacedTimex:
+    """A temporal expression with the sentence it sits in."""
+
+    timex: Timex
+    sentence: int
+
+
+@dataclass(slots=True)
+class TimeContext:
+    """What the stage knows about a document's time: its anchor and every expression."""
+
+    anchor: Anchor
+    publication: EventDate | None  # the fallback date for current news
+    approximate_year: int | None  # inferred when the publication date is missing
+    sentences: list[Span]
+    timexes: list[PlacedTimex]
+    text: str
+    _sentence_dates: dict[int, EventDate | None] = field(default_factory=dict)
+
+    def sentence_index(self, offset: int) -> int | None:
+        return _sentence_at(self.sentences, offset)
+
+    def in_sentence(self, index: int) -> list[Timex]:
+        return [p.timex for p in self.timexes if p.sentence == index]
+
+    def same_paragraph(self, first: int, second: int) -> bool:
+        low, high = sorted((first, second))
+        return "\n" not in self.text[self.sentences[low].end : self.sentences[high].start]
+
+
+def build_context(doc: Document) -> TimeContext:
+    sentences = [s.span for s in doc.sentences]
+    anchor = _publication_anchor(doc)
+    timexes = _placed_timexes(doc, sentences, anchor)
+    approximate_year = None
+    if anchor.precision is None or anchor.precision == "month-day":
+        approximate_year = infer_publication_year(doc.text, sentences, timexes)
+    context = TimeContext(anchor, None, approximate_year, sentences, timexes, doc.text)
+    context.publication = _publication_date(doc, approximate_year)
+    return context
+
+
+def _publication_anchor(doc: Document) -> Anchor:
+    published = doc.meta.published
+    if published is None or not published.value:
+        return Anchor.none()
+    try:
+        return Anchor.from_iso(published.value)
+    except ValueError:
+        return Anchor.none()  # an unreadable date is no anchor; the metadata stage records why
+
+
+def _placed_timexes(doc: Document, sentences: list[Span], anchor: Anchor) -> list[PlacedTimex]:
+    """Expressions found per coded section (a sentence split inside "Saturday [Sept. 5.]" must not cut it)."""
+    placed = []
+    for section in doc.coded_sections():
+        for timex in find_timexes(doc.text, anchor, section.span.start, section.span.end):
+            index = _sentence_at(sentences, timex.span.start)
+            if index is not None:
+                placed.append(PlacedTimex(timex, index))
+    return sorted(placed, key=lambda p: p.timex.span.start)
+
+
+def _sentence_at(sentences: list[Span], offset: int) -> int | None:
+    for index, span in enumerate(sentences):
+        if span.start <= offset < span.end:
+            return index
+    return None
+
+
+def _publication_date(doc: Document, approximate_year: int | None) -> EventDate | None:
+    published = doc.meta.published
+    value = published.value if published is not None else None
+    if value and value.startswith("--"):
+        if approximate_year is not None:
+            return _approximate_day(approximate_year, value[2:], "approximate-publication", None)
+        return EventDate(None, None, "publication:year-unknown")
+    if value:
+        try:
+            anchor = Anchor.from_iso(value)
+        except ValueError:
+            anchor = Anchor.none()
+        if anchor.date is not None:
+            precision = "day" if anchor.precision in ("minute", "day") else anchor.precision
+            return EventDate(_cut(anchor.date.isoformat(), precision), precision, "publication")
+    if approximate_year is not None:
+        return EventDate(f"{approximate_year:04d}", "year", "approximate-publication", approximate=True)
+    return None
+
+
+# ---------------------------------------------------------------- inferring a missing year
+
+
+def infer_publication_year(text: str, sentences: list[Span], timexes: list[PlacedTimex]) -> int | None:
+    """About when a text without a date was written, from "N years since Y" or "the Nth anniversary of … Y"."""
+    return _year_from_elapsed(timexes) or _year_from_anniversary(text, sentences, timexes)
+
+
+def _year_from_elapsed(timexes: list[PlacedTimex]) -> int | None:
+    for position, placed in enumerate(timexes):
+        if placed.timex.basis not in ("relative:since", "relative:ago"):
+            continue
+        years = years_spanned(placed.timex.text)
+        later = _next_year_in_sentence(timexes, position)
+        if years is not None and later is not None:
+            return later + years
+    return None
+
+
+def years_spanned(expression: str) -> int | None:
+    """How many years "six decades have passed since" or "55 years ago" stands for."""
+    reading = normalize(expression, _FAR_REFERENCE)
+    if reading is None or reading.value is None or reading.precision != "year":
+        return None
+    return _FAR_REFERENCE.date.year - int(reading.value)  # type: ignore[union-attr]
+
+
+def _next_year_in_sentence(timexes: list[PlacedTimex], position: int) -> int | None:
+    sentence = timexes[position].sentence
+    for placed in timexes[position + 1 :]:
+        if placed.sentence != sentence:
+            return None
+        year = _year_of(placed.timex)
+        if year is not None:
+            return year
+    return None
+
+
+def _year_of(timex: Timex) -> int | None:
+    if timex.value is None or timex.is_duration or not timex.value[:4].isdigit() or len(timex.value) < 4:
+        return None
+    return int(timex.value[:4])
+
+
+def _year_from_anniversary(text: str, sentences: list[Span], timexes: list[PlacedTimex]) -> int | None:
+    for index, span in enumerate(sentences):
+        for match in _ANNIVERSARY.finditer(text, span.start, span.end):
+            number = int(match["n"]) if match["n"] else _ORDINAL_WORDS[match["word"].lower()]
+            founded = _year_after(timexes, index, match.end()) or _year_of_same_occasion(
+                text, sentences, timexes, index, match.end()
+            )
+            if founded is not None:
+                return founded + number
+    return None
+
+
+def _year_after(timexes: list[PlacedTimex], sentence: int, offset: int) -> int | None:
+    for placed in timexes:
+        if placed.sentence == sentence and placed.timex.span.start >= offset:
+            year = _year_of(placed.timex)
+            if year is not None:
+                return year
+    return None
+
+
+def _year_of_same_occasion(
+    text: str, sentences: list[Span], timexes: list[PlacedTimex], sentence: int, offset: int
+) -> int | None:
+    """The year of another sentence naming the same occasion ("the establishment of … relations")."""
+    words = _content_words(text[offset : sentences[sentence].end])[:4]
+    if len(words) < 2:
+        return None
+    for index, span in enumerate(sentences):
+        if index == sentence or not all(w in _content_words(text[span.start : span.end]) for w in words[:2]):
+            continue
+        year = _year_after(timexes, index, span.start)
+        if year is not None:
+            return year
+    return None
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in {"that", "with", "this", "their"}]
+
+
+# ---------------------------------------------------------------- attaching a date to one event
+
+
+@dataclass(slots=True)
+class Choice:
+    timex: Timex
+    basis_override: str | None = None  # set when the date was inherited
+
+
+def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventDate | None:
+    """The mention's date by the rules in the module docstring, or None."""
+    split = _split_timex(mention, context)
+    if split is not None:
+        return _resolved(Choice(split), context, _index_of(context, split))
+    sentence = context.sentence_index(mention.trigger.start)
+    trigger = _head_token(parsed, mention.trigger)
+    if sentence is not None and trigger is not None:
+        choice = _syntactic_choice(trigger, context, sentence, parsed)
+        if choice is not None:
+            resolved = _resolved(choice, context, sentence)
+            if resolved is not None:
+                return resolved
+    if mention.factuality in NO_PUBLICATION_FALLBACK:
+        return None
+    return context.publication
+
+
+def _split_timex(mention: EventMention, context: TimeContext) -> Timex | None:
+    prefilled = mention.date
+    if prefilled is None or prefilled.basis != "split" or prefilled.span is None:
+        return None
+    for placed in context.timexes:
+        if placed.timex.span.overlaps(prefilled.span):
+            return placed.timex
+    return None
+
+
+def _index_of(context: TimeContext, timex: Timex) -> int:
+    return next(p.sentence for p in context.timexes if p.timex is timex)
+
+
+def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed: Any) -> Choice | None:
+    candidates = [t for t in context.in_sentence(sentence) if _usable(t)]
+    if not candidates:
+        return None
+    end = context.sentences[sentence].end
+    rooted = [(t, _head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
+    rooted = [(t, r) for t, r in rooted if r is not None]
+    for head in _clause_chain(trigger):
+        region = own_region(head)
+        inside = [(t, r) for t, r in rooted if r.i in region]
+        if inside:
+            return Choice(_nearest(inside, trigger))
+    governing = [(t, r) for t, r in rooted if _dates_from_outside(r, trigger)]
+    if governing:
+        return Choice(_nearest(governing, trigger))
+    return None
+
+
+def _usable(timex: Timex) -> bool:
+    """Expressions that can date an event: not durations or "N years since" spans."""
+    if timex.is_duration or timex.basis in ("relative:since", "duration"):
+        return False
+    if timex.kind == "vague":
+        return timex.basis == "same-day"
+    return timex.value is not None or timex.month is not None or timex.kind == "weekday"
+
+
+def _head_token(parsed: Any, span: Span) -> Any:
+    if parsed is None:
+        return None
+    tokens = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return None if tokens is None or len(tokens) == 0 else tokens.root
+
+
+def own_region(head: Any) -> set[int]:
+    """Token indices of the predicate's own phrase: its subtree minus embedded clauses."""
+    region = {head.i}
+    stack = list(head.children)
+    while stack:
+        token = stack.pop()
+        if _opens_own_clause(token):
+            continue
+        region.add(token.i)
+        stack.extend(token.children)
+    return region
+
+
+def _opens_own_clause(token: Any) -> bool:
+    if token.dep_ in CLAUSE_DEPS:
+        return True
+    return token.dep_ == "conj" and token.pos_ in VERBAL_POS
+
+
+def _clause_chain(trigger: Any) -> list[Any]:
+    """The trigger, then the predicates it shares its time with (first conjunct, governing verb)."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in SHARED_TIME_DEPS and token.head.i != token.i:
+        if token.dep_ == "conj" and (token.pos_ in VERBAL_POS) != (token.head.pos_ in VERBAL_POS):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _clause_head(token: Any) -> Any:
+    while token.head.i != token.i and token.dep_ not in CLAUSE_DEPS | PARTICIPANT_CLAUSE_DEPS:
+        if token.dep_ == "conj" and token.pos_ in VERBAL_POS:
+            break
+        token = token.head
+    return token
+
+
+def _dates_from_outside(timex_root: Any, trigger: Any) -> bool:
+    """A date in a clause that governs the trigger, or in a clause on one of its participants."""
+    clause = _clause_head(timex_root)
+    if clause.i == trigger.i or clause.i in {a.i for a in trigger.ancestors}:
+        return True
+    if clause.dep_ in PARTICIPANT_CLAUSE_DEPS:
+        participant = clause.head
+        return any(participant.i in own_region(head) for head in _clause_chain(trigger))
+    return False
+
+
+def _nearest(candidates: list[tuple[Timex, Any]], trigger: Any) -> Timex:
+    return min(candidates, key=lambda pair: (abs(pair[1].i - trigger.i), pair[0].span.start))[0]
+
+
+# ---------------------------------------------------------------- from an expression to a date
+
+
+def _resolved(choice: Choice, context: TimeContext, sentence: int) -> EventDate | None:
+    timex = choice.timex
+    if timex.kind == "vague":
+        return _inherited(context, sentence, timex)
+    if timex.kind == "weekday" and timex.basis.startswith("relative:"):
+        repeated = _earlier_bracketed_weekday(context, timex)
+        if repeated is not None:
+            return _rebased(_from_timex(repeated, context), _inherited_basis(context, sentence, repeated), timex.span)
+    return _from_timex(timex, context)
+
+
+def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
+    basis = f"calendar:{timex.basis}" if timex.kind == "calendar" else timex.basis
+    if timex.value is not None and timex.precision is not None:
+        return _cut_timex(timex, basis)
+    year = context.approximate_year
+    if timex.month is not None and timex.day is not None and year is not None:
+        return _approximate_day(year, f"{timex.month:02d}-{timex.day:02d}", basis, timex.span)
+    if timex.month is not None and year is not None:
+        return EventDate(f"{year:04d}-{timex.month:02d}", "month", basis, timex.span, approximate=True)
+    return EventDate(None, None, f"{basis}:year-unknown", timex.span, timex.approximate)
+
+
+def _cut_timex(timex: Timex, basis: str) -> EventDate:
+    value, precision = timex.value or "", timex.precision or ""
+    if precision == "minute":
+        return EventDate(value[:10], "day", basis, timex.span, timex.approximate)
+    if precision == "week":
+        thursday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 4)
+        return EventDate(thursday.isoformat()[:7], "month", basis, timex.span, approximate=True)
+    if precision in ("day", "month", "year"):
+        return EventDate(_cut(value, precision), precision, basis, timex.span, timex.approximate)
+    return EventDate(None, None, f"{basis}:{precision}", timex.span, timex.approximate)
+
+
+def _approximate_day(year: int, month_day: str, basis: str, span: Span | None) -> EventDate:
+    try:
+        value = dt.date.fromisoformat(f"{year:04d}-{month_day}").isoformat()
+    except ValueError:
+        return EventDate(f"{year:04d}", "year", basis, span, approximate=True)
+    return EventDate(value, "day", basis, span, approximate=True)
+
+
+def _cut(value: str, precision: str) -> str:
+    return value[: {"day": 10, "month": 7, "year": 4}[precision]]
+
+
+def _inherited(context: TimeContext, sentence: int, vague: Timex) -> EventDate | None:
+    """"Later in the day": the date of the nearest earlier sentence that has one."""
+    for earlier in range(sentence - 1, -1, -1):
+        date = _sentence_date(context, earlier)
+        if date is not None:
+            basis = _inherited_basis_between(context, sentence, earlier, date.span)
+            return _rebased(date, basis, vague.span)
+    return None
+
+
+def _rebased(date: EventDate, basis: str, span: Span) -> EventDate:
+    """An inherited date: the same value, with the new basis and the expression that asked for it."""
+    if date.value is None and date.basis and date.basis.endswith(":year-unknown"):
+        basis = f"{basis}:year-unknown"
+    return replace(date, basis=basis, span=span)
+
+
+def _sentence_date(context: TimeContext, sentence: int) -> EventDate | None:
+    if sentence not in context._sentence_dates:
+        context._sentence_dates[sentence] = None  # guards against cycles
+        usable = [t for t in context.in_sentence(sentence) if _usable(t)]
+        context._sentence_dates[sentence] = _resolved(Choice(usable[0]), context, sentence) if usable else None
+    return context._sentence_dates[sentence]
+
+
+def _earlier_bracketed_weekday(context: TimeContext, weekday: Timex) -> Timex | None:
+    """"Earlier on Saturday" repeats the "Saturday [Sept. 5]" given before."""
+    name = weekday.basis.split(":", 1)[1].split()[-1].casefold()
+    found = None
+    for placed in context.timexes:
+        timex = placed.timex
+        if timex.span.start >= weekday.span.start:
+            break
+        if timex.basis.startswith("bracket") and timex.text.casefold().startswith(name):
+            found = timex
+    return found
+
+
+def _inherited_basis(context: TimeContext, sentence: int, source: Timex) -> str:
+    return _inherited_basis_between(context, sentence, _index_of(context, source), source.span)
+
+
+def _inherited_basis_between(context: TimeContext, sentence: int, earlier: int, source: Span | None) -> str:
+    # Sentences between that the source expression runs into are pieces of a mis-split
+    # sentence ("on Friday [Oct. 2]. Later…"), not sentences of their own.
+    between = context.sentences[earlier + 1 : sentence]
+    if all(source is not None and span.start < source.end for span in between):
+        return "inherited:sentence"
+    if context.same_paragraph(earlier, sentence):
+        return "inherited:paragraph"
+    return "inherited:document"
+
+
+# ---------------------------------------------------------------- actor codes at the event date
+
+
+def date_for_roles(date: EventDate | None) -> dt.date | None:
+    """A day to look up who held which office: the middle of the event's period."""
+    if date is None or date.value is None or date.precision is None:
+        return None
+    try:
+        if date.precision == "day":
+            return dt.date.fromisoformat(date.value)
+        if date.precision == "month":
+            return dt.date(int(date.value[:4]), int(date.value[5:7]), 15)
+        return dt.date(int(date.value[:4]), 7, 1)
+    except ValueError:
+        return None
+
+
+def recode_at(argument: Argument | None, day: dt.date, knowledge: Any) -> Argument | None:
+    """The argument with the code its person actor had on `day` (unchanged when unknown)."""
+    if argument is None or not argument.actor_id or not argument.actor_id.startswith("person:"):
+        return argument
+    try:
+        code, _role = knowledge.code_at(argument.actor_id, day)
+    except (ComityError, KeyError):
+        return argument  # an actor the knowledge does not hold keeps the code it was given
+    return argument if code is None else replace(argument, code=code)
+
+
+@cache
+def _default_actor_knowledge() -> Any:
+    from comity.knowledge.actors import ActorKnowledge
+
+    return ActorKnowledge.default()
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class TimeStage:
+    name = "time"
+    requires = frozenset({"parsed", "sentences", "event_mentions", "meta"})
+    assigns = frozenset({"event_dates"})
+
+    def __init__(self, actor_knowledge: Any = None, recode_actors: bool = True):
+        """`actor_knowledge`: anything with `code_at(actor_id, date)`; the bundled one by default."""
+        self._actor_knowledge = actor_knowledge
+        self.recode_actors = recode_actors
+
+    @property
+    def actor_knowledge(self) -> Any:
+        if self._actor_knowledge is None:
+            self._actor_knowledge = _default_actor_knowledge()
+        return self._actor_knowledge
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.event_mentions:
+            return doc
+        context = build_context(doc)
+        for mention in doc.event_mentions:
+            mention.date = date_for(mention, context, doc.parsed)
+            if self.recode_actors:
+                self._recode(mention)
+        return doc
+
+    def _recode(self, mention: EventMention) -> None:
+        day = date_for_roles(mention.date)
+        if day is None:
+            return
+        mention.source = recode_at(mention.source, day, self.actor_knowledge)
+        mention.target = recode_at(mention.target, day, self.actor_knowledge)

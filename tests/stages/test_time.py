@@ -1,0 +1,297 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comity.model import (
+    Argument,
+    Document,
+    EventDate,
+    EventMention,
+    Factuality,
+    Found,
+    Section,
+    SectionKind,
+    Span,
+)
+from comity.pipeline import Pipeline
+from comity.stages.parse import ParseStage
+from comity.stages.time import TimeStage, build_context, date_for_roles, years_spanned
+
+
+def make_doc(text: str, published: str | None = None, doc_id: str = "t") -> Document:
+    """A parsed document: the first line is the headline, the rest the body."""
+    headline_end = text.index("\n") if "\n" in text else len(text)
+    sections = [Section(SectionKind.HEADLINE, Span(0, headline_end))]
+    if headline_end < len(text):
+        sections.append(Section(SectionKind.BODY, Span(headline_end + 1, len(text.rstrip()))))
+    doc = Document(doc_id=doc_id, text=text, content_hash="h", origin="test", input_format="txt", sections=sections)
+    if published is not None:
+        doc.meta.published = Found(published, "test")
+    return ParseStage()(doc)
+
+
+def mention_on(doc: Document, trigger: str, nth: int = 0, **fields) -> EventMention:
+    """An event mention whose trigger is the `nth` occurrence of `trigger`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(trigger, start + 1)
+    span = Span(start, start + len(trigger))
+    values = dict(
+        mention_id=f"m-{trigger}-{nth}", doc_id=doc.doc_id, section=SectionKind.BODY, source=None,
+        target=None, cameo="040", plover=None, quad_class=1, goldstein=1.0,
+        factuality=Factuality.ASSERTED, evidence=span, trigger=span, rule="test",
+    )  # fmt: skip
+    values.update(fields)
+    return EventMention(**values)
+
+
+def dates(text: str, triggers: list[str], published: str | None = None) -> dict[str, EventDate | None]:
+    doc = make_doc(text, published)
+    doc.event_mentions = [mention_on(doc, t) for t in triggers]
+    TimeStage(recode_actors=False)(doc)
+    return {m.trigger.text(doc.text): m.date for m in doc.event_mentions}
+
+
+def short(date: EventDate | None) -> tuple | None:
+    return None if date is None else (date.value, date.precision, date.basis)
+
+
+APRIL_20 = "2021-04-20T10:08"
+
+
+def test_weekday_resolved_against_publication():
+    found = dates("Envoys meet\nLena Ortiz signed the accord on Monday, officials said Tuesday.", ["signed"], APRIL_20)
+    assert short(found["signed"]) == ("2021-04-19", "day", "relative:Monday")
+
+
+def test_last_month():
+    text = "Letters sent\nLast month, the minister sent three letters to the leaders of Peru and Chile."
+    found = dates(text, ["sent three"], APRIL_20)
+    assert short(found["sent three"]) == ("2021-03", "month", "relative:last month")
+
+
+def test_fronted_date_covers_coordinated_verbs():
+    text = "Visit recalled\nIn November 2018, Ortiz visited Lima and met with the mayor."
+    found = dates(text, ["visited", "met"], APRIL_20)
+    assert short(found["visited"]) == ("2018-11", "month", "explicit")
+    assert short(found["met"]) == ("2018-11", "month", "explicit")
+
+
+def test_history_in_the_events_own_clause_is_not_dated_today():
+    text = "Old friends\nThe two nations have kept close ties since establishing relations in 1960."
+    assert short(dates(text, ["establishing"], APRIL_20)["establishing"]) == ("1960", "year", "explicit")
+
+
+def test_full_date_without_comma():
+    text = "Ties\nThe republic forged ties with the kingdom at an ambassadorial level on August 29 1960."
+    assert short(dates(text, ["forged"], "2023-08-29")["forged"]) == ("1960-08-29", "day", "explicit")
+
+
+def test_juche_date_and_year_inferred_from_elapsed_time():
+    text = (
+        "An old embassy\n"
+        "Five decades have passed since the opening of the embassy on August 29, Juche 49 (1960).\n"
+        "The two sides praised the friendship."
+    )
+    doc = make_doc(text)
+    assert build_context(doc).approximate_year == 2010
+    doc.event_mentions = [mention_on(doc, "opening"), mention_on(doc, "praised")]
+    TimeStage(recode_actors=False)(doc)
+    opening, praised = (m.date for m in doc.event_mentions)
+    assert short(opening) == ("1960-08-29", "day", "calendar:juche")
+    assert short(praised) == ("2010", "year", "approximate-publication")
+    assert praised.approximate and not opening.approximate
+
+
+def test_date_in_relative_clause_on_a_participant():
+    text = "A visitor\nThe premier received Ana Ruiz, who paid an official visit to the country in March 1986."
+    found = dates(text, ["received", "paid"], APRIL_20)
+    assert short(found["received"])[:2] == ("1986-03", "month")
+    assert short(found["paid"])[:2] == ("1986-03", "month")
+
+
+def test_nominal_event_takes_its_own_modifier_not_the_report_date():
+    text = (
+        "Summit recalled\n"
+        "The summit held between the two leaders in Hanoi in May 2019 marked a turning point, "
+        "the ministry said on Friday."
+    )
+    found = dates(text, ["summit held", "said"], APRIL_20)
+    assert short(found["summit held"])[:2] == ("2019-05", "month")
+    assert short(found["said"]) == ("2021-04-16", "day", "relative:Friday")
+
+
+def test_date_in_an_adverbial_clause_does_not_date_the_main_event():
+    text = (
+        "Letter sent\n"
+        "The minister in his letter reaffirmed his wish to deepen ties, as agreed during a meeting in "
+        "Quito in June 2017."
+    )
+    found = dates(text, ["reaffirmed", "meeting"], APRIL_20)
+    assert short(found["reaffirmed"]) == ("2021-04-20", "day", "publication")
+    assert short(found["meeting"])[:2] == ("2017-06", "month")
+
+
+def test_later_in_the_day_inherits_the_previous_sentence():
+    text = "Delegation tours\nThe delegation arrived in Lima on Friday [Oct. 2]. Later in the day, it visited the port."
+    found = dates(text, ["arrived", "visited"], "2020-10-05")
+    assert short(found["arrived"]) == ("2020-10-02", "day", "bracket")
+    assert short(found["visited"]) == ("2020-10-02", "day", "inherited:sentence")
+
+
+def test_repeated_weekday_takes_the_earlier_bracketed_date():
+    text = (
+        "Envoy in town\n"
+        "The speaker hosted the envoy at the hall Saturday [Oct. 3].\n"
+        "The envoy praised the hosts.\n"
+        "Earlier on Saturday, the envoy met with the premier."
+    )
+    found = dates(text, ["met"], "2020-10-05")
+    assert short(found["met"]) == ("2020-10-03", "day", "inherited:document")
+
+
+def test_month_day_without_any_year_stays_unvalued_but_says_why():
+    text = "Delegation tours\nThe delegation arrived in Lima on Friday [Oct. 2]. Later in the day, it visited the port."
+    found = dates(text, ["arrived", "visited"])
+    assert short(found["arrived"]) == (None, None, "bracket:year-unknown")
+    assert short(found["visited"]) == (None, None, "inherited:sentence:year-unknown")
+
+
+def test_yearless_publication_date():
+    text = "Message\nThe leader sent a verbal message to the president of the assembly."
+    assert short(dates(text, ["sent"], "--03-24")["sent"]) == (None, None, "publication:year-unknown")
+
+
+def test_no_publication_and_nothing_to_infer_gives_no_date():
+    assert dates("Message\nThe leader sent a verbal message to the president.", ["sent"])["sent"] is None
+
+
+def test_prefilled_split_date_picks_its_own_conjunct():
+    doc = make_doc("Visits\nThe minister visited Peru in September 2015 and November 2018.", APRIL_20)
+    first = doc.text.index("September 2015")
+    second = doc.text.index("November 2018")
+    doc.event_mentions = [
+        mention_on(doc, "visited", date=EventDate(None, None, "split", Span(first, first + 14))),
+        mention_on(doc, "visited", date=EventDate(None, None, "split", Span(second, second + 13))),
+    ]
+    TimeStage(recode_actors=False)(doc)
+    assert [m.date.value for m in doc.event_mentions] == ["2015-09", "2018-11"]
+
+
+def test_future_event_without_date_is_not_given_the_publication_date():
+    doc = make_doc("Plans\nThe president will travel to Oslo.", APRIL_20)
+    doc.event_mentions = [mention_on(doc, "travel", factuality=Factuality.FUTURE)]
+    TimeStage(recode_actors=False)(doc)
+    assert doc.event_mentions[0].date is None
+
+
+def test_anniversary_gives_an_approximate_year():
+    text = "Gala\nOfficials marked the 55th anniversary of the founding of the alliance, set up in 1960, with a gala."
+    found = dates(text, ["marked"])
+    assert short(found["marked"]) == ("2015", "year", "approximate-publication")
+    assert found["marked"].approximate
+
+
+def test_anniversary_of_an_occasion_dated_elsewhere_in_the_text():
+    text = (
+        "Academy\n"
+        "Scholars celebrated the 30th anniversary of the founding of the academy.\n"
+        "The founding of the academy took place in 1990 in a small town."
+    )
+    assert build_context(make_doc(text)).approximate_year == 2020
+
+
+def test_years_spanned_reads_counts_in_words_and_digits():
+    assert years_spanned("Six decades have passed since") == 60
+    assert years_spanned("55 years ago") == 55
+    assert years_spanned("on Monday") is None
+
+
+def test_role_date_is_the_middle_of_the_period():
+    assert str(date_for_roles(EventDate("2018-11", "month", "explicit"))) == "2018-11-15"
+    assert str(date_for_roles(EventDate("2015", "year", "explicit"))) == "2015-07-01"
+    assert date_for_roles(EventDate(None, None, "publication:year-unknown")) is None
+
+
+def test_person_actor_recoded_at_the_event_date():
+    doc = make_doc("Castro\nIn March 2023, Raul Castro received the envoy.", APRIL_20)
+    castro = Argument("Raul Castro", "CUBGOV", "CUB", "person:castro-raul")
+    country = Argument("Cuba", "CUB", "CUB", "state:CUB")
+    doc.event_mentions = [mention_on(doc, "received", source=castro, target=country)]
+    TimeStage()(doc)
+    mention = doc.event_mentions[0]
+    assert mention.source.code == "CUBELI"  # retired in 2021
+    assert mention.target.code == "CUB"
+
+
+def test_stage_contract_fits_a_pipeline():
+    stage = TimeStage()
+    assert stage.name == "time"
+    Pipeline([stage], provided={"text", "meta", "parsed", "sentences", "event_mentions"})
+
+
+# ---------------------------------------------------------------- the real seed articles
+
+
+def seed_doc(seeds_dir: Path, prefix: str, published: str | None) -> Document:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    cut = text.find("\n50 thoughts on")  # reader comments of 002 are not article text
+    return make_doc(text if cut < 0 else text[: cut + 1], published, doc_id=path.stem)
+
+
+SEED_EXPECTATIONS = {
+    "003": (
+        APRIL_20,
+        [
+            ("sent the message", 0, "2021-04-19", "relative:Monday"),
+            ("sent several", 0, "2021-03", "relative:last month"),
+            ("visited Pyongyang", 0, "2018-11", "explicit"),
+            ("met with leader", 0, "2018-11", "explicit"),
+            ("establishing", 0, "1960", "explicit"),
+            ("meeting in Pyongyang", 0, "2018-11", "explicit"),
+            ("congratulates", 0, "2021-04-20", "publication"),
+        ],
+    ),
+    "001": (
+        None,
+        [
+            ("establishment of diplomatic", 0, "1960-08-29", "calendar:juche"),
+            ("paid an official", 0, "1986-03", "explicit"),
+            ("met Fidel", 0, "1986-03", "explicit"),
+            ("met with the delegation", 0, "1992-02", "explicit"),
+            ("began", 0, "2020", "approximate-publication"),
+        ],
+    ),
+    "000": (
+        "2023-08-29",
+        [
+            ("forged", 0, "1960-08-29", "explicit"),
+            ("emerged victorious", 0, "1959-01-01", "explicit"),
+            ("meeting and talks", 0, "2018-11", "explicit"),
+            ("specified", 0, "2023-08-29", "publication"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTATIONS))
+def test_seed_event_dates(seeds_dir, prefix):
+    published, expected = SEED_EXPECTATIONS[prefix]
+    doc = seed_doc(seeds_dir, prefix, published)
+    doc.event_mentions = [mention_on(doc, trigger, nth) for trigger, nth, _, _ in expected]
+    TimeStage(recode_actors=False)(doc)
+    got = [(m.trigger.text(doc.text), m.date.value, m.date.basis) for m in doc.event_mentions]
+    assert got == [(trigger, value, basis) for trigger, _, value, basis in expected]
+
+
+def test_seed_002_saturday_events_share_the_bracketed_day(seeds_dir):
+    doc = seed_doc(seeds_dir, "002", None)
+    doc.event_mentions = [mention_on(doc, t) for t in ("paid a courtesy", "met with Premier", "visited Mangyongdae")]
+    TimeStage(recode_actors=False)(doc)
+    courtesy, premier, mangyongdae = (m.date for m in doc.event_mentions)
+    assert courtesy.basis == "bracket:year-unknown" and courtesy.span.text(doc.text) == "Saturday [Sept.5.]"
+    assert premier.basis == "inherited:document:year-unknown"
+    assert mangyongdae.basis == "inherited:sentence:year-unknown"
