@@ -183,9 +183,9 @@ def find_timexes(
         raise ValueError(f"range [{start}, {end}) is outside a text of {len(text)} characters")
     context = _Context(text, anchor, prefer_future, end)
     candidates: list[tuple[Timex, int]] = []
-    present: dict[str, bool] = {}
+    probe = _Probe(text, start, end, text[start:end].lower(), {})
     for order, recogniser in enumerate(_recognisers()):
-        if not all(_triggered(name, text, start, end, present) for name in recogniser.triggers):
+        if not all(probe.finds(name) for name in recogniser.triggers):
             continue
         for match in recogniser.pattern.finditer(text, start, end):
             timex = recogniser.read(match, context)
@@ -229,11 +229,26 @@ def _finer_in_same_year(candidate: Timex, found: Timex) -> bool:
     )
 
 
-def _triggered(name: str, text: str, start: int, end: int, present: dict[str, bool]) -> bool:
-    """Whether trigger `name` finds something in the range; remembered for the rest of the call."""
-    if name not in present:
-        present[name] = _trigger_patterns()[name].search(text, start, end) is not None
-    return present[name]
+@dataclass(slots=True)
+class _Probe:
+    """Trigger look-ups for one call of `find_timexes`, each run at most once."""
+
+    text: str
+    start: int
+    end: int
+    lowered: str  # for presence tests only: lower() may change lengths, so never for spans
+    seen: dict[str, bool]
+
+    def finds(self, name: str) -> bool:
+        if name not in self.seen:
+            pattern, on_lowered = _trigger_patterns()[name]
+            found = (
+                pattern.search(self.lowered)
+                if on_lowered
+                else pattern.search(self.text, self.start, self.end)
+            )
+            self.seen[name] = found is not None
+        return self.seen[name]
 
 
 # ---------------------------------------------------------------- selection
@@ -498,28 +513,30 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def _trigger_patterns() -> dict[str, re.Pattern[str]]:
+def _trigger_patterns() -> dict[str, tuple[re.Pattern[str], bool]]:
+    """name → (pattern, whether it runs on the lowercased text). Case-insensitive regexes are slow in `re`."""
     month_prefixes = sorted({form[:3] for form, _ in _rows("months.tsv", 2)})
     return {
-        "digit": re.compile(r"\d"),
-        "month": re.compile(_alternation(month_prefixes, with_capitals=True)),
-        "era": re.compile(_alternation([form for form, _ in _eras_forms()] + ["Republic"])),
-        "weekday": re.compile(_weekday_forms()),
-        "unit": re.compile("day|week|month|year|decade|centur", re.I),
-        "ago": re.compile(r"\b(?:ago|since)\b", re.I),
-        "relative-day": _phrase_trigger(_rows("relative_days.tsv", 2)),
-        "vague": _phrase_trigger(_rows("vague.tsv", 2)),
+        "digit": (re.compile(r"\d"), False),
+        "month": (re.compile(_alternation(month_prefixes, with_capitals=True)), False),
+        "era": (re.compile(_alternation([form for form, _ in _eras_forms()] + ["Republic"])), False),
+        "weekday": (re.compile(_weekday_forms()), False),
+        # No \b: it defeats the scanner's first-character shortcut; "[ -]day" keeps "Monday" out.
+        "unit": (re.compile(r"year|week|month|decade|centur|[ \n-]day"), True),
+        "ago": (re.compile(r"ago|since"), True),
+        "relative-day": (_phrase_trigger(_rows("relative_days.tsv", 2)), True),
+        "vague": (_phrase_trigger(_rows("vague.tsv", 2)), True),
     }
 
 
 def _phrase_trigger(rows: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    """Words that every phrase of a list contains one of: "day", "recent", or the phrase's longest word."""
+    """A word every phrase of a list holds: a common one ("day", "recent"…) or else its longest."""
     common = ("day", "night", "recent", "morning", "afternoon", "evening", "tomorrow")
-    cues = {
-        next((c for c in common if c in phrase.lower()), max(phrase.lower().split(), key=len))
-        for phrase, *_ in rows
-    }
-    return re.compile(_alternation(sorted(cues)), re.I)
+    cues = set()
+    for phrase, *_ in rows:
+        words = phrase.lower().split()
+        cues.add(next((word for word in common if word in words), max(words, key=len)))
+    return re.compile(_alternation(sorted(cues)))
 
 
 @cache
