@@ -164,3 +164,37 @@ def test_bad_entry_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("actors:\n  - id: person:x\n    name: X\n    roles:\n      - [boss, ~GOV, 2020-13-45, null]\n")
     with pytest.raises(KnowledgeError, match=r"bad\.yaml:2: .*not a date"):
         ActorKnowledge.load(extra_actor_files=[bad], include_default=False)
+
+
+@pytest.mark.parametrize(
+    ("country", "noun", "first_year"),
+    [("USA", "president", 1946), ("GBR", "prime minister", 1946), ("JPN", "prime minister", 1946),
+     ("FRA", "president", 1948), ("CHN", "premier", 1950), ("RUS", "president", 1992), ("KOR", "president", 1964),
+     ("PRK", "premier", 1949), ("VNM", "prime minister", 1956), ("LAO", "president", 1976), ("CUB", "leader", 1960),
+     ("USA", "secretary of state", 1946), ("CHN", "foreign minister", 1950), ("SUN", "foreign minister", 1946),
+     ("GBR", "foreign secretary", 1946), ("PRK", "leader", 1949), ("VNM", "leader", 1961)],
+)
+def test_an_office_holder_every_year(kb: ActorKnowledge, country: str, noun: str, first_year: int) -> None:
+    last_year = 1991 if country == "SUN" else 2024
+    gaps = [year for year in range(first_year, last_year + 1) if not kb.holders(country, noun, date(year, 7, 1))]
+    # Offices comity does not list yet (North Korean premiers 1972-1997) or vacant on 1 July
+    # (Japan 1980: Ohira died in office, an acting premier until 17 July).
+    known_gaps = {("PRK", "premier"): list(range(1973, 1997)), ("JPN", "prime minister"): [1980]}
+    assert gaps == known_gaps.get((country, noun), [])
+
+
+def test_bundled_people_are_consistent(kb: ActorKnowledge) -> None:
+    import yaml
+
+    from comity.knowledge.actors import ACTORS_DIR
+
+    raw = yaml.safe_load((ACTORS_DIR / "people.yaml").read_text(encoding="utf-8"))["actors"]
+    ids = [p["id"] for p in raw]
+    assert len(ids) == len(set(ids)), "an id is listed twice in people.yaml"
+    for entry in kb.entries():
+        if entry.actor.kind != "person":
+            continue
+        assert entry.actor.country and entry.roles, entry.actor_id
+        for role in entry.roles:
+            assert role.start is None or role.end is None or role.start < role.end, (entry.actor_id, role)
+            assert len(role.code) >= 6 and role.code[:3].isupper(), (entry.actor_id, role)

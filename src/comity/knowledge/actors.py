@@ -331,16 +331,22 @@ class ActorKnowledge:
         return _code_without_role(entry, on)
 
     def holders(self, country: str, noun: str, on: date | None) -> list[str]:
-        """People of a country holding an office named by `noun` on a date
-        ("president" -> the president; "leader" -> the paramount leader)."""
+        """People holding an office of a country (by the code the role gives) named by `noun`
+        on a date ("president" -> the president; "leader" -> the paramount leader)."""
         noun_key = name_key(noun)
-        found = []
+        found: list[tuple[str, Role]] = []
         for entry in self._entries.values():
-            if entry.actor.kind != "person" or entry.actor.country != country:
+            if entry.actor.kind != "person":
                 continue
-            if any(_role_matches(role, noun_key) for role in _held_roles(entry.roles, on)):
-                found.append(entry.actor_id)
-        return found
+            held = _held_roles(entry.roles, on)
+            role = next((r for r in held if r.code.startswith(country) and _role_matches(r, noun_key)), None)
+            if role is not None:
+                found.append((entry.actor_id, role))
+        # "president" of the assembly is not "the president": prefer government, then the leader.
+        for narrower in (lambda r: r.code[3:6] == "GOV", lambda r: r.leader):
+            if len(found) > 1 and any(narrower(r) for _, r in found):
+                found = [(a, r) for a, r in found if narrower(r)]
+        return [actor_id for actor_id, _ in found]
 
     # -- matching
 
