@@ -60,6 +60,22 @@ class GazetteerEntry:
         return Place(name=self.name, country=self.country, lat=self.lat, lon=self.lon, basis=basis)
 
 
+def fold_text(text: str) -> str:
+    """The text lower-cased and without accents, one character for each character (offsets kept)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    if char == "\u2019":
+        return "'"
+    base = unicodedata.normalize("NFKD", char)[0].lower()
+    return base if len(base) == 1 else char
+
+
 def normalize_name(name: str) -> str:
     """The key a name is indexed under: accents, case, "the " and spacing removed."""
     if not name.isascii():
@@ -81,6 +97,7 @@ class Gazetteer:
             if key and (tier, entry) not in options:
                 options.append((tier, entry))
         self._index = dict(index)
+        self._venues = [(key, entry) for key, options in self._index.items() for tier, entry in options if tier == TIER_VENUE]
 
     @staticmethod
     def default() -> Gazetteer:
@@ -120,10 +137,7 @@ class Gazetteer:
 
     def venue_names(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """(normalised name, entry) for every venue name and alias, to find venues in text."""
-        for key, options in self._index.items():
-            for tier, entry in options:
-                if tier == TIER_VENUE:
-                    yield key, entry
+        yield from self._venues
 
 
 HINT_WEIGHT = 20

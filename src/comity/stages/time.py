@@ -165,11 +165,16 @@ def _year_from_elapsed(timexes: list[PlacedTimex]) -> int | None:
     for position, placed in enumerate(timexes):
         if placed.timex.basis not in ("relative:since", "relative:ago"):
             continue
-        years = years_spanned(placed.timex.text)
+        years = _years_of_duration(placed.timex) or years_spanned(placed.timex.text)
         later = _next_year_in_sentence(timexes, position)
         if years is not None and later is not None:
             return later + years
     return None
+
+
+def _years_of_duration(timex: Timex) -> int | None:
+    match = re.fullmatch(r"P(\d+)Y", getattr(timex, "duration", None) or "")
+    return int(match.group(1)) if match else None
 
 
 def years_spanned(expression: str) -> int | None:
@@ -286,7 +291,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
     end = context.sentences[sentence].end
     rooted = [(t, _head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
     rooted = [(t, r) for t, r in rooted if r is not None]
-    for head in _clause_chain(trigger):
+    for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
         if inside:
@@ -332,7 +337,7 @@ def _opens_own_clause(token: Any) -> bool:
     return token.dep_ == "conj" and token.pos_ in VERBAL_POS
 
 
-def _clause_chain(trigger: Any) -> list[Any]:
+def clause_chain(trigger: Any) -> list[Any]:
     """The trigger, then the predicates it shares its time with (first conjunct, governing verb)."""
     chain = [trigger]
     token = trigger
@@ -359,7 +364,7 @@ def _dates_from_outside(timex_root: Any, trigger: Any) -> bool:
         return True
     if clause.dep_ in PARTICIPANT_CLAUSE_DEPS:
         participant = clause.head
-        return any(participant.i in own_region(head) for head in _clause_chain(trigger))
+        return any(participant.i in own_region(head) for head in clause_chain(trigger))
     return False
 
 
