@@ -239,3 +239,33 @@ def document_to_dict(doc: Document, mentions: list[dict[str, Any]]) -> dict[str,
         ],
         "mentions": mentions,
     }
+
+
+def actor_profiles(name: str, config: Config | None = None, limit: int = 10) -> list[dict[str, Any]]:
+    """Actors matching `name`, each with its variants and dated roles (for `comity actor`)."""
+    from comity.knowledge.actors import ActorKnowledge
+
+    config = config or Config()
+    knowledge = ActorKnowledge.load(
+        extra_actor_files=[Path(p) for p in config.actor_files],
+        extra_agent_files=[Path(p) for p in config.agent_files],
+    )
+    profiles = []
+    for actor in knowledge.search(name)[:limit]:
+        profiles.append({
+            "actor_id": actor.actor_id, "name": actor.name, "kind": actor.kind,
+            "country": actor.country, "code": actor.code,
+            "variants": knowledge.variants(actor.actor_id),
+            "roles": [
+                {"title": r.title, "code": r.code, "start": r.start.isoformat() if r.start else None,
+                 "end": r.end.isoformat() if r.end else None}
+                for r in knowledge.roles(actor.actor_id)
+            ],
+        })
+    return profiles
+
+
+def unresolved_actors(db: str | Path = DEFAULT_DB, limit: int = 50) -> list[dict[str, Any]]:
+    """Names the coder found but could not resolve, most frequent first: what to add to the dictionaries."""
+    with Store(db, read_only=True) as store:
+        return store.unresolved_actor_names(limit)

@@ -196,3 +196,48 @@ def render_document(doc, mentions: list[dict]):  # -> rich renderable
                           target.get("code") or "-", m.get("date") or "?", m["factuality"])
         parts.append(table)
     return Group(*parts)
+
+
+@app.command("actor")
+def actor_command(
+    name: Annotated[str, typer.Argument(help="A name or part of one: 'Diaz-Canel', 'DPRK', 'Workers Party'.")],
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Also search this actor dictionary; repeatable.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the matches as JSON.")] = False,
+) -> None:
+    """Show actors matching a name: code, country, every name variant and the roles held, with dates."""
+    try:
+        profiles = api.actor_profiles(name, _config(actors, None))
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        console.print_json(json.dumps(profiles))
+        return
+    if not profiles:
+        err_console.print(f"no actor matches {name!r}; add one with an actor file (see docs/actors.md) and --actors")
+        raise typer.Exit(code=1)
+    for profile in profiles:
+        console.print(f"[bold]{profile['name']}[/bold]  {profile['actor_id']}  kind={profile['kind']} "
+                      f"country={profile['country'] or '-'} code={profile['code'] or '-'}")
+        console.print("  names: " + "; ".join(profile["variants"]))
+        for role in profile["roles"]:
+            console.print(f"  {role['start'] or '…'} – {role['end'] or 'now'}  {role['title']}  [{role['code']}]")
+
+
+@app.command("actors")
+def actors_command(
+    unresolved: Annotated[bool, typer.Option("--unresolved", help="List the names found in coded articles that resolved to no actor.")] = False,
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows.")] = 50,
+) -> None:
+    """Actors seen in the store; with --unresolved, the names to add to the dictionaries, most frequent first."""
+    if not unresolved:
+        err_console.print("nothing to list: use `comity actors --unresolved`, or `comity actor NAME` to look one up")
+        raise typer.Exit(code=2)
+    try:
+        rows = api.unresolved_actors(db=db, limit=limit)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    table = Table("name", "mentions", "documents", "examples", title="unresolved actor mentions")
+    for row in rows:
+        table.add_row(row["name"], str(row["mentions"]), str(row["documents"]), ", ".join(row["examples"]))
+    console.print(table)

@@ -172,6 +172,15 @@ class Store:
             return self._dicts("SELECT * FROM actor_mentions ORDER BY doc_id, start_char")
         return self._dicts("SELECT * FROM actor_mentions WHERE doc_id = ? ORDER BY start_char", [doc_id])
 
+    def unresolved_actor_names(self, limit: int) -> list[dict[str, Any]]:
+        return self._dicts(
+            "SELECT any_value(text) AS name, count(*) AS mentions, count(DISTINCT doc_id) AS documents, "
+            "list(DISTINCT doc_id ORDER BY doc_id)[1:3] AS examples "
+            "FROM actor_mentions WHERE actor_id IS NULL AND members = '[]' "
+            "GROUP BY lower(text) ORDER BY mentions DESC, name LIMIT ?",
+            [limit],
+        )
+
     # mentions and events ----------------------------------------------------
     def mention_records(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT record FROM mentions"
