@@ -1,0 +1,79 @@
+"""The CLI, called in-process as a user would call it."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from comity.cli import app
+
+ARTICLE = """Ministers of Chile and Peru meet in Lima
+
+LIMA, May 7 (Harbour Wire) -- Chile's foreign minister met Peru's foreign minister in Lima on Tuesday
+and the two governments signed an agreement on border crossings.
+
+3 comments
+
+Peru should have criticised Chile instead, one reader wrote.
+"""
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "chile-peru.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "chile-peru.meta.json").write_text(json.dumps({"published": "2024-05-07", "outlet": "Harbour Wire"}))
+    (folder / "empty.txt").write_text("")
+    (folder / "feed.jsonl").write_text('{"text": "Brazil\'s president visited Argentina on Monday."}\n{broken\n')
+    return folder
+
+
+def test_code_accounts_for_every_input_and_writes_the_interchange_files(inputs, tmp_path):
+    db, out = tmp_path / "c.duckdb", tmp_path / "out"
+    result = runner.invoke(app, ["code", str(inputs), "--db", str(db), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "4 inputs: 2 coded, 0 unchanged, 2 failed" in " ".join(result.output.split())
+    assert "empty" in result.output and "bad_json" in result.output
+    mentions = [json.loads(line) for line in (out / "mentions.jsonl").read_text().splitlines()]
+    assert mentions and all(m["section"] in ("headline", "body") for m in mentions)
+    assert not any("criticised" in m["evidence"]["text"] for m in mentions)
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert {m["event_id"] for m in mentions if m["factuality"] in ("asserted", "reported")} <= {e["event_id"] for e in events}
+
+    again = runner.invoke(app, ["code", str(inputs), "--db", str(db), "--quiet"])
+    assert "2 unchanged" in again.output
+
+
+def test_show_marks_the_comment_section_as_not_coded(inputs, tmp_path):
+    db = tmp_path / "c.duckdb"
+    runner.invoke(app, ["code", str(inputs), "--db", str(db), "--quiet"])
+    shown = runner.invoke(app, ["show", "chile-peru", "--db", str(db), "--json"])
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(shown.output)
+    kinds = {s["kind"] for s in data["sections"]}
+    assert {"headline", "body", "comment"} <= kinds
+    assert data["meta"]["published"]["value"] == "2024-05-07"
+
+
+def test_show_of_an_unknown_document_is_a_clear_error(tmp_path):
+    runner.invoke(app, ["code", str(tmp_path), "--db", str(tmp_path / "c.duckdb"), "--quiet"])
+    result = runner.invoke(app, ["show", "nope", "--db", str(tmp_path / "c.duckdb")])
+    assert result.exit_code == 2 and "no document 'nope'" in result.output
+
+
+def test_eval_needs_exactly_one_source_of_mentions(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("")
+    result = runner.invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 2 and "exactly one of --mentions" in result.output
+
+
+def test_actor_lookup_shows_dated_roles():
+    result = runner.invoke(app, ["actor", "Diaz Canel", "--json"])
+    assert result.exit_code == 0, result.output
+    (profile, *_) = json.loads(result.output)
+    assert profile["country"] == "CUB"
+    assert any(r["title"].lower().startswith("president") for r in profile["roles"])
