@@ -64,6 +64,10 @@ KINDS = frozenset({"absolute", "relative", "weekday", "calendar", "vague"})
 #: Year stored in `Anchor.date` for a "month-day" anchor; never read as a year.
 YEARLESS_PLACEHOLDER_YEAR = 4
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: Characters before `start` that look-behinds and look-backs may see.
+_LOOK_BACK = 40
+
 _DAY_LEVEL = frozenset({"minute", "day"})
 _MONTH_LEVEL = _DAY_LEVEL | {"month"}
 _YEAR_LEVEL = _MONTH_LEVEL | {"year"}
@@ -155,6 +159,7 @@ class _Context:
     anchor: Anchor
     prefer_future: bool
     limit: int
+    offset: int = 0  # added to match positions: lowercased patterns run on a window starting here
 
 
 @dataclass(slots=True, frozen=True)
@@ -162,8 +167,9 @@ class _Recogniser:
     name: str
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], _Context], Timex | None]
+    lowered: bool  # runs on the ASCII-lowercased text: case-insensitive regexes are slow in `re`
     # Cheap prefilter: names of trigger patterns that must each find something first.
-    triggers: tuple[str, ...]
+    triggers: frozenset[str]
 
 
 # ---------------------------------------------------------------- public API
@@ -181,13 +187,22 @@ def find_timexes(
     end = len(text) if end is None else end
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"range [{start}, {end}) is outside a text of {len(text)} characters")
-    context = _Context(text, anchor, prefer_future, end)
+    fired = _fired_triggers(text, start, end)
+    if not fired:
+        return []
+    base = max(0, start - _LOOK_BACK)
+    lowered = text[base:end].translate(_ASCII_LOWER)  # same length as the text, unlike str.lower
+    as_is = _Context(text, anchor, prefer_future, end)
+    in_lowered = _Context(text, anchor, prefer_future, end, offset=base)
     candidates: list[tuple[Timex, int]] = []
-    probe = _Probe(text, start, end, text[start:end].lower(), {})
     for order, recogniser in enumerate(_recognisers()):
-        if not all(probe.finds(name) for name in recogniser.triggers):
+        if not recogniser.triggers <= fired:
             continue
-        for match in recogniser.pattern.finditer(text, start, end):
+        if recogniser.lowered:
+            matches, context = recogniser.pattern.finditer(lowered, start - base), in_lowered
+        else:
+            matches, context = recogniser.pattern.finditer(text, start, end), as_is
+        for match in matches:
             timex = recogniser.read(match, context)
             if timex is not None:
                 candidates.append((timex, order))
@@ -229,26 +244,18 @@ def _finer_in_same_year(candidate: Timex, found: Timex) -> bool:
     )
 
 
-@dataclass(slots=True)
-class _Probe:
-    """Trigger look-ups for one call of `find_timexes`, each run at most once."""
-
-    text: str
-    start: int
-    end: int
-    lowered: str  # for presence tests only: lower() may change lengths, so never for spans
-    seen: dict[str, bool]
-
-    def finds(self, name: str) -> bool:
-        if name not in self.seen:
-            pattern, on_lowered = _trigger_patterns()[name]
-            found = (
-                pattern.search(self.lowered)
-                if on_lowered
-                else pattern.search(self.text, self.start, self.end)
-            )
-            self.seen[name] = found is not None
-        return self.seen[name]
+def _fired_triggers(text: str, start: int, end: int) -> frozenset[str]:
+    """Names of the triggers (see `_TRIGGERS`) the range holds: a digit, or words of the time vocabulary."""
+    fired = set()
+    if _DIGIT.search(text, start, end):
+        fired.add("digit")
+        if _era_trigger().search(text, start, end):
+            fired.add("era")
+    words = set(_WORD.findall(text[start:end].lower()))
+    for name, cues in _trigger_words().items():
+        if not words.isdisjoint(cues):
+            fired.add(name)
+    return frozenset(fired)
 
 
 # ---------------------------------------------------------------- selection
@@ -397,8 +404,23 @@ def _year_slot(required: bool, with_time: bool = True) -> str:
     return rf"(?:{slot}{time if with_time else ''})" + ("" if required else "?")
 
 
-def _weekday_prefix() -> str:
-    return rf"(?:\b(?P<wd>{_weekday_forms()})\b,?{_WS})?"
+@cache
+def _look_backs() -> dict[str, re.Pattern[str]]:
+    """Words that may stand just before a match, looked for only where a match was found."""
+    cues = "in|since|until|till|by|from|during|through|throughout|before|after|of|to|and|or|between"
+    return {
+        "weekday": re.compile(rf"\b(?P<wd>{_weekday_forms()})\b,?{_WS}$"),
+        "relation": re.compile(rf"(?i)(?<!\w)(?P<rel>last|this|next|coming){_WS}$"),
+        "month-cue": re.compile(
+            rf"(?i)(?<!\w)(?P<cue>{cues}|last|this|next|early|late|mid)(?:-|{_WS})"
+            rf"(?:the{_WS}month{_WS}of{_WS})?$"
+        ),
+    }
+
+
+def _look_back(name: str, context: _Context, position: int) -> re.Match[str] | None:
+    """The look-back pattern `name` ending at `position` of the text, or None."""
+    return _look_backs()[name].search(context.text, max(0, position - _LOOK_BACK), position)
 
 
 @cache
@@ -423,14 +445,14 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         ),
         (
             "month-day-year",
-            rf"{_weekday_prefix()}{_month_group('month')}"
+            rf"{_month_group('month')}"
             rf"(?:(?<=\.){_WS0}|{_WS})(?P<day>[0-3]?\d){_ORD}(?![\d:])"
             rf"(?:{_WS0}[-–]{_WS0}(?P<day_end>[0-3]?\d){_ORD}(?![\d:]))?(?:{_year_slot(False)})",
             _read_calendar_date,
         ),
         (
             "day-month-year",
-            rf"{_weekday_prefix()}(?<![\d.,])(?:the{_WS})?(?P<day>[0-3]?\d){_ORD}{_WS}(?:of{_WS})?"
+            rf"(?<![\d.,])(?P<day>[0-3]?\d){_ORD}{_WS}(?:of{_WS})?"
             rf"{_month_group('month')}(?:{_year_slot(False)})",
             _read_calendar_date,
         ),
@@ -438,7 +460,7 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         ("era", _era_group(), _read_era),
         (
             "weekday",
-            rf"(?:\b(?P<rel>(?i:last|this|next|coming)){_WS})?\b(?P<wd>{_weekday_forms()})\b"
+            rf"\b(?P<wd>{_weekday_forms()})\b"
             rf"(?:{_WS}(?P<part>(?i:morning|afternoon|evening|night))\b)?"
             rf"(?:{_WS0}[\[(]{_WS0}{_month_group('bmonth')}{month_to_day}(?P<bday>[0-3]?\d){_ORD}"
             rf"(?:,?{_WS}(?P<byear>[12]\d{{3}}))?\.?{_WS0}[\])])?",
@@ -446,9 +468,7 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         ),
         (
             "month",
-            rf"\b(?P<cue>(?i:in|since|until|till|by|from|during|through|throughout|before|after|of|to"
-            rf"|and|or|between|last|this|next|early|late|mid))(?:-|{_WS})"
-            rf"(?:(?i:the){_WS}month{_WS}of{_WS})?{_month_group('month')}(?!{_WS0}\d)",
+            rf"{_month_group('month')}(?!{_WS0}\d)",
             _read_month,
         ),
         (
@@ -458,41 +478,46 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         ),
         (
             "relative-day",
-            rf"(?i:\b(?P<phrase>{_alternation([p for p, _ in _rows('relative_days.tsv', 2)])})\b)",
+            rf"\b(?P<phrase>{_alternation([p.lower() for p, _ in _rows('relative_days.tsv', 2)])})\b",
             _read_relative_day,
         ),
         (
             "relative-period",
-            rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid|the{_WS}end{_WS}of|the{_WS}beginning{_WS}of"
+            rf"\b(?:(?P<mod>earlier|later|early|late|mid|the{_WS}end{_WS}of|the{_WS}beginning{_WS}of"
             rf"|the{_WS}start{_WS}of|the{_WS}middle{_WS}of)(?:-|{_WS}))?"
-            rf"(?P<rel>last|this|next|the{_WS}coming|coming)(?:-|{_WS})(?P<unit>week|month|year|decade)\b)",
+            rf"(?P<rel>last|this|next|the{_WS}coming|coming)(?:-|{_WS})(?P<unit>week|month|year|decade)\b",
             _read_relative_period,
         ),
         (
             "ago",
-            rf"(?i:\b(?P<n>{_count()}){_WS}(?P<unit>day|week|month|year|decade|century|centurie)s?{_WS}"
-            rf"(?:(?P<ago>ago)|(?:(?:have|has){_WS}(?:passed|elapsed|gone{_WS}by){_WS})?(?P<since>since))\b)",
+            rf"\b(?P<n>{_count()}){_WS}(?P<unit>day|week|month|year|decade|century|centurie)s?{_WS}"
+            rf"(?:(?P<ago>ago)|(?:(?:have|has){_WS}(?:passed|elapsed|gone{_WS}by){_WS})?(?P<since>since))\b",
             _read_ago,
         ),
         (
             "duration",
-            rf"(?i:\b(?:(?P<pre>for|another|over|nearly|almost|about|more{_WS}than|the{_WS}(?:past|last|next|first))"
+            rf"\b(?:(?P<pre>for|another|over|nearly|almost|about|more{_WS}than|the{_WS}(?:past|last|next|first))"
             rf"{_WS})?(?P<n>{_count()})(?P<plus>\+)?(?:-|{_WS})(?P<unit>day|week|month|year|decade|century|centurie)s?"
-            rf"(?:{_WS}(?P<post>of|old|long)\b)?)",
+            rf"(?:{_WS}(?P<post>of|old|long)\b)?",
             _read_duration,
         ),
         (
             "vague",
-            rf"(?i:\b(?P<phrase>{_alternation([p for p, _ in _rows('vague.tsv', 2)])})\b)",
+            rf"\b(?P<phrase>{_alternation([p.lower() for p, _ in _rows('vague.tsv', 2)])})\b",
             _read_vague,
         ),
     ]
     return tuple(
-        _Recogniser(name, re.compile(pattern), read, _TRIGGERS[name]) for name, pattern, read in specs
+        _Recogniser(name, re.compile(pattern), read, name in _LOWERED, frozenset(_TRIGGERS[name]))
+        for name, pattern, read in specs
     )
 
 
-#: Which trigger patterns (see `_trigger_patterns`) each recogniser needs.
+#: Recognisers whose patterns are written in lower case and run on the lowercased text.
+_LOWERED = frozenset({"relative-day", "relative-period", "ago", "duration", "vague"})
+
+
+#: Which triggers each recogniser needs: "digit", "era", or a word list of `_trigger_words`.
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",),
     "numeric": ("digit",),
@@ -510,33 +535,40 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration": ("unit",),
     "vague": ("vague",),
 }
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_UNITS = ("day", "week", "month", "year", "decade")
+#: Words that mark a phrase of the relative-day or vague lists (a phrase without one: all its words).
+_TIME_WORDS = frozenset(
+    {*_UNITS, *(unit + "s" for unit in _UNITS), "century", "centuries", "today", "tonight", "yesterday"}
+    | {"tomorrow", "morning", "afternoon", "evening", "night", "recent", "recently", "nowadays"}
+)
 
 
 @cache
-def _trigger_patterns() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """name → (pattern, whether it runs on the lowercased text). Case-insensitive regexes are slow in `re`."""
-    month_prefixes = sorted({form[:3] for form, _ in _rows("months.tsv", 2)})
+def _trigger_words() -> dict[str, frozenset[str]]:
+    """Trigger name → lowercase words, one of which the text must hold for the recogniser to run."""
     return {
-        "digit": (re.compile(r"\d"), False),
-        "month": (re.compile(_alternation(month_prefixes, with_capitals=True)), False),
-        "era": (re.compile(_alternation([form for form, _ in _eras_forms()] + ["Republic"])), False),
-        "weekday": (re.compile(_weekday_forms()), False),
-        # No \b: it defeats the scanner's first-character shortcut; "[ -]day" keeps "Monday" out.
-        "unit": (re.compile(r"year|week|month|decade|centur|[ \n-]day"), True),
-        "ago": (re.compile(r"ago|since"), True),
-        "relative-day": (_phrase_trigger(_rows("relative_days.tsv", 2)), True),
-        "vague": (_phrase_trigger(_rows("vague.tsv", 2)), True),
+        "month": frozenset(form.lower() for form, _ in _rows("months.tsv", 2)),
+        "weekday": frozenset(form.lower() for form, _ in _rows("weekdays.tsv", 2)),
+        "unit": frozenset({*_UNITS, *(unit + "s" for unit in _UNITS), "century", "centuries"}),
+        "ago": frozenset({"ago", "since"}),
+        "relative-day": _phrase_words(_rows("relative_days.tsv", 2)),
+        "vague": _phrase_words(_rows("vague.tsv", 2)),
     }
 
 
-def _phrase_trigger(rows: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    """A word every phrase of a list holds: a common one ("day", "recent"…) or else its longest."""
-    common = ("day", "night", "recent", "morning", "afternoon", "evening", "tomorrow")
-    cues = set()
+def _phrase_words(rows: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    words: set[str] = set()
     for phrase, *_ in rows:
-        words = phrase.lower().split()
-        cues.add(next((word for word in common if word in words), max(words, key=len)))
-    return re.compile(_alternation(sorted(cues)))
+        phrase_words = set(_WORD.findall(phrase.lower()))
+        words |= (phrase_words & _TIME_WORDS) or phrase_words
+    return frozenset(words)
+
+
+@cache
+def _era_trigger() -> re.Pattern[str]:
+    return re.compile(_alternation([form for form, _ in _eras_forms()] + ["Republic"]))
 
 
 @cache
@@ -745,7 +777,7 @@ def _timex(
     month: int | None = None,
     day: int | None = None,
 ) -> Timex:
-    span = Span(match.start() if start is None else start, match.end())
+    span = Span(context.offset + (match.start() if start is None else start), context.offset + match.end())
     return Timex(
         span,
         context.text[span.start : span.end],
@@ -777,29 +809,27 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _dated(
-    match: re.Match[str], context: _Context, date: dt.date, kind: str, basis: str, approximate: bool = False
+    match: re.Match[str],
+    context: _Context,
+    date: dt.date,
+    kind: str,
+    basis: str,
+    approximate: bool = False,
+    start: int | None = None,
 ) -> Timex:
+    """A full date, to the minute when a clock time follows it."""
     clock = _clock(match)
+    value, precision = _iso_day(date), "day"
     if clock is not None:
-        value = f"{date.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
-        return _timex(
-            match,
-            context,
-            value,
-            "minute",
-            kind,
-            basis,
-            approximate=approximate,
-            month=date.month,
-            day=date.day,
-        )
+        value, precision = f"{value}T{clock[0]:02d}:{clock[1]:02d}", "minute"
     return _timex(
         match,
         context,
-        _iso_day(date),
-        "day",
+        value,
+        precision,
         kind,
         basis,
+        start=start,
         approximate=approximate,
         month=date.month,
         day=date.day,
@@ -835,31 +865,33 @@ def _read_numeric_ymd(match: re.Match[str], context: _Context) -> Timex | None:
     return None if date is None else _dated(match, context, date, "absolute", "explicit")
 
 
-def _weekday_note(match: re.Match[str], date: dt.date, basis: str) -> str:
-    weekday = match.groupdict().get("wd")
+def _weekday_note(weekday: str | None, date: dt.date, basis: str) -> str:
     if weekday and _weekdays()[weekday.casefold()] != date.weekday():
         return f"{basis}:weekday-mismatch"
     return basis
 
 
 def _read_calendar_date(match: re.Match[str], context: _Context) -> Timex | None:
+    """ "August 29, 2023", "Sept. 5", "29 August 1960", "Monday, April 19, 2021"."""
     month, day = _months()[match["month"].casefold()], int(match["day"])
     if not _is_month_day(month, day):
         return None
+    prefix = _look_back("weekday", context, match.start())
+    weekday, start = (prefix["wd"], prefix.start()) if prefix else (None, match.start())
     stated = _slot_year(match)
     if stated is not None:
         date = _date_or_none(stated.year, month, day)
         if date is None:
             return None
-        basis = _range_note(match, _weekday_note(match, date, stated.basis))
-        return _dated(match, context, date, stated.kind, basis, stated.approximate)
+        basis = _range_note(match, _weekday_note(weekday, date, stated.basis))
+        return _dated(match, context, date, stated.kind, basis, stated.approximate, start)
     year = _year_for_month_day(month, day, context.anchor, context.prefer_future)
     if year is None:
         basis = _range_note(match, "explicit:no-year")
-        return _timex(match, context, None, None, "absolute", basis, month=month, day=day)
+        return _timex(match, context, None, None, "absolute", basis, start=start, month=month, day=day)
     date = dt.date(year, month, day)
-    basis = _range_note(match, _weekday_note(match, date, "explicit:anchor-year"))
-    return _timex(match, context, _iso_day(date), "day", "absolute", basis, month=month, day=day)
+    basis = _range_note(match, _weekday_note(weekday, date, "explicit:anchor-year"))
+    return _timex(match, context, _iso_day(date), "day", "absolute", basis, start=start, month=month, day=day)
 
 
 def _range_note(match: re.Match[str], basis: str) -> str:
@@ -894,13 +926,17 @@ def _read_era(match: re.Match[str], context: _Context) -> Timex | None:
 
 
 def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
-    cue = match["cue"].lower()
+    """A month name alone, after a cue word: "in April", "last April", "mid-March"."""
+    found_cue = _look_back("month-cue", context, match.start())
+    if found_cue is None:
+        return None  # "the Long March": a month name needs a cue to be a date
+    cue = found_cue["cue"].lower()
     form = match["month"]
     if form.casefold() == "may" and cue in ("of", "to", "and", "or"):
         return None  # "Johnson and May": too often a name
     month = _months()[form.casefold()]
     relation = cue if cue in ("last", "this", "next") else None
-    start = match.start() if relation else match.start("month")
+    start = found_cue.start() if relation else match.start()
     kind = "relative" if relation else "absolute"
     month_anchor = _anchor_month(context.anchor)
     if month_anchor is None:
@@ -956,19 +992,21 @@ def _year_stands_alone(match: re.Match[str], context: _Context) -> bool:
 
 
 def _read_weekday(match: re.Match[str], context: _Context) -> Timex | None:
+    """ "on Monday", "last Monday", "Saturday [Sept.5.]"."""
     weekday = _weekdays()[match["wd"].casefold()]
     if match["bmonth"]:
         return _read_bracketed_weekday(match, context, weekday)
-    relation = (match["rel"] or "").lower() or None
+    before = _look_back("relation", context, match.start())
+    relation, start = (before["rel"].lower(), before.start()) if before else (None, match.start())
     name = match["wd"].capitalize()
     basis = f"relative:{relation} {name}" if relation else f"relative:{name}"
     today = _anchor_day(context.anchor)
-    if today is None:
-        return _timex(match, context, None, None, "weekday", basis)
-    date = _weekday_date(weekday, today, relation, context.prefer_future)
+    date = None if today is None else _weekday_date(weekday, today, relation, context.prefer_future)
     if date is None:
-        return _timex(match, context, None, None, "weekday", basis)
-    return _timex(match, context, _iso_day(date), "day", "weekday", basis, month=date.month, day=date.day)
+        return _timex(match, context, None, None, "weekday", basis, start=start)
+    return _timex(
+        match, context, _iso_day(date), "day", "weekday", basis, start=start, month=date.month, day=date.day
+    )
 
 
 def _read_bracketed_weekday(match: re.Match[str], context: _Context, weekday: int) -> Timex | None:
