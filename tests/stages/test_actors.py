@@ -127,6 +127,12 @@ def test_capital_as_speaker_is_an_actor_but_not_as_a_place(run) -> None:
     assert speakers[0].span.start == 0
 
 
+def test_capital_in_a_dateline_is_not_an_actor(run) -> None:
+    doc = run("Pyongyang, March 24 (KCNA) -- Kim Jong Un sent a message.", published="2021-03-24")
+    assert "Pyongyang" not in texts(doc)
+    assert "KCNA" in texts(doc)
+
+
 def test_capital_after_with_is_a_participant(run) -> None:
     doc = run("Tokyo has sought closer ties with Washington.")
     assert mention(doc, "Washington").code == "USAGOV"
@@ -146,6 +152,15 @@ def test_surname_with_another_title_is_not_the_same_person(run) -> None:
     vice = mention(doc, "Vice Minister Ri")
     assert vice.actor_id is None and vice.country == "PRK"
     assert mention(doc, "Foreign Minister Ri").actor_id == "person:ri-su-yong"
+
+
+def test_known_surname_inside_an_unknown_name_is_someone_else(run) -> None:
+    doc = run("Kim Jong Un met the guests. Present were Kim Sung Du, chairman of the Education Commission, "
+              "and Ri Kwang Gun, vice minister of Foreign Trade.", outlet="Havana Times")
+    for name in ["Kim Sung Du", "Ri Kwang Gun"]:
+        m = mention(doc, name)
+        # unknown people, coded by their title and the country of everyone else called Kim or Ri
+        assert (m.actor_id, m.code, m.rule) == (None, "PRKGOV", "apposition")
 
 
 def test_the_leader_refers_to_the_last_leader_as_subject(run) -> None:

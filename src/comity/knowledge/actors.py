@@ -230,7 +230,9 @@ class ActorKnowledge:
         include_default: bool = True,
     ) -> ActorKnowledge:
         """Bundled knowledge extended by user files: comity YAML/TSV, or PETRARCH/Phoenix
-        dictionaries (any other extension)."""
+        dictionaries (any other extension). Without extra files this is `default()`."""
+        if include_default and not extra_actor_files and not extra_agent_files and _default_knowledge.cache_info().currsize:
+            return _default_knowledge()
         actor_files = [ACTORS_DIR / n for n in DEFAULT_ACTOR_FILES] if include_default else []
         agent_files = [ACTORS_DIR / n for n in DEFAULT_AGENT_FILES] if include_default else []
         entries = [e for path in [*actor_files, *map(Path, extra_actor_files)] for e in read_actor_file(path)]

@@ -182,9 +182,16 @@ def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence) -> list
         for a in knowledge.match_agents(doc.text, start, end)
         if not any(a.span.overlaps(n.span) for n in names)
     ]
+    candidates = list(_unknown_names(doc, sentence))
+    # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
+    names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]
     known = names + agents
-    unknown = [u for u in _unknown_names(doc, sentence) if not any(u.span.overlaps(k.span) for k in known)]
+    unknown = [u for u in candidates if not any(u.span.overlaps(k.span) for k in known)]
     return sorted(known + unknown, key=lambda u: u.span.start)
+
+
+def _strictly_inside(inner: Span, outer: Span) -> bool:
+    return outer.contains(inner) and (outer.end - outer.start) > (inner.end - inner.start)
 
 
 def _unknown_names(doc: Document, sentence: Sentence) -> Iterator[_Unit]:
@@ -249,14 +256,17 @@ def _continues(text: str, current: list[_Unit], unit: _Unit) -> bool:
 def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ctx: _Context) -> Iterator[ActorMention]:
     groups = _compounds(doc.text, units)
     for index, group in enumerate(groups):
-        mention = _compose(doc, group, ctx)
-        if mention is None:
-            mention = _bare_title(doc, group, groups[:index], ctx)
-        if mention is None:
-            continue
-        if mention.rule.startswith("unknown") and mention.code is None:
+        mention = _compose(doc, group, ctx) or _bare_title(doc, group, groups[:index], ctx)
+        if mention is None and len(group) == 1 and group[0].unknown_label == "PROPN":
+            # a bare run of proper nouns counts only with an apposition: "Ri Kwang Gun, vice minister of…"
+            span = group[0].span
+            bare = ActorMention(span, span.text(doc.text), None, None, None, None, "unknown:PROPN")
+            mention = _with_apposition(doc, bare, groups[index + 1 :], sentence, ctx)
+            mention = mention if mention.rule == "apposition" else None
+        elif mention is not None and mention.rule.startswith("unknown") and mention.code is None:
             mention = _with_apposition(doc, mention, groups[index + 1 :], sentence, ctx)
-        yield mention
+        if mention is not None:
+            yield mention
     yield from _dyad_mentions(doc, sentence, ctx)
 
 
@@ -320,13 +330,28 @@ def _surname_mention(
 
 def _title_fits(ctx: _Context, actor_id: str, title: AgentMatch | None) -> bool:
     """"Vice Minister Ri" is not the Foreign Minister Ri named before."""
-    if title is None:
+    if title is None or title.noun in {"leader", "supreme leader"}:
         return True
-    _, role = ctx.knowledge.code_at(actor_id, ctx.on)
-    if not role:
-        return title.noun in {"leader", "supreme leader", "comrade"}
     noun = title.noun.lower()
-    return any(r.strip().startswith(noun) for r in role.lower().split(";")) or noun in {"leader", "supreme leader"}
+    return any(role.title.lower().startswith(noun) for role in ctx.knowledge.roles(actor_id))
+
+
+def _surname_country(name: str, ctx: _Context) -> str | None:
+    """The country all known bearers of the name's first or last word share ("Ri" -> PRK)."""
+    words = name.split()
+    for word in (words[0], words[-1]) if words else ():
+        for match in ctx.knowledge.match_names(word):
+            if match.text == word and all(f.form == "surname" for f in match.forms):
+                return _likeliest_country(ctx, {ctx.knowledge.actor(f.actor_id).country for f in match.forms})
+    return None
+
+
+def _likeliest_country(ctx: _Context, countries: set[str | None]) -> str | None:
+    """One country, or of several the document's own, its dyad's, or the latest mentioned."""
+    if len(countries) == 1:
+        return next(iter(countries))
+    preferred = [ctx.country, *ctx.dyad, *(m.country for m in reversed(ctx.mentions))]
+    return next((c for c in preferred if c in countries), None)
 
 
 def _shared_country(ctx: _Context, actor_ids: Sequence[str]) -> str | None:
@@ -358,7 +383,7 @@ def _unknown_mention(
     if title is not None:
         country = _place_country(place, ctx)
         rule = "title+country" if country else "title+context"
-        return _titled_unknown(span, text, title, country or ctx.country, rule, ctx)
+        return _titled_unknown(span, text, title, country or _surname_country(unit.span.text(doc.text), ctx) or ctx.country, rule, ctx)
     if place is not None:
         return _group_mention(doc, place.span, place.span.text(doc.text), place, ctx)
     if unit.unknown_label == "PROPN":
@@ -376,10 +401,10 @@ def _with_apposition(
     clause_end = mention.span.end + 1 + _clause_length(rest[1:])
     units = [u for group in following for u in group if u.span.end <= clause_end]
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
-    if title is None or not _starts_clause(doc.text, mention.span.end, units):
+    if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
         return mention
     place = next((u for u in units if u.is_group), None)
-    country = _place_country(place, ctx) or ctx.country
+    country = _place_country(place, ctx) or _surname_country(mention.text, ctx) or ctx.country
     code = f"{country}{title.code}" if country else None
     return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
 
@@ -400,7 +425,7 @@ def _group_mention(doc: Document, span: Span, text: str, place: _Unit, ctx: _Con
     form = _choose_form(place.name, ctx)
     entry = ctx.knowledge.entry(form.actor_id)
     if form.form == "metonym":
-        if not _is_participant(doc, span):
+        if _is_dateline(doc.text, span) or not _is_participant(doc, span):
             return None
         code = f"{entry.actor.code}GOV"
         return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
@@ -439,7 +464,9 @@ def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _
 
 
 def _place_country(place: _Unit | None, ctx: _Context) -> str | None:
-    return _unit_country(place, ctx.knowledge, ctx.country) if place else None
+    if place is None or place.name is None or not place.is_group:
+        return None
+    return ctx.knowledge.actor(_choose_form(place.name, ctx).actor_id).country
 
 
 def _unit_country(unit: _Unit, knowledge: ActorKnowledge, context: str | None) -> str | None:
@@ -607,6 +634,17 @@ def _is_participant(doc: Document, span: Span) -> bool:
     if dep in PARTICIPANT_DEPS:
         return True
     return dep == "pobj" and root.head.lower_ in PARTICIPANT_PREPS
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
+
+
+def _is_dateline(text: str, span: Span) -> bool:
+    """"Pyongyang, March 24 (KCNA) --" or "HAVANA TIMES –": a place heading the text, no actor."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip():
+        return False
+    return bool(_DATELINE_AFTER.match(text[span.end : span.end + 12]))
 
 
 def _is_modifier(doc: Document, span: Span) -> bool:
