@@ -88,9 +88,10 @@ def test_ranking_prefers_lower_tier_then_weight():
 def test_extra_venue_file_extends_and_bad_one_is_reported(tmp_path: Path):
     good = tmp_path / "venues.yaml"
     good.write_text("venues:\n  - {name: Lakeside Pavilion, country: NOR, lat: 60.1, lon: 10.2}\n")
-    extended = Gazetteer.load(venue_files=[good])
+    extended = Gazetteer.load(venue_files=[good], include_geonames=False)
     assert extended.lookup("Lakeside Pavilion").country == "NOR"
+    assert extended.lookup("Mansudae Assembly Hall").country == "PRK"  # the bundled venues stay
     bad = tmp_path / "bad.yaml"
     bad.write_text("venues:\n  - {name: Nowhere Hall}\n")
     with pytest.raises(KnowledgeError, match="needs name, country, lat and lon"):
-        Gazetteer.load(venue_files=[bad])
+        Gazetteer.load(venue_files=[bad], include_geonames=False)

@@ -38,8 +38,6 @@ TIER_CITY = 2
 TIER_CITY_ALTERNATE = 3
 
 _ALLOWED_ALTERNATE = re.compile(r"^[a-z][a-z .'\-]*$")
-_LEADING_THE = re.compile(r"^the\s+")
-_SPACES = re.compile(r"\s+")
 _LATIN_LIMIT = 0x250  # code points past Latin Extended-B: other scripts, never in English text
 
 
@@ -81,8 +79,12 @@ def normalize_name(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    lowered = _LEADING_THE.sub("", name.casefold().strip())
-    return _SPACES.sub(" ", lowered)
+    key = name.casefold().strip()
+    if key.startswith("the ") or key.startswith("the\t") or key.startswith("the\n"):
+        key = key[4:].lstrip()
+    if "  " in key or "\t" in key or "\n" in key:
+        key = " ".join(key.split())
+    return key
 
 
 class Gazetteer:
@@ -90,13 +92,14 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[tuple[str, int, GazetteerEntry]]):
         """`entries`: (name, tier, entry); names are normalised here unless already keys."""
-        index: dict[str, list[tuple[int, GazetteerEntry]]] = defaultdict(list)
+        index: dict[str, dict[int, tuple[int, GazetteerEntry]]] = defaultdict(dict)
         for name, tier, entry in entries:
             key = name if tier == TIER_CITY_ALTERNATE else normalize_name(name)
             options = index[key]
-            if key and (tier, entry) not in options:
-                options.append((tier, entry))
-        self._index = dict(index)
+            known = options.get(id(entry))
+            if key and (known is None or tier < known[0]):
+                options[id(entry)] = (tier, entry)
+        self._index = {key: list(options.values()) for key, options in index.items()}
         self._venues = [(key, entry) for key, options in self._index.items() for tier, entry in options if tier == TIER_VENUE]
 
     @staticmethod
@@ -105,14 +108,20 @@ class Gazetteer:
         return _default_gazetteer()
 
     @classmethod
-    def load(cls, venue_files: Iterable[Path] = (), min_city_population: int = 15000) -> Gazetteer:
-        """The bundled data plus extra venue files of the `venues.yaml` format."""
-        countries = _geonames_countries()
-        cities = list(_geonames_cities(countries, min_city_population))
-        capitals = {(c["iso3"], normalize_name(c.get("capital") or "")) for c in countries.values()}
+    def load(
+        cls, venue_files: Iterable[Path] = (), min_city_population: int = 15000, include_geonames: bool = True
+    ) -> Gazetteer:
+        """The bundled data plus extra venue files of the `venues.yaml` format.
+
+        `include_geonames=False` gives the venues alone (fast; for checking a venue file).
+        """
         entries: list[tuple[str, int, GazetteerEntry]] = []
-        entries.extend(_city_names(cities, capitals))
-        entries.extend(_country_names(countries, cities))
+        if include_geonames:
+            countries = _geonames_countries()
+            cities = list(_geonames_cities(countries, min_city_population))
+            capitals = {(c["iso3"], normalize_name(c.get("capital") or "")) for c in countries.values()}
+            entries.extend(_city_names(cities, capitals))
+            entries.extend(_country_names(countries, cities))
         for path in [PLACES_DIR / "venues.yaml", *venue_files]:
             entries.extend(_venue_names(path))
         return cls(entries)
