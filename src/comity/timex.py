@@ -168,8 +168,7 @@ class _Recogniser:
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], _Context], Timex | None]
     lowered: bool  # runs on the ASCII-lowercased text: case-insensitive regexes are slow in `re`
-    # Cheap prefilter: names of trigger patterns that must each find something first.
-    triggers: frozenset[str]
+    triggers: frozenset[str]  # what the text must hold for the pattern to be tried (see `_TRIGGERS`)
 
 
 # ---------------------------------------------------------------- public API
@@ -226,9 +225,8 @@ def normalize(expression: str, anchor: Anchor, *, prefer_future: bool = False) -
 
 def _only_a_year_of_more(timex: Timex, expression: str) -> bool:
     """A bare year among a few other words ("29 août 2023"): a foreign date the grammar only half read."""
-    is_sentence = len(expression.split()) > _SHORT_PHRASE_WORDS or expression.rstrip().endswith(
-        (".", "!", "?")
-    )
+    words = expression.split()
+    is_sentence = len(words) > _SHORT_PHRASE_WORDS or expression.rstrip().endswith((".", "!", "?"))
     if timex.precision != "year" or timex.kind != "absolute" or is_sentence:
         return False
     rest = (expression[: timex.span.start] + " " + expression[timex.span.end :]).split()
