@@ -7,8 +7,9 @@ is, so `assess` returns the speaker token and the caller decides with its actors
 Cues, in order of precedence:
 - negated: a negation on the clause ("did not meet", "never met"), or the
   clause is the complement of a verb of refusal or failure ("refused to meet");
-- hypothetical: a conditional clause ("if they meet"), or a modal of possibility
-  ("would", "could", "might", "may", "should");
+- hypothetical: a conditional clause ("if they meet"), a modal of possibility
+  ("would", "could", "might", "may", "should"), or what someone is urged or
+  asked to do ("urged X to lift sanctions");
 - future: "will"/"shall", "is to be held", "is going to", or the complement of a
   plan or schedule ("is scheduled to take over", "plans to visit", "is about to");
 - reported: the clause is the complement of a speech verb ("X said ...", "...,
@@ -26,6 +27,10 @@ REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "cance
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
+#: What one is urged, asked or called on to do has not happened: "urged X to lift sanctions".
+REQUEST_VERBS = frozenset(
+    {"urge", "ask", "call", "appeal", "demand", "press", "request", "invite", "encourage", "push", "implore", "want"}
+)  # fmt: skip
 PLAN_WORDS = frozenset(
     {"plan", "schedule", "expect", "intend", "prepare", "set", "due", "about", "go", "aim", "hope",
      "want", "wish", "seek", "try", "attempt", "propose", "arrange", "scheduled", "likely", "poised",
@@ -113,6 +118,8 @@ def hypothetical(verb) -> object | None:
     chain = _governing_chain(verb)
     for link in chain:
         if _modals(link) & HYPOTHETICAL_MODALS or _has_conditional_mark(link):
+            return link
+        if link is not verb and link.lemma_ in REQUEST_VERBS:
             return link
     # a clause under a conditional clause ("if X visits Y, ...") is itself conditional
     current = chain[-1]

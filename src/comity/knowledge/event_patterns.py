@@ -4,7 +4,7 @@ Patterns are plain YAML in `comity/data/patterns/` (one file per CAMEO root
 family), a list of mappings:
 
     - id: consult.visit            # unique; recorded in EventMention.rule
-      verb: visit                  # or `noun:`; a lemma or a list of lemmas
+      verb: visit                  # or `noun:` or `adjective:`; a lemma or a list of lemmas
       cameo: "042"
       object: [capital, country]   # optional: the direct object's lemma must be one of these
       object_modifier: [diplomatic] # optional: a word modifying the object must be one of these
@@ -16,6 +16,8 @@ family), a list of mappings:
       symmetric: true              # shorthand for reverse = cameo, and mutual
       mutual: true                 # "X and Y <verb>" without a target: X and Y act on each other
       need_target: true            # no event without a target ("visited the museum")
+      place_target: true           # a place as target stands for its country ("flew to Havana");
+                                   # none when it is the source's own country
       speech: true                 # a saying: dropped when what is said holds another event
                                    # (and when it names no one it is said to or about)
 
@@ -47,7 +49,7 @@ DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside"})
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
-     "reverse", "symmetric", "mutual", "need_target", "speech", "note"}
+     "reverse", "symmetric", "mutual", "need_target", "place_target", "speech", "note", "adjective"}
 )  # fmt: skip
 
 
@@ -55,7 +57,7 @@ _KEYS = frozenset(
 class EventPattern:
     pattern_id: str
     cameo: str
-    pos: str  # "verb" | "noun"
+    pos: str  # "verb" | "noun" | "adj"
     lemmas: frozenset[str]
     objects: frozenset[str] = frozenset()
     object_modifiers: frozenset[str] = frozenset()
@@ -66,6 +68,7 @@ class EventPattern:
     reverse: str | None = None
     mutual: bool = False  # a plural subject without a target acts on itself ("X and Y met")
     need_target: bool = False  # without a target it is no event ("X visited the museum")
+    place_target: bool = False  # a place named as the target stands for its country ("flew to Havana")
     speech: bool = False
     origin: str = ""  # "file:line"
 
@@ -181,9 +184,10 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
     pattern_id = record.get("id")
     if not isinstance(pattern_id, str) or not pattern_id:
         raise KnowledgeError(f"{origin}: a pattern needs an 'id'")
-    if ("verb" in record) == ("noun" in record):
-        raise KnowledgeError(f"{origin}: pattern {pattern_id!r} needs exactly one of 'verb' or 'noun'")
-    pos = "verb" if "verb" in record else "noun"
+    given = [key for key in ("verb", "noun", "adjective") if key in record]
+    if len(given) != 1:
+        raise KnowledgeError(f"{origin}: pattern {pattern_id!r} needs exactly one of 'verb', 'noun' or 'adjective'")
+    pos = {"verb": "verb", "noun": "noun", "adjective": "adj"}[given[0]]
     cameo = _code(record.get("cameo"), origin, "cameo", codebook)
     reverse = record.get("reverse")
     if record.get("symmetric"):
@@ -192,7 +196,7 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         pattern_id=pattern_id,
         cameo=cameo,
         pos=pos,
-        lemmas=_words(record[pos], origin, pos),
+        lemmas=_words(record[given[0]], origin, given[0]),
         objects=_words(record.get("object"), origin, "object"),
         object_modifiers=_words(record.get("object_modifier"), origin, "object_modifier"),
         particle=record.get("particle"),
@@ -202,6 +206,7 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         reverse=None if reverse is None else _code(reverse, origin, "reverse", codebook),
         mutual=bool(record.get("mutual", False) or record.get("symmetric", False)),
         need_target=bool(record.get("need_target", False) or record.get("speech", False)),
+        place_target=bool(record.get("place_target", False)),
         speech=bool(record.get("speech", False)),
         origin=origin,
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from comity import factuality as factuality_rules
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import EventPattern, PatternSet
+from comity.knowledge.gazetteer import Gazetteer
 from comity.model import (
     ActorMention,
     Argument,
@@ -39,7 +40,10 @@ from comity.model import (
 )
 
 #: Verbs whose object, not subject, does what their infinitive complement says ("urged X to help").
-OBJECT_CONTROL_VERBS = frozenset({"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow", "force"})
+OBJECT_CONTROL_VERBS = frozenset(
+    {"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow",
+     "force", "appeal", "help", "assist", "thank", "push", "pressure", "implore", "demand"}
+)  # fmt: skip
 #: Nominal triggers that are arguments of these do not count as events of their own.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions through which an actor inside a noun phrase is reached ("the leaders of China").
@@ -52,6 +56,8 @@ RELATION_NOUNS = frozenset(
      "situation", "policy", "problem", "crisis", "talk", "talks", "war", "cooperation", "friendship", "agreement",
      "deal", "treaty", "trade", "economy", "market", "affair", "affairs", "program", "programme", "process"}
 )  # fmt: skip
+#: Prepositions whose object says what a verb is about ("call for talks", "insist on release").
+OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"})
 #: Nouns that only count what follows "of": the object is what is counted.
 QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
 DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
@@ -69,6 +75,7 @@ class _Participant:
     argument: Argument
     key: str  # identity for "is this the same actor": actor id, else code, else text
     group: bool = False  # one of the members of a group mention ("the two countries")
+    place: bool = False  # a place standing for its country ("flew to Havana")
 
 
 @dataclass(slots=True)
@@ -99,6 +106,7 @@ class EventStage:
         patterns: PatternSet | None = None,
         reciprocal: bool = False,
         collapse_same_dyad: bool = True,
+        places: Gazetteer | None = None,
     ):
         """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
         a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO root and
@@ -107,6 +115,14 @@ class EventStage:
         self.patterns = patterns or PatternSet.default()
         self.reciprocal = reciprocal
         self.collapse_same_dyad = collapse_same_dyad
+        self._places = places
+
+    @property
+    def places(self) -> Gazetteer:
+        """The gazetteer for places named as targets, loaded on first need (it takes seconds)."""
+        if self._places is None:
+            self._places = Gazetteer.default()
+        return self._places
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -152,6 +168,8 @@ class EventStage:
         targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
         if not targets and match.trigger.dep_ == "conj":
             targets = targets_by_trigger.get(match.trigger.head.i, [])
+        if not targets and pattern.place_target:
+            targets = self._place_targets(match, sources)
         if targets:
             targets_by_trigger[match.trigger.i] = targets
         if pattern.need_target and not targets:
@@ -164,6 +182,16 @@ class EventStage:
                 if self.reciprocal and source and target and (pattern.reverse or mutual):
                     candidates.append(_Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
         return candidates
+
+    def _place_targets(self, match: _Match, sources: list[_Participant]) -> list[_Participant]:
+        """Countries of the places a visit goes to, other than the visitor's own."""
+        own = {_country_key(source) for source in sources}
+        for slot in match.pattern.target:
+            tokens, _ = _slot_tokens(match, slot)
+            found = [p for p in _places_of(tokens, self.places) if p.argument.country not in own]
+            if found:
+                return found
+        return []
 
     def _deduplicated(self, candidates: list[_Candidate]) -> list[_Candidate]:
         kept: list[_Candidate] = []
@@ -237,19 +265,25 @@ def _sentences_with_tokens(doc: Document) -> Iterator[_Sentence]:
 def _trigger_pos(token) -> str | None:
     if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
         return "verb"
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT", "xcomp", "conj"):
+        return "adj"
     if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ in ("PERSON", "GPE", "NORP"):
         return "noun"
     return None
 
 
-def _objects(token) -> list:
-    """Tokens that can satisfy a pattern's object constraint, nearest first."""
+def _objects(token, pattern: EventPattern | None = None) -> list:
+    """Tokens that can satisfy a pattern's object constraint, nearest first: the direct
+    object, a complement clause, or the object of a preposition that says what the verb is
+    about ("call for talks", "accused X of aggression"), never of one that says when or
+    where ("ended a visit after talks")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
     if _is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
-    found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
+    allowed = OBJECT_PREPOSITIONS | ({pattern.prep, pattern.particle} - {None} if pattern else set())
     for prep in token.children:
-        if prep.dep_ in ("prep", "dative", "agent"):
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in allowed:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
     for obj in list(found):
         found += [c for c in obj.children if c.dep_ == "conj"]
@@ -265,11 +299,11 @@ def _pattern_fits(token, pattern: EventPattern):
     if pattern.prep and not _preposition(token, pattern.prep):
         return False
     if not pattern.objects:
-        first = next(iter(_objects(token)), None)
+        first = next(iter(_objects(token, pattern)), None)
         if pattern.object_modifiers and not (first is not None and _has_modifier(first, pattern.object_modifiers)):
             return False
         return first
-    for obj in _objects(token):
+    for obj in _objects(token, pattern):
         if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects:
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
@@ -354,6 +388,8 @@ def _logical_subject(token, depth: int = 0) -> list:
         return [head]
     if token.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:  # "called on X to lift", "appealed to X to help"
+            obj = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for p in c.children if p.dep_ == "pobj"), None)
         if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS:
             return [obj]
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -375,6 +411,9 @@ def _noun_subject(noun, depth: int) -> list:
     possessor = [c for c in noun.children if c.dep_ == "poss"]
     if possessor:
         return possessor
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.i < noun.i]
+    if modifiers and noun.dep_ not in ("dobj", "pobj"):
+        return modifiers  # "Russian shelling hit ...", "the Israeli strikes"
     by_agent = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     if by_agent:
         return by_agent
@@ -425,9 +464,7 @@ def _prep_objects(match: _Match, word: str) -> list:
                 found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
             elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
                 found.append(child)
-        if found:
-            return found
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _complement_subjects(match: _Match) -> list:
@@ -629,6 +666,25 @@ class _ActorIndex:
         else:
             return None
         return _Participant(Argument(group.text, code, country, actor_id, group.span), actor_id, group=True)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _places_of(tokens: list, gazetteer: Gazetteer) -> list[_Participant]:
+    found: list[_Participant] = []
+    for token in tokens:
+        for unit in _coordinated(token):
+            entity = next((e for e in unit.doc.ents if e.start <= unit.i < e.end and e.label_ in PLACE_LABELS), None)
+            if entity is None:
+                continue
+            place = gazetteer.lookup(entity.text)
+            if place is None or place.country is None:
+                continue
+            span = Span(entity.start_char, entity.end_char)
+            argument = Argument(entity.text, place.country, place.country, f"state:{place.country}", span)
+            found.append(_Participant(argument, f"state:{place.country}", place=True))
+    return found
 
 
 def _coordinated(token) -> list:
