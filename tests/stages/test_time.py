@@ -203,6 +203,25 @@ def test_anniversary_of_an_occasion_dated_elsewhere_in_the_text():
     assert build_context(make_doc(text)).approximate_year == 2020
 
 
+def test_event_commemorated_by_an_anniversary_is_dated_years_before_it():
+    text = (
+        "Anniversaries\n"
+        "March 3 is the 40th anniversary of the signing of the treaty. "
+        "Officials marked the 55th anniversary of the founding of the alliance on Monday. "
+        "Crowds gathered for the anniversary of the uprising."
+    )
+    found = dates(text, ["signing", "founding", "marked", "uprising"], APRIL_20)
+    assert short(found["signing"]) == ("1981-03-03", "day", "anniversary")
+    assert short(found["founding"]) == ("1966", "year", "anniversary")
+    assert short(found["marked"]) == ("2021-04-19", "day", "relative:Monday")
+    assert short(found["uprising"]) == (None, None, "anniversary")
+
+
+def test_expression_without_year_says_year_unknown_once():
+    found = dates("Message\nThe leader sent a message to the premier on March 24.", ["sent"], "--03-24")
+    assert short(found["sent"]) == (None, None, "explicit:year-unknown")
+
+
 def test_years_spanned_reads_counts_in_words_and_digits():
     assert years_spanned("Six decades have passed since") == 60
     assert years_spanned("55 years ago") == 55

@@ -13,6 +13,8 @@ publication date, then attached to events by syntax, nearest scope first:
 4. the sentence: an expression governing the trigger's clause ("… said
    Tuesday") or one inside a relative clause on the event's participant
    ("met Castro, who paid a visit in March 1986");
+   A date near "the Nth anniversary of X" is the commemoration's: X is
+   dated N years before it;
 5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
    Friday") inherit the date of the previous dated sentence, or of the
    earlier "Saturday [Sept. 5]" they repeat;
@@ -260,6 +262,9 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     sentence = context.sentence_index(mention.trigger.start)
     trigger = _head_token(parsed, mention.trigger)
     if sentence is not None and trigger is not None:
+        anniversary = commemorated_by(trigger)
+        if anniversary is not None:
+            return _date_before_anniversary(anniversary, context, sentence, parsed)
         choice = _syntactic_choice(trigger, context, sentence, parsed)
         if choice is not None:
             resolved = _resolved(choice, context, sentence)
@@ -268,6 +273,53 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
+
+
+def commemorated_by(trigger: Any) -> Any:
+    """The "anniversary" token when the event is what it commemorates ("the 60th anniversary of the founding")."""
+    token = trigger
+    if token.dep_ == "conj":
+        token = token.head
+    preposition = token.head
+    if token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_ == "anniversary":
+        return preposition.head
+    return None
+
+
+def _date_before_anniversary(anniversary: Any, context: TimeContext, sentence: int, parsed: Any) -> EventDate:
+    """Dates near "the Nth anniversary of X" are the commemoration's; X happened N years before it."""
+    choice = _syntactic_choice(anniversary, context, sentence, parsed)
+    commemoration = _resolved(choice, context, sentence) if choice is not None else None
+    explicit = commemoration is not None and commemoration.value is not None
+    if not explicit:
+        commemoration = context.publication
+    years = _ordinal_of(anniversary)
+    if years is None or commemoration is None or commemoration.value is None:
+        return EventDate(None, None, "anniversary")
+    year = int(commemoration.value[:4]) - years
+    if explicit and commemoration.precision == "day" and _names_the_day(anniversary, commemoration, parsed):
+        return _approximate_day(year, commemoration.value[5:], "anniversary", commemoration.span, False)
+    return EventDate(f"{year:04d}", "year", "anniversary", commemoration.span, commemoration.approximate)
+
+
+def _names_the_day(anniversary: Any, commemoration: EventDate, parsed: Any) -> bool:
+    """"March 3 is the anniversary", "the anniversary on March 3": not "marked the anniversary on Monday"."""
+    root = None if commemoration.span is None else _head_token(parsed, commemoration.span)
+    if root is None:
+        return False
+    if root.i in own_region(anniversary):
+        return True
+    return anniversary.dep_ == "attr" and root.dep_ == "nsubj" and root.head.i == anniversary.head.i
+
+
+def _ordinal_of(anniversary: Any) -> int | None:
+    for child in anniversary.children:
+        match = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", child.text, re.IGNORECASE)
+        if match:
+            return int(match.group(1))
+        if child.lower_ in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[child.lower_]
+    return None
 
 
 def _split_timex(mention: EventMention, context: TimeContext) -> Timex | None:
@@ -395,6 +447,7 @@ def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
         return _approximate_day(year, f"{timex.month:02d}-{timex.day:02d}", basis, timex.span)
     if timex.month is not None and year is not None:
         return EventDate(f"{year:04d}-{timex.month:02d}", "month", basis, timex.span, approximate=True)
+    basis = basis.removesuffix(":no-year")
     return EventDate(None, None, f"{basis}:year-unknown", timex.span, timex.approximate)
 
 
@@ -410,12 +463,14 @@ def _cut_timex(timex: Timex, basis: str) -> EventDate:
     return EventDate(None, None, f"{basis}:{precision}", timex.span, timex.approximate)
 
 
-def _approximate_day(year: int, month_day: str, basis: str, span: Span | None) -> EventDate:
+def _approximate_day(
+    year: int, month_day: str, basis: str, span: Span | None, approximate: bool = True
+) -> EventDate:
     try:
         value = dt.date.fromisoformat(f"{year:04d}-{month_day}").isoformat()
     except ValueError:
-        return EventDate(f"{year:04d}", "year", basis, span, approximate=True)
-    return EventDate(value, "day", basis, span, approximate=True)
+        return EventDate(f"{year:04d}", "year", basis, span, approximate=approximate)
+    return EventDate(value, "day", basis, span, approximate=approximate)
 
 
 def _cut(value: str, precision: str) -> str:
