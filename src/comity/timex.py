@@ -958,6 +958,11 @@ _YEAR_CUES_BEFORE_WORD = frozenset(
     "in since until till during before after around circa early late mid the its their his her our "
     "year back".split()
 )
+#: Function words that follow a year but never a count ("by 2030 the plant", "in 1976 when").
+_WORDS_AFTER_A_YEAR = frozenset(
+    "the a an it he she they we i you its his her their this that these those there when while as and "
+    "but or so if because after before until since at in on for with which who whose".split()
+)
 _YEAR_LIST_CONTINUES = re.compile(r"[12]\d{3}(?:[^\S\n]*[-–][^\S\n]*|[^\S\n]+(?:and|or|to)[^\S\n]+)$")
 
 
@@ -980,9 +985,9 @@ def _year_stands_alone(match: re.Match[str], context: _Context) -> bool:
         return False
     if text[end : end + 1] == "-" and not re.match(r"-\d", text[end : min(end + 2, context.limit)]):
         return False
-    next_word = re.match(r"[^\S\n]+([a-z]\w*)", text[end : context.limit])
-    if next_word is None or match["decade"]:
-        return True
+    next_word = re.match(r"[^\S\n]+([a-z]\w*)", text[end : min(end + _LOOK_BACK, context.limit)])
+    if next_word is None or match["decade"] or next_word.group(1) in _WORDS_AFTER_A_YEAR:
+        return True  # "by 2030 the plant…": a count is followed by what it counts, not by "the"
     if _YEAR_LIST_CONTINUES.search(before):
         return True  # "1950-1953 ended", "in 2015 and 2018 they met"
     previous = re.search(r"([A-Za-z]+)[^\S\n]*-?$", before)
