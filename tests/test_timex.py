@@ -420,3 +420,16 @@ def test_ago_since_and_durations_state_their_length(expression: str, duration: s
 def test_explicit_dates_state_no_length() -> None:
     found = normalize("in March 1986", Anchor.none())
     assert found is not None and found.duration is None
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_searching_line_by_line_finds_what_the_whole_text_gives(seeds_dir: Path, prefix: str) -> None:
+    text = _seed(seeds_dir, prefix)
+    anchor = Anchor.from_iso("2021-04-20")
+    by_line: list[Timex] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        by_line += find_timexes(text, anchor, offset, offset + len(line.rstrip("\n")))
+        offset += len(line)
+    assert by_line == find_timexes(text, anchor)
+    assert len(by_line) >= 5
