@@ -217,6 +217,16 @@ def test_event_commemorated_by_an_anniversary_is_dated_years_before_it():
     assert short(found["uprising"]) == (None, None, "anniversary")
 
 
+def test_anniversary_day_matched_with_a_full_date_elsewhere():
+    text = (
+        "Ties\n"
+        "May 4 is the anniversary of the opening of relations between the two republics.\n"
+        "The two republics opened relations at an ambassadorial level on May 4 1975."
+    )
+    found = dates(text, ["opening"], "2023-05-04")
+    assert short(found["opening"]) == ("1975-05-04", "day", "anniversary")
+
+
 def test_expression_without_year_says_year_unknown_once():
     found = dates("Message\nThe leader sent a message to the premier on March 24.", ["sent"], "--03-24")
     assert short(found["sent"]) == (None, None, "explicit:year-unknown")
@@ -287,6 +297,7 @@ SEED_EXPECTATIONS = {
     "000": (
         "2023-08-29",
         [
+            ("establishment", 0, "1960-08-29", "anniversary"),
             ("forged", 0, "1960-08-29", "explicit"),
             ("emerged victorious", 0, "1959-01-01", "explicit"),
             ("meeting and talks", 0, "2018-11", "explicit"),

@@ -294,12 +294,27 @@ def _date_before_anniversary(anniversary: Any, context: TimeContext, sentence: i
     if not explicit:
         commemoration = context.publication
     years = _ordinal_of(anniversary)
+    names_day = explicit and commemoration.precision == "day" and _names_the_day(anniversary, commemoration, parsed)
+    if years is None and names_day:
+        earlier = _earlier_date_on_same_day(context, commemoration)
+        if earlier is not None:
+            return earlier
     if years is None or commemoration is None or commemoration.value is None:
         return EventDate(None, None, "anniversary")
     year = int(commemoration.value[:4]) - years
-    if explicit and commemoration.precision == "day" and _names_the_day(anniversary, commemoration, parsed):
+    if names_day:
         return _approximate_day(year, commemoration.value[5:], "anniversary", commemoration.span, False)
     return EventDate(f"{year:04d}", "year", "anniversary", commemoration.span, commemoration.approximate)
+
+
+def _earlier_date_on_same_day(context: TimeContext, commemoration: EventDate) -> EventDate | None:
+    """"August 29 is the anniversary of X" and, elsewhere, "X … on August 29 1960": X is 1960-08-29."""
+    value = commemoration.value or ""
+    for placed in context.timexes:
+        timex = placed.timex
+        if timex.precision == "day" and timex.value and timex.value[5:10] == value[5:10] and timex.value < value:
+            return EventDate(timex.value[:10], "day", "anniversary", timex.span, timex.approximate)
+    return None
 
 
 def _names_the_day(anniversary: Any, commemoration: EventDate, parsed: Any) -> bool:
