@@ -610,3 +610,9 @@ def test_every_required_row_and_counted_mention_is_accounted_for_once(seed: int)
     assert report.ignored_mentions == sum(m["doc_id"] not in gold_docs for m in found)
     assert all(is_compatible(next(r for r in rows if r.gold_id == m.gold_id),
                              next(f for f in found if f["mention_id"] == m.mention_id)) for m in report.matches)  # fmt: skip
+
+
+def test_every_gate_figure_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    undocumented = [name for name in evaluate([gold()], []).figures() if f"`{name}`" not in docs]
+    assert undocumented == []
