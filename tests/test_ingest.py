@@ -120,6 +120,13 @@ def test_file_over_the_limit_is_too_large_without_being_read(tmp_path, monkeypat
     assert "52,428,801 bytes" in item.problem.message and "max_input_bytes" in item.problem.message
 
 
+def test_file_that_grew_after_its_size_was_checked_is_too_large(tmp_path, monkeypatch):
+    path = write(tmp_path / "growing.txt", ARTICLE)
+    monkeypatch.setattr(ingest, "_unreadable_or_too_large", lambda *args: None)  # the size check saw it small
+    item = only(ingest_all(path, config=Config(max_input_bytes=20)))
+    assert failure_code(item) == "too_large"
+
+
 def test_limit_comes_from_config(tmp_path):
     path = write(tmp_path / "story.txt", ARTICLE)
     assert failure_code(only(ingest_all(path, config=Config(max_input_bytes=20)))) == "too_large"

@@ -240,7 +240,10 @@ def _too_large(origin: str, size: int, limit: int) -> DocumentProblem:
 
 def _read_at_most(path: Path, limit: int) -> bytes:
     with path.open("rb") as handle:
-        return handle.read(limit + 1)  # one byte over tells a file that grew since its size was read
+        size = os.fstat(handle.fileno()).st_size
+        # read(n) reserves n bytes up front, so ask for what is there; one byte over the
+        # limit tells a file that grew since its size was checked.
+        return handle.read(min(size, limit) + 1)
 
 
 def _file_document(
