@@ -133,6 +133,43 @@ def test_capital_in_a_dateline_is_not_an_actor(run) -> None:
     assert "KCNA" in texts(doc)
 
 
+def test_international_organisation_in_a_dateline_is_not_an_actor(run) -> None:
+    doc = run("UNITED NATIONS (Wire) -- The General Assembly voted on Wednesday.")
+    assert texts(doc) == ["General Assembly"]
+
+
+def test_security_forces_and_crowds_belong_to_the_dateline_country(run) -> None:
+    doc = run("HAVANA -- Police detained dozens of protesters on Sunday.", outlet="Some Daily")
+    police, protesters = mention(doc, "Police"), mention(doc, "protesters")
+    assert (police.code, police.rule) == ("CUBCOP", "agent+dateline")
+    assert protesters.code == "CUBOPP"
+
+
+def test_government_in_a_capital(run) -> None:
+    doc = run("Washington urged the government in Havana to listen.")
+    m = mention(doc, "government in Havana")
+    assert (m.actor_id, m.code, m.rule) == ("state:CUB", "CUBGOV", "agent+of-place")
+
+
+def test_possessive_pronoun_with_an_agent_noun(run) -> None:
+    doc = run("Russia said on Monday that its troops would stay.", published="2022-03-02")
+    m = mention(doc, "its troops")
+    assert (m.code, m.rule, m.antecedent) == ("RUSMIL", "coref:pronoun+agent", mention(doc, "Russia").span)
+
+
+def test_surname_goes_to_the_most_named_person(run) -> None:
+    doc = run("North Korean leader Kim Jong Un wrote to Moon Jae-in. In the letter, Kim voiced regret, "
+              "spokesman Kim Eui-kyeom said. Kim also said he wants peace.", published="2018-12-30")
+    last_kim = [m for m in doc.actor_mentions if m.text == "Kim"][-1]
+    assert last_kim.actor_id == "person:kim-jong-un"
+
+
+def test_title_without_a_date_names_no_holder(run) -> None:
+    doc = run("He wants to meet the South Korean leader often.", published=None)
+    m = mention(doc, "South Korean leader")
+    assert (m.actor_id, m.code, m.rule) == ("state:KOR", "KORGOV", "demonym+agent")
+
+
 def test_capital_after_with_is_a_participant(run) -> None:
     doc = run("Tokyo has sought closer ties with Washington.")
     assert mention(doc, "Washington").code == "USAGOV"

@@ -48,6 +48,11 @@ DEFINITE_NOUNS = frozenset(
     {"leader", "president", "premier", "prime minister", "chairman", "delegation", "state delegation",
      "government delegation", "party delegation", "guest", "visitor", "government", "party", "army", "military"}
 )
+#: Role nouns that "in/of <state>" may follow ("the government in Havana").
+PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "administration", "leadership", "military", "army", "police"})
+#: Agents that act without a named country and belong to the story's place ("Police detained protesters").
+PLACELESS_AGENT_CODES = frozenset({"COP", "MIL", "OPP", "REB"})
+POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
 
 
@@ -81,7 +86,8 @@ class _Unit:
 class _Context:
     knowledge: ActorKnowledge
     on: date | None
-    country: str | None
+    country: str | None  # the outlet's, else a medium named in the text, else the most named state
+    dateline: str | None = None  # where the story was filed, when a dateline says
     dyad: tuple[str, ...] = ()
     mentions: list[ActorMention] = field(default_factory=list)
     subjects: set[Span] = field(default_factory=set)  # spans whose head is a grammatical subject
@@ -115,6 +121,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     ctx = _Context(knowledge, publication_date(doc), None)
     per_sentence = [_units(doc, knowledge, s) for s in doc.sentences]
     ctx.country = context_country(doc, knowledge, per_sentence)
+    ctx.dateline = dateline_country(doc, knowledge)
     ctx.dyad = _main_dyad(per_sentence, ctx)
     for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
         for mention in _sentence_mentions(doc, sentence, units, ctx):
@@ -165,10 +172,27 @@ def _media_country(knowledge: ActorKnowledge, text: str) -> str | None:
 
 
 def _main_dyad(per_sentence: Sequence[list[_Unit]], ctx: _Context) -> tuple[str, ...]:
-    counts = Counter(
-        c for units in per_sentence for u in units if u.is_group and (c := _unit_country(u, ctx.knowledge, ctx.country))
-    )
+    """The two countries most named, by their states, organisations and people."""
+    counts: Counter[str] = Counter()
+    for unit in (u for units in per_sentence for u in units):
+        if unit.is_person:
+            country = ctx.knowledge.actor(unit.name.forms[0].actor_id).country
+        else:
+            country = _unit_country(unit, ctx.knowledge, ctx.country)
+        if country:
+            counts[country] += 1
     return tuple(country for country, _ in counts.most_common(2)) if len(counts) >= 2 else ()
+
+
+def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
+    """The country of a dateline place heading the text ("HAVANA --", "SEOUL, Dec. 30 (Yonhap)")."""
+    for match in knowledge.match_names(doc.text, 0, min(len(doc.text), 400)):
+        if _is_dateline(doc.text, match.span):
+            for form in match.forms:
+                entry = knowledge.entry(form.actor_id)
+                if entry.actor.kind == "state" and form.form in {"metonym", "name", "variant"}:
+                    return entry.actor.country
+    return None
 
 
 # ---------------------------------------------------------------- units
@@ -218,7 +242,7 @@ def _looks_like_a_name(ent) -> bool:  # ent: spacy Span
 def _propn_runs(parsed, within: Span) -> Iterator[Span]:  # parsed: spacy Doc
     run: list = []
     for token in parsed.char_span(within.start, within.end, alignment_mode="expand") or ():
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}:
             run.append(token)
             continue
         if run:
@@ -256,7 +280,7 @@ def _continues(text: str, current: list[_Unit], unit: _Unit) -> bool:
 def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ctx: _Context) -> Iterator[ActorMention]:
     groups = _compounds(doc.text, units)
     for index, group in enumerate(groups):
-        mention = _compose(doc, group, ctx) or _bare_title(doc, group, groups[:index], ctx)
+        mention = _compose(doc, group, ctx) or _bare_title(doc, group, groups[:index], ctx, groups[index + 1 :])
         if mention is None and len(group) == 1 and group[0].unknown_label == "PROPN":
             # a bare run of proper nouns counts only with an apposition: "Ri Kwang Gun, vice minister of…"
             span = group[0].span
@@ -311,14 +335,13 @@ def _surname_mention(
     span: Span, text: str, unit: _Unit, title: AgentMatch | None, place: _Unit | None, ctx: _Context
 ) -> ActorMention | None:
     candidates = [f.actor_id for f in unit.name.forms]
-    for mention in reversed(ctx.mentions):
-        if mention.rule == "coref:pronoun":
-            continue
-        if mention.actor_id in candidates and _title_fits(ctx, mention.actor_id, title):
-            return _copy(mention, span, text, "coref:surname", mention.span)
+    antecedent = _salient_antecedent(ctx, [a for a in candidates if _title_fits(ctx, a, title)])
+    if antecedent is not None:
+        return _copy(antecedent, span, text, "coref:surname", antecedent.span)
     country = _place_country(place, ctx)
     if title is not None:
         holders = [a for a in ctx.knowledge.holders(country or ctx.country or "", title.noun, ctx.on) if a in candidates]
+        holders = holders if ctx.on is not None else []
         if len(holders) == 1:
             return _resolved(span, text, holders[0], "title+surname", ctx)
         country = country or _shared_country(ctx, candidates)
@@ -326,6 +349,20 @@ def _surname_mention(
     if len(candidates) == 1:
         return _resolved(span, text, candidates[0], "surname", ctx)
     return None
+
+
+def _salient_antecedent(ctx: _Context, candidates: Sequence[str]) -> ActorMention | None:
+    """The latest mention of the candidate named most so far, the nearest on a tie
+    ("Kim" after a spokesman Kim in a Kim Jong Un story is still Kim Jong Un)."""
+    earlier = [m for m in ctx.mentions if m.actor_id in candidates and m.rule != "coref:pronoun"]
+    if not earlier:
+        return None
+    counts = Counter(m.actor_id for m in earlier)
+    nearest = earlier[-1]
+    top, top_count = counts.most_common(1)[0]
+    if counts[nearest.actor_id] >= top_count:
+        return nearest
+    return next(m for m in reversed(earlier) if m.actor_id == top)
 
 
 def _title_fits(ctx: _Context, actor_id: str, title: AgentMatch | None) -> bool:
@@ -424,8 +461,10 @@ def _starts_clause(text: str, after: int, units: Sequence[_Unit]) -> bool:
 def _group_mention(doc: Document, span: Span, text: str, place: _Unit, ctx: _Context) -> ActorMention | None:
     form = _choose_form(place.name, ctx)
     entry = ctx.knowledge.entry(form.actor_id)
+    if _is_dateline(doc.text, span):
+        return None
     if form.form == "metonym":
-        if _is_dateline(doc.text, span) or not _is_participant(doc, span):
+        if not _is_participant(doc, span):
             return None
         code = f"{entry.actor.code}GOV"
         return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
@@ -455,7 +494,8 @@ def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _
     country = entry.actor.country
     if entry.actor.kind == "state" and country:
         singular = " ".join(title.text.lower().split()) == title.noun
-        holders = ctx.knowledge.holders(country, title.noun, ctx.on) if singular else []
+        dated = ctx.on is not None  # without a date, "the South Korean leader" could be anyone
+        holders = ctx.knowledge.holders(country, title.noun, ctx.on) if singular and dated else []
         if len(holders) == 1:
             return _resolved(span, text, holders[0], "title:holder", ctx)
         rule = "name+agent" if form.form != "demonym" else "demonym+agent"
@@ -481,8 +521,11 @@ def _unit_country(unit: _Unit, knowledge: ActorKnowledge, context: str | None) -
 # ---------------------------------------------------------------- titles alone
 
 
-def _bare_title(doc: Document, group: list[_Unit], earlier: Sequence[list[_Unit]], ctx: _Context) -> ActorMention | None:
-    """A role noun with no name: "the leader", "the guests", "the Cuban government and people"."""
+def _bare_title(
+    doc: Document, group: list[_Unit], earlier: Sequence[list[_Unit]], ctx: _Context, following: Sequence[list[_Unit]] = ()
+) -> ActorMention | None:
+    """A role noun with no name: "the leader", "the guests", "the Cuban government and people",
+    "the government in Havana", "Police detained dozens of protesters"."""
     title = _last_title(group)
     if title is None or any(u.name or u.unknown_label for u in group):
         return None
@@ -493,14 +536,47 @@ def _bare_title(doc: Document, group: list[_Unit], earlier: Sequence[list[_Unit]
         inherited = _conjoined(doc, earlier[-1], span, text, title, ctx)
         if inherited is not None:
             return inherited
-    if not before.endswith(("the ", "this ")) or title.noun not in DEFINITE_NOUNS:
+    if before.endswith(tuple(f"{p} " for p in POSSESSIVE_PRONOUNS)):
+        return None  # "its troops": coded with the pronoun
+    definite = before.endswith(("the ", "this "))
+    placed = _of_place(doc, span, title, following, ctx) if definite else None
+    if placed is not None:
+        return placed
+    if definite and title.noun in DEFINITE_NOUNS and doc.text[span.end : span.end + 4] != " of " and text.lower() == title.noun:
+        antecedent = _antecedent_for_title(ctx, title)
+        if antecedent is not None:
+            return _copy(antecedent, span, text, "coref:definite", antecedent.span)
+    return _agent_in_place(doc, span, text, title, ctx)
+
+
+def _of_place(doc: Document, span: Span, title: AgentMatch, following: Sequence[list[_Unit]], ctx: _Context) -> ActorMention | None:
+    """"the government in Havana", "the authorities of Cuba": the title belongs to the place after it."""
+    if not following or title.noun not in PLACED_NOUNS:
         return None
-    if doc.text[span.end : span.end + 4] == " of " or text.lower() != title.noun:
-        return None  # "the leaders of China": the state names them; plurals name no one person
-    antecedent = _antecedent_for_title(ctx, title)
-    if antecedent is not None:
-        return _copy(antecedent, span, text, "coref:definite", antecedent.span)
-    return None
+    place = following[0][0]
+    gap = doc.text[span.end : place.span.start]
+    after = doc.text[place.span.end : place.span.end + 5]
+    if not place.is_group or gap not in {" of ", " in ", " of the "} or after.startswith((",", " and")):
+        return None
+    form = _choose_form(place.name, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if entry.actor.kind != "state":
+        return None
+    whole = Span(span.start, place.span.end)
+    return ActorMention(whole, whole.text(doc.text), form.actor_id, f"{entry.actor.code}{title.code}",
+                        entry.actor.country, title.noun, "agent+of-place")
+
+
+def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
+    """"Police detained dozens of protesters": security forces and crowds acting without a named
+    country belong to the dateline's country, else the document's."""
+    if title.code not in PLACELESS_AGENT_CODES or not _is_participant(doc, span, of_allowed=True):
+        return None
+    country = ctx.dateline or ctx.country
+    if country is None:
+        return None
+    rule = "agent+dateline" if ctx.dateline else "agent+context"
+    return ActorMention(span, text, None, f"{country}{title.code}", country, title.noun, rule)
 
 
 def _conjoined(doc: Document, previous: list[_Unit], span: Span, text: str, title: AgentMatch, ctx: _Context):
@@ -566,8 +642,23 @@ def _pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: _Conte
         if any(m.span.overlaps(where) for m in ctx.mentions):
             continue
         antecedent = _pronoun_antecedent(word, where, index, ctx)
-        if antecedent is not None:
-            yield _copy(antecedent, where, token.text, "coref:pronoun", antecedent.span)
+        if antecedent is None:
+            continue
+        owned = _owned_agent(doc, token, antecedent, ctx)
+        yield owned or _copy(antecedent, where, token.text, "coref:pronoun", antecedent.span)
+
+
+def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context) -> ActorMention | None:
+    """"its troops" after Russia: the antecedent's country with the agent's sector (RUSMIL)."""
+    head = pronoun.head
+    if pronoun.dep_ != "poss" or head.i <= pronoun.i or antecedent.country is None:
+        return None
+    code = ctx.knowledge.agent_for(doc.parsed[pronoun.i + 1 : head.i + 1].text) or ctx.knowledge.agent_for(head.text)
+    if not code:
+        return None
+    span = Span(pronoun.idx, head.idx + len(head.text))
+    return ActorMention(span, span.text(doc.text), antecedent.actor_id if not antecedent.actor_id or antecedent.actor_id.startswith("state:") else None,
+                        f"{antecedent.country}{code}", antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
 
 
 def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context) -> ActorMention | None:
@@ -621,8 +712,9 @@ def _head_dep(doc: Document, span: Span) -> str | None:
     return tokens.root.dep_ if tokens is not None and len(tokens) else None
 
 
-def _is_participant(doc: Document, span: Span) -> bool:
-    """A capital is an actor as subject, object, possessor or in "with/against Pyongyang"."""
+def _is_participant(doc: Document, span: Span, of_allowed: bool = False) -> bool:
+    """A capital is an actor as subject, object, possessor or in "with/against Pyongyang";
+    with `of_allowed`, also a crowd counted "dozens of protesters"."""
     tokens = _tokens(doc, span)
     if tokens is None or not len(tokens):
         return False
@@ -633,18 +725,25 @@ def _is_participant(doc: Document, span: Span) -> bool:
         dep = root.dep_
     if dep in PARTICIPANT_DEPS:
         return True
+    if of_allowed and dep == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in PARTICIPANT_DEPS:
+        return True
     return dep == "pobj" and root.head.lower_ in PARTICIPANT_PREPS
 
 
-_DATELINE_AFTER = re.compile(r"^\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+_DATELINE_AFTER = re.compile(rf"^\s*(?:[A-Z]{{2,}}\s*)?(?:\(|--|\u2013|\u2014|-\s|,\s*{_MONTH})")
+_CAPS_DATELINE_AFTER = re.compile(r"^\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
 
 
 def _is_dateline(text: str, span: Span) -> bool:
-    """"Pyongyang, March 24 (KCNA) --" or "HAVANA TIMES –": a place heading the text, no actor."""
+    """"Pyongyang, March 24 (KCNA) --", "HAVANA TIMES –", "UNITED NATIONS (Harbour Wire) —":
+    a place heading the text, not an actor."""
     line_start = text.rfind("\n", 0, span.start) + 1
     if text[line_start : span.start].strip():
         return False
-    return bool(_DATELINE_AFTER.match(text[span.end : span.end + 12]))
+    after = text[span.end : span.end + 16]
+    pattern = _CAPS_DATELINE_AFTER if span.text(text).isupper() else _DATELINE_AFTER
+    return bool(pattern.match(after))
 
 
 def _is_modifier(doc: Document, span: Span) -> bool:
