@@ -89,6 +89,25 @@ def test_participants_and_possessors_are_not_places(stage):
     assert found == {"seeking": None, "sent": None}
 
 
+def test_on_is_not_a_location_for_countries_or_after_call_on(stage):
+    text = (
+        "Blame\nThe president blamed the unrest on the United States. "
+        "The minister called on Washington to lift the embargo. "
+        "The envoys laid wreaths on Mansu Hill."
+    )
+    found = places(stage, text, ["blamed", "called", "laid"])
+    assert found["blamed"] is None and found["called"] is None
+    assert where(found["laid"]) == ("Mansu Hill, Pyongyang", "PRK", "modifier")
+
+
+def test_place_in_a_governing_clause_beats_one_describing_another_participant(stage):
+    text = (
+        "Support\nIn Lisbon on Monday, the president said the country stood with the people "
+        "and urged the government in Caracas to listen."
+    )
+    assert where(places(stage, text, ["stood"])["stood"]) == ("Lisbon", "PRT", "sentence")
+
+
 def test_sentence_place_when_the_event_has_none_of_its_own(stage):
     text = "Praise\nThe foreign minister, who was in Cairo for two days, praised the agreement."
     assert where(places(stage, text, ["praised"])["praised"]) == ("Cairo", "EGY", "sentence")

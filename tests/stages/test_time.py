@@ -180,6 +180,13 @@ def test_prefilled_split_date_picks_its_own_conjunct():
     assert [m.date.value for m in doc.event_mentions] == ["2015-09", "2018-11"]
 
 
+def test_future_event_reads_its_weekday_forward():
+    text = "Speech\nThe president will give a speech at the theatre on Tuesday, his aides said on Monday."
+    found = dates(text, ["give", "said"], "2016-03-21T16:20")
+    assert short(found["give"]) == ("2016-03-22", "day", "relative:Tuesday")
+    assert short(found["said"]) == ("2016-03-21", "day", "relative:Monday")
+
+
 def test_future_event_without_date_is_not_given_the_publication_date():
     doc = make_doc("Plans\nThe president will travel to Oslo.", APRIL_20)
     doc.event_mentions = [mention_on(doc, "travel", factuality=Factuality.FUTURE)]

@@ -9,7 +9,9 @@ Washington") and possessors ("the leaders of China") are never places.
 
 Scopes, nearest first: the event predicate's own phrase (basis "modifier"),
 the predicate it is coordinated with or governed by ("clause"), then the
-sentence ("sentence"). When the text names no place the event has none: there
+sentence ("sentence": a place in a clause that governs the event, "In
+Washington, Biden said the US stood with…", or in a clause on one of its
+participants, "met Castro, who was visiting the DPRK"). When the text names no place the event has none: there
 is no capital-city or dateline default.
 """
 
@@ -21,9 +23,12 @@ from typing import Any
 
 from comity.knowledge.gazetteer import Gazetteer, GazetteerEntry, fold_text, normalize_name
 from comity.model import Document, EventMention, Place, Span
-from comity.stages.time import clause_chain, own_region
+from comity.stages.time import clause_chain, own_region, scopes_over
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "inside", "near", "outside", "within", "aboard"})
+#: "on" names a place only for venues and cities, and not after these verbs
+#: ("blamed the unrest on the United States", "called on Washington").
+ON_NOT_LOCATIVE_LEMMAS = frozenset({"call", "blame", "rely", "depend", "insist", "focus", "agree", "impose", "urge", "pressure"})
 DESTINATION_PREPOSITIONS = frozenset({"to", "into"})
 #: Predicates whose "to X" or direct object is where the event takes place.
 MOTION_LEMMAS = frozenset(
@@ -82,9 +87,16 @@ def find_place_candidates(doc: Document, gazetteer: Gazetteer) -> list[PlaceCand
     found = []
     for token, role, span in phrases:
         entry = gazetteer.lookup_entry(_phrase_text(doc.text, span), country_hint=hint)
-        if entry is not None:
+        if entry is not None and not _on_but_not_a_location(token, entry):
             found.append(PlaceCandidate(token.i, span, entry, role))
     return found
+
+
+def _on_but_not_a_location(token: Any, entry: GazetteerEntry) -> bool:
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "on":
+        return False
+    return entry.kind == "country" or preposition.head.lemma_ in ON_NOT_LOCATIVE_LEMMAS
 
 
 def _location_tokens(parsed: Any, venues: list[Span]) -> list[tuple[Any, str]]:
@@ -188,7 +200,8 @@ def place_for(mention: EventMention, candidates: list[PlaceCandidate], doc: Docu
         inside = [c for c in in_sentence if c.token in region and _fits(c, head)]
         if inside:
             return _as_place(_nearest(inside, trigger), scope)
-    usable = [c for c in in_sentence if c.role != "modifier"]
+    doc_tokens = trigger.doc
+    usable = [c for c in in_sentence if c.role != "modifier" and scopes_over(doc_tokens[c.token], trigger)]
     return _as_place(_nearest(usable, trigger), "sentence") if usable else None
 
 

@@ -20,6 +20,9 @@ publication date, then attached to events by syntax, nearest scope first:
    earlier "Saturday [Sept. 5]" they repeat;
 6. the publication date, for mentions that are not future or hypothetical.
 
+A future event ("will speak on Tuesday") reads its weekday or yearless date
+forward from the publication date.
+
 When the publication date is missing, an approximate year is inferred where
 the text allows ("Six decades have passed since … 1960" → 2020; "the 60th
 anniversary of the founding of … in 1945" → 2005) and used, marked approximate.
@@ -46,6 +49,7 @@ SHARED_TIME_DEPS = frozenset({"conj", "xcomp"})
 PARTICIPANT_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 NO_PUBLICATION_FALLBACK = frozenset({Factuality.FUTURE, Factuality.HYPOTHETICAL})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -266,6 +270,8 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
         if anniversary is not None:
             return _date_before_anniversary(anniversary, context, sentence, parsed)
         choice = _syntactic_choice(trigger, context, sentence, parsed)
+        if choice is not None and _looks_ahead(mention, trigger):
+            choice = Choice(_future_reading(choice.timex, context))
         if choice is not None:
             resolved = _resolved(choice, context, sentence)
             if resolved is not None:
@@ -273,6 +279,22 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
+
+
+def _looks_ahead(mention: EventMention, trigger: Any) -> bool:
+    """A future event: "on Tuesday" is the coming Tuesday, not the last one."""
+    if mention.factuality == Factuality.FUTURE:
+        return True
+    return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in trigger.children)
+
+
+def _future_reading(timex: Timex, context: TimeContext) -> Timex:
+    if timex.kind not in ("weekday", "absolute") or timex.basis == "explicit" or timex.basis.startswith("bracket"):
+        return timex
+    reading = normalize(timex.text, context.anchor, prefer_future=True)
+    if reading is None or reading.value is None:
+        return timex
+    return replace(reading, span=timex.span, text=timex.text)
 
 
 def commemorated_by(trigger: Any) -> Any:
@@ -363,7 +385,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
         inside = [(t, r) for t, r in rooted if r.i in region]
         if inside:
             return Choice(_nearest(inside, trigger))
-    governing = [(t, r) for t, r in rooted if _dates_from_outside(r, trigger)]
+    governing = [(t, r) for t, r in rooted if scopes_over(r, trigger)]
     if governing:
         return Choice(_nearest(governing, trigger))
     return None
@@ -424,9 +446,9 @@ def _clause_head(token: Any) -> Any:
     return token
 
 
-def _dates_from_outside(timex_root: Any, trigger: Any) -> bool:
-    """A date in a clause that governs the trigger, or in a clause on one of its participants."""
-    clause = _clause_head(timex_root)
+def scopes_over(modifier: Any, trigger: Any) -> bool:
+    """Whether a modifier (date, place) sits in a clause that governs the trigger or in one on its participant."""
+    clause = _clause_head(modifier)
     if clause.i == trigger.i or clause.i in {a.i for a in trigger.ancestors}:
         return True
     if clause.dep_ in PARTICIPANT_CLAUSE_DEPS:
