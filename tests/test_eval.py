@@ -616,3 +616,17 @@ def test_every_gate_figure_is_documented() -> None:
     docs = (Path(__file__).resolve().parents[1] / "docs" / "evaluation.md").read_text(encoding="utf-8")
     undocumented = [name for name in evaluate([gold()], []).figures() if f"`{name}`" not in docs]
     assert undocumented == []
+
+
+def test_raise_floors_script_reports_bad_gold_without_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = demo_repo(tmp_path, {"demo": {"recall": 0.0}})
+    gold_path = repo / "tests" / "gold" / "demo.jsonl"
+    gold_path.write_text(json.dumps(GOOD_ROW | {"cameo_root": ["5"]}) + "\n")
+    fake_api(monkeypatch, [])
+    floors = tmp_path / "floors.json"
+    floors.write_text('{"demo": {"recall": 0.0}}')
+    assert main(["raise-floors", "--repo", str(repo), "--shared", str(tmp_path), "--floors", str(floors)]) == 1
+    assert f"error: {gold_path}:1:" in capsys.readouterr().err
+    assert floors.read_text() == '{"demo": {"recall": 0.0}}'

@@ -947,22 +947,30 @@ def _current_figures(repo: Path, shared: Path | None) -> tuple[Floors, list[str]
     return current, skipped
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m comity.eval raise-floors [--allow-lower]`: the developer script for the gate."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m comity.eval")
     commands = parser.add_subparsers(dest="command", required=True)
     raise_cmd = commands.add_parser("raise-floors", help="raise tests/eval_floors.json to the current figures")
     raise_cmd.add_argument("--repo", type=Path, default=Path.cwd(), help="repository root (default: .)")
     raise_cmd.add_argument("--shared", type=Path, default=None, help="shared dir with samples/ and gold/")
+    raise_cmd.add_argument("--floors", type=Path, default=None, help="floors file (default: tests/eval_floors.json)")
     raise_cmd.add_argument("--allow-lower", action="store_true", help="also lower floors that the figures fell below")
-    args = parser.parse_args(argv)
-    shared = args.shared or find_shared(args.repo)
-    current, skipped = _current_figures(args.repo, shared)
-    for reason in skipped:
-        sys.stderr.write(f"skipped {reason}\n")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m comity.eval raise-floors [--allow-lower]`: the developer script for the gate.
+
+    Returns the exit status: 0 when the floors were written, 1 when nothing was written.
+    """
+    args = _parser().parse_args(argv)
+    floors = args.floors or args.repo / "tests" / "eval_floors.json"
     try:
-        changes = raise_floors(args.repo / "tests" / "eval_floors.json", current, args.allow_lower)
-    except FloorsError as exc:
+        current, skipped = _current_figures(args.repo, args.shared or find_shared(args.repo))
+        for reason in skipped:
+            sys.stderr.write(f"skipped {reason}\n")
+        changes = raise_floors(floors, current, args.allow_lower)
+    except ComityError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1
     sys.stdout.write("".join(f"{change}\n" for change in changes) or "floors unchanged\n")
