@@ -207,6 +207,13 @@ def test_the_leader_refers_to_the_last_leader_as_subject(run) -> None:
     assert (leader.actor_id, leader.rule) == ("person:kim-jong-un", "coref:definite")
 
 
+def test_the_title_refers_to_the_person_holding_it(run) -> None:
+    doc = run("Kim Jong Un wrote to Miguel Diaz-Canel. He recalled talks with the respected first secretary in 2018.",
+              published="2021-04-20")
+    m = mention(doc, "respected first secretary")
+    assert (m.actor_id, m.rule) == ("person:diaz-canel-miguel", "coref:definite")
+
+
 def test_the_delegation_refers_back_to_the_delegation(run) -> None:
     doc = run("The Cuban delegation arrived on Friday. Later the delegation visited a museum.")
     later = next(m for m in doc.actor_mentions if m.text == "delegation")

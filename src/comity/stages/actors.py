@@ -44,10 +44,15 @@ DYAD = re.compile(
     re.IGNORECASE,
 )
 #: Role nouns that, after "the", refer back to an actor named before.
-DEFINITE_NOUNS = frozenset(
-    {"leader", "president", "premier", "prime minister", "chairman", "delegation", "state delegation",
-     "government delegation", "party delegation", "guest", "visitor", "government", "party", "army", "military"}
+PERSON_TITLES = frozenset(
+    {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
+     "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
+     "first vice president"}
 )
+DEFINITE_NOUNS = PERSON_TITLES | {
+    "delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor",
+    "government", "party", "army", "military",
+}
 #: Role nouns that "in/of <state>" may follow ("the government in Havana").
 PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "administration", "leadership", "military", "army", "police"})
 #: Agents that act without a named country and belong to the story's place ("Police detained protesters").
@@ -542,7 +547,8 @@ def _bare_title(
     placed = _of_place(doc, span, title, following, ctx) if definite else None
     if placed is not None:
         return placed
-    if definite and title.noun in DEFINITE_NOUNS and doc.text[span.end : span.end + 4] != " of " and text.lower() == title.noun:
+    singular = " ".join(title.text.lower().split()) == title.noun
+    if definite and singular and title.noun in DEFINITE_NOUNS and doc.text[span.end : span.end + 4] != " of ":
         antecedent = _antecedent_for_title(ctx, title)
         if antecedent is not None:
             return _copy(antecedent, span, text, "coref:definite", antecedent.span)
@@ -595,10 +601,11 @@ def _antecedent_for_title(ctx: _Context, title: AgentMatch) -> ActorMention | No
     if title.noun in _GROUP_NOUNS:
         found = _nearest(ctx, lambda m: m.role in _GROUP_NOUNS and m.rule != "coref:definite" or m.role == "delegation")
         return found or _nearest(ctx, lambda m: m.role in _GROUP_NOUNS)
-    if title.code == "GOV" and title.noun in {"leader", "president", "premier", "prime minister", "chairman", "supreme leader"}:
+    if title.noun in PERSON_TITLES:
         person = lambda m: _is_person_mention(m, ctx) and (m.code or "")[3:6] in {"GOV", "ELI"}  # noqa: E731
         titled = _nearest(ctx, lambda m: person(m) and _called(m, title.noun), within=2)
-        return titled or _nearest(ctx, person, prefer_subjects=True)
+        holding = _nearest(ctx, lambda m: person(m) and _holds(m, title.noun))
+        return titled or holding or _nearest(ctx, person, prefer_subjects=True)
     return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
 
 
@@ -606,6 +613,11 @@ def _is_person_mention(mention: ActorMention, ctx: _Context) -> bool:
     if mention.actor_id is None:
         return mention.rule.startswith(("title+", "apposition"))
     return mention.actor_id.startswith("person:")
+
+
+def _holds(mention: ActorMention, noun: str) -> bool:
+    """Whether the person's role at the date is this title ("the first secretary")."""
+    return any(r.strip().startswith(noun) for r in (mention.role or "").lower().split(";"))
 
 
 def _called(mention: ActorMention, noun: str) -> bool:
