@@ -63,7 +63,8 @@ def test_venue_gives_its_city_country_and_coordinates(stage):
 
 
 def test_coordinated_verb_shares_the_place_of_its_first_conjunct(stage):
-    found = places(stage, "Deal\nIn Seoul, the two leaders signed the deal and held a press conference.", ["signed", "held"])
+    text = "Deal\nIn Seoul, the two leaders signed the deal and held a press conference."
+    found = places(stage, text, ["signed", "held"])
     assert where(found["signed"]) == ("Seoul", "KOR", "modifier")
     assert where(found["held"]) == ("Seoul", "KOR", "clause")
 

@@ -100,7 +100,9 @@ class Gazetteer:
             if key and (known is None or tier < known[0]):
                 options[id(entry)] = (tier, entry)
         self._index = {key: list(options.values()) for key, options in index.items()}
-        self._venues = [(key, entry) for key, options in self._index.items() for tier, entry in options if tier == TIER_VENUE]
+        self._venues = [
+            (key, entry) for key, options in self._index.items() for tier, entry in options if tier == TIER_VENUE
+        ]
 
     @staticmethod
     def default() -> Gazetteer:

@@ -28,7 +28,9 @@ from comity.stages.time import clause_chain, own_region, scopes_over
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "inside", "near", "outside", "within", "aboard"})
 #: "on" names a place only for venues and cities, and not after these verbs
 #: ("blamed the unrest on the United States", "called on Washington").
-ON_NOT_LOCATIVE_LEMMAS = frozenset({"call", "blame", "rely", "depend", "insist", "focus", "agree", "impose", "urge", "pressure"})
+ON_NOT_LOCATIVE_LEMMAS = frozenset(
+    {"call", "blame", "rely", "depend", "insist", "focus", "agree", "impose", "urge", "pressure"}
+)
 DESTINATION_PREPOSITIONS = frozenset({"to", "into"})
 #: Predicates whose "to X" or direct object is where the event takes place.
 MOTION_LEMMAS = frozenset(
