@@ -164,15 +164,17 @@ class AgentMatch:
 @dataclass(slots=True)
 class _Index:
     forms: dict[tuple[str, ...], list[Any]] = field(default_factory=dict)
-    longest: int = 0
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every key's leading words, to stop early
 
     def add(self, key: tuple[str, ...], value: Any) -> None:
+        key = key[:_MAX_NAME_WORDS]
         if not key:
             return
         values = self.forms.setdefault(key, [])
         if value not in values:
             values.append(value)
-        self.longest = max(self.longest, min(len(key), _MAX_NAME_WORDS))
+        for length in range(1, len(key) + 1):
+            self.prefixes.add(key[:length])
 
     def scan(self, text: str, words: Sequence[Word], accept) -> Iterator[tuple[int, int, list[Any]]]:
         """Longest matches left to right: (first word, end word, accepted values)."""
@@ -187,11 +189,17 @@ class _Index:
             i = end
 
     def _longest_at(self, text: str, words: Sequence[Word], i: int, accept):
-        reach = i + 1
-        while reach < len(words) and reach - i < self.longest and _joinable(text, words[reach - 1], words[reach]):
-            reach += 1
-        for end in range(reach, i, -1):
-            values = self.forms.get(tuple(w.norm for w in words[i:end]))
+        keys = []
+        key: tuple[str, ...] = (words[i].norm,)
+        end = i + 1
+        while key in self.prefixes:
+            keys.append((end, key))
+            if end >= len(words) or not _joinable(text, words[end - 1], words[end]):
+                break
+            key += (words[end].norm,)
+            end += 1
+        for end, key in reversed(keys):
+            values = self.forms.get(key)
             if values:
                 kept = [v for v in values if accept(v, words[i])]
                 if kept:
@@ -231,8 +239,14 @@ class ActorKnowledge:
     ) -> ActorKnowledge:
         """Bundled knowledge extended by user files: comity YAML/TSV, or PETRARCH/Phoenix
         dictionaries (any other extension). Without extra files this is `default()`."""
-        if include_default and not extra_actor_files and not extra_agent_files and _default_knowledge.cache_info().currsize:
+        if include_default and not extra_actor_files and not extra_agent_files:
             return _default_knowledge()
+        return cls._read(extra_actor_files, extra_agent_files, include_default)
+
+    @classmethod
+    def _read(
+        cls, extra_actor_files: Sequence[Path], extra_agent_files: Sequence[Path], include_default: bool
+    ) -> ActorKnowledge:
         actor_files = [ACTORS_DIR / n for n in DEFAULT_ACTOR_FILES] if include_default else []
         agent_files = [ACTORS_DIR / n for n in DEFAULT_AGENT_FILES] if include_default else []
         entries = [e for path in [*actor_files, *map(Path, extra_actor_files)] for e in read_actor_file(path)]
@@ -378,7 +392,7 @@ class ActorKnowledge:
 
 @cache
 def _default_knowledge() -> ActorKnowledge:
-    return ActorKnowledge.load()
+    return ActorKnowledge._read((), (), include_default=True)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
