@@ -29,7 +29,8 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
 #: What one is urged, asked or called on to do has not happened: "urged X to lift sanctions".
 REQUEST_VERBS = frozenset(
-    {"urge", "ask", "call", "appeal", "demand", "press", "request", "invite", "encourage", "push", "implore", "want"}
+    {"urge", "ask", "call", "appeal", "demand", "press", "request", "invite", "encourage", "push", "implore", "want",
+     "pressure", "pressing", "force", "persuade", "induce", "convince", "tell", "order"}
 )  # fmt: skip
 PLAN_WORDS = frozenset(
     {"plan", "schedule", "expect", "intend", "prepare", "set", "due", "about", "go", "aim", "hope",
@@ -88,12 +89,24 @@ def _has_conditional_mark(verb) -> bool:
     return False
 
 
+def _is_infinitive(verb) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def _governing_chain(verb):
-    """The verb, then the verbs it is the complement of (through xcomp only: "plans to visit")."""
+    """The verb, then the verbs it is the to-infinitive complement of ("plans to visit",
+    "called on X to lift", the parser labelling the latter xcomp or advcl), through "and"
+    ("to lift the embargo and to hand back the base")."""
     chain = [verb]
     current = verb
-    while current.dep_ == "xcomp" and current.head is not current:
-        current = current.head
+    while current.head is not current:
+        if current.dep_ == "xcomp" or (current.dep_ == "advcl" and _is_infinitive(current)):
+            current = current.head
+        elif current.dep_ == "conj" and _is_infinitive(current) and current.head.dep_ in ("xcomp", "advcl"):
+            current = current.head
+            continue
+        else:
+            break
         chain.append(current)
     return chain
 

@@ -18,6 +18,8 @@ family), a list of mappings:
       need_target: true            # no event without a target ("visited the museum")
       place_target: true           # a place as target stands for its country ("flew to Havana");
                                    # none when it is the source's own country
+      self_target: true            # no target named: the source's own country (protests,
+                                   # arrests of unnamed people)
       speech: true                 # a saying: dropped when what is said holds another event
                                    # (and when it names no one it is said to or about)
 
@@ -49,7 +51,7 @@ DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside"})
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
-     "reverse", "symmetric", "mutual", "need_target", "place_target", "speech", "note", "adjective"}
+     "reverse", "symmetric", "mutual", "need_target", "place_target", "self_target", "speech", "note", "adjective"}
 )  # fmt: skip
 
 
@@ -69,6 +71,7 @@ class EventPattern:
     mutual: bool = False  # a plural subject without a target acts on itself ("X and Y met")
     need_target: bool = False  # without a target it is no event ("X visited the museum")
     place_target: bool = False  # a place named as the target stands for its country ("flew to Havana")
+    self_target: bool = False  # with no target, the source's own country ("thousands protested")
     speech: bool = False
     origin: str = ""  # "file:line"
 
@@ -207,6 +210,7 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         mutual=bool(record.get("mutual", False) or record.get("symmetric", False)),
         need_target=bool(record.get("need_target", False) or record.get("speech", False)),
         place_target=bool(record.get("place_target", False)),
+        self_target=bool(record.get("self_target", False)),
         speech=bool(record.get("speech", False)),
         origin=origin,
     )

@@ -170,6 +170,8 @@ class EventStage:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if not targets and pattern.place_target:
             targets = self._place_targets(match, sources)
+        if not targets and pattern.self_target:
+            targets = _own_countries(sources)
         if targets:
             targets_by_trigger[match.trigger.i] = targets
         if pattern.need_target and not targets:
@@ -281,6 +283,7 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
     if _is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
+    found += [c for c in token.children if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     allowed = OBJECT_PREPOSITIONS | ({pattern.prep, pattern.particle} - {None} if pattern else set())
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in allowed:
@@ -386,7 +389,8 @@ def _logical_subject(token, depth: int = 0) -> list:
         return []
     if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
         return [head]
-    if token.dep_ == "xcomp":
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive and head.lemma_ in OBJECT_CONTROL_VERBS):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None:  # "called on X to lift", "appealed to X to help"
             obj = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for p in c.children if p.dep_ == "pobj"), None)
@@ -529,7 +533,7 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
         for group in groups:
             participants = [p for p in actors.participants(group) if p.key not in excluded]
             if participants:
-                return participants, between
+                return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
     return [], False
 
 
@@ -552,16 +556,30 @@ def _pairs(sources: list[_Participant], targets: list[_Participant], between: bo
         yield None, target, False
 
 
+def _is_own(participant: _Participant) -> bool:
+    return participant.argument.span is None  # the source's own country, put there on purpose
+
+
 def _other_side(source: _Participant, targets: list[_Participant], between: bool) -> list[_Participant]:
     """Targets other than the source; of a relation "between" two sides or a group, the side
     that is not the source's country ("X developed the ties between the two countries")."""
-    others = [t for t in targets if t.key != source.key]
+    others = [t for t in targets if t.key != source.key and not (t.place and t.argument.country == source.argument.country and not _is_own(t))]
     if between or any(t.group for t in others):
         country = _country_key(source)
         distinct = [t for t in others if _country_key(t) != country]
         if distinct:
             return distinct
     return others
+
+
+def _own_countries(sources: list[_Participant]) -> list[_Participant]:
+    """The source's own country as target, for acts aimed at home by convention (a protest,
+    an arrest of unnamed people)."""
+    countries = dict.fromkeys(s.argument.country for s in sources if s.argument.country)
+    return [
+        _Participant(Argument(country, country, country, f"state:{country}", None), f"state:{country}", place=True)
+        for country in countries
+    ]
 
 
 def _date_splits(trigger) -> list[Span]:
@@ -675,8 +693,10 @@ def _places_of(tokens: list, gazetteer: Gazetteer) -> list[_Participant]:
     found: list[_Participant] = []
     for token in tokens:
         for unit in _coordinated(token):
-            entity = next((e for e in unit.doc.ents if e.start <= unit.i < e.end and e.label_ in PLACE_LABELS), None)
-            if entity is None:
+            entity = next((e for e in unit.doc.ents if e.start <= unit.i < e.end), None)
+            if entity is None and unit.pos_ == "PROPN":
+                entity = unit.doc[unit.i : unit.i + 1]  # a name the parser left unlabelled
+            if entity is None or getattr(entity, "label_", "GPE") not in PLACE_LABELS | {"ORG", ""}:
                 continue
             place = gazetteer.lookup(entity.text)
             if place is None or place.country is None:
