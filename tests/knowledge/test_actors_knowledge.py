@@ -177,9 +177,8 @@ def test_bad_entry_names_file_and_line(tmp_path: Path) -> None:
 def test_an_office_holder_every_year(kb: ActorKnowledge, country: str, noun: str, first_year: int) -> None:
     last_year = 1991 if country == "SUN" else 2024
     gaps = [year for year in range(first_year, last_year + 1) if not kb.holders(country, noun, date(year, 7, 1))]
-    # Offices comity does not list yet (North Korean premiers 1972-1997) or vacant on 1 July
-    # (Japan 1980: Ohira died in office, an acting premier until 17 July).
-    known_gaps = {("PRK", "premier"): list(range(1973, 1997)), ("JPN", "prime minister"): [1980]}
+    # Vacant on 1 July: Japan 1980 (Ohira died in office, an acting premier until 17 July).
+    known_gaps = {("JPN", "prime minister"): [1980]}
     assert gaps == known_gaps.get((country, noun), [])
 
 
