@@ -239,6 +239,36 @@ def test_expression_without_year_says_year_unknown_once():
     assert short(found["sent"]) == (None, None, "explicit:year-unknown")
 
 
+def test_year_of_an_undated_text_from_the_offices_its_people_hold():
+    from comity.knowledge.actors import ActorKnowledge
+    from comity.stages.actors import ActorStage
+
+    text = (
+        "Visit\n"
+        "Foreign Minister Ri Su Yong welcomed the guests at the hall Saturday [Sept. 5]. "
+        "Premier Pak Pong Ju gave a dinner for First Vice President Miguel Díaz-Canel. "
+        "On Monday, the guests left."
+    )
+    knowledge = ActorKnowledge.default()
+    doc = ActorStage(knowledge)(make_doc(text))
+    doc.event_mentions = [mention_on(doc, "welcomed"), mention_on(doc, "gave"), mention_on(doc, "left")]
+    TimeStage(knowledge)(doc)
+    welcomed, gave, left = (m.date for m in doc.event_mentions)
+    # Ri (2014-16), Pak (2013-19) and Díaz-Canel (2013-18) agree on 2014-2016; Sept. 5 is a Saturday only in 2015.
+    assert (welcomed.value, welcomed.basis, welcomed.approximate) == ("2015-09-05", "bracket", True)
+    assert (gave.value, gave.basis) == ("2015", "approximate-publication")
+    assert (left.value, left.precision, left.basis) == ("2015", "year", "relative:Monday")
+
+
+def test_one_titled_person_is_not_enough_to_date_a_text():
+    from comity.knowledge.actors import ActorKnowledge
+    from comity.stages.actors import ActorStage
+
+    knowledge = ActorKnowledge.default()
+    doc = ActorStage(knowledge)(make_doc("Visit\nForeign Minister Ri Su Yong welcomed the guests."))
+    assert build_context(doc, knowledge).approximate_year is None
+
+
 def test_years_spanned_reads_counts_in_words_and_digits():
     assert years_spanned("Six decades have passed since") == 60
     assert years_spanned("55 years ago") == 55
@@ -332,3 +362,35 @@ def test_seed_002_saturday_events_share_the_bracketed_day(seeds_dir):
     assert courtesy.basis == "bracket:year-unknown" and courtesy.span.text(doc.text) == "Saturday [Sept.5.]"
     assert premier.basis == "inherited:document:year-unknown"
     assert mangyongdae.basis == "inherited:sentence:year-unknown"
+
+
+# ---------------------------------------------------------------- the whole pipeline on the seeds
+
+PIPELINE_EXPECTATIONS = {
+    "003": [
+        ("Kim sent the message on Monday", "2021-04-19"),
+        ("In November 2018, Diaz-Canel visited Pyongyang", "2018-11"),
+        ("since establishing diplomatic ties in 1960", "1960"),
+        ("Last month, Kim sent several verbal messages", "2021-03"),
+    ],
+    "002": [
+        ("Earlier on Saturday, Díaz-Canel met with Premier Pak Pong Ju", "2015-09-05"),
+        ("The Cuban delegation arrived in Pyongyang on Friday [Sept. 4]", "2015-09-04"),
+    ],
+    "000": [
+        ("The meeting and talks held between", "2018-11"),
+        ("on August 29 1960", "1960-08-29"),
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(PIPELINE_EXPECTATIONS))
+def test_seed_dates_through_the_whole_pipeline(seeds_dir, prefix):
+    from comity.api import build_pipeline
+    from comity.ingest import document_from_text
+
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    doc = build_pipeline()(document_from_text(path.read_text(encoding="utf-8"), path.stem))
+    for evidence, value in PIPELINE_EXPECTATIONS[prefix]:
+        values = {m.date.value for m in doc.event_mentions if m.date and evidence in m.evidence.text(doc.text)}
+        assert value in values, (evidence, values)

@@ -25,7 +25,9 @@ forward from the publication date.
 
 When the publication date is missing, an approximate year is inferred where
 the text allows ("Six decades have passed since … 1960" → 2020; "the 60th
-anniversary of the founding of … in 1945" → 2005) and used, marked approximate.
+anniversary of the founding of … in 1945" → 2005; failing those, the year in
+which the titled people of the text held their titles, a tie settled by a
+bracketed weekday) and used, marked approximate.
 Person actors are re-coded at the event date when actor knowledge is given.
 """
 
@@ -33,11 +35,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from comity.errors import ComityError
+from comity.knowledge.gazetteer import fold_text
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Span
 from comity.timex import Anchor, Timex, find_timexes, normalize
 
@@ -99,13 +103,16 @@ class TimeContext:
         return "\n" not in self.text[self.sentences[low].end : self.sentences[high].start]
 
 
-def build_context(doc: Document) -> TimeContext:
+def build_context(doc: Document, actor_knowledge: Any = None) -> TimeContext:
+    """`actor_knowledge` (with `roles(actor_id)`) lets a year be inferred from who held which office."""
     sentences = [s.span for s in doc.sentences]
     anchor = _publication_anchor(doc)
     timexes = _placed_timexes(doc, sentences, anchor)
     approximate_year = None
     if anchor.precision is None or anchor.precision == "month-day":
         approximate_year = infer_publication_year(doc.text, sentences, timexes)
+        if approximate_year is None and actor_knowledge is not None:
+            approximate_year = year_from_offices(doc, actor_knowledge, timexes)
     context = TimeContext(anchor, None, approximate_year, sentences, timexes, doc.text)
     context.publication = _publication_date(doc, approximate_year)
     return context
@@ -247,6 +254,94 @@ def _year_of_same_occasion(
 
 def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in {"that", "with", "this", "their"}]
+
+
+# ---------------------------------------------------------------- a year from who held which office
+
+#: Role heads too general to date anything without the rest of the title.
+_VAGUE_ROLE_HEADS = frozenset({"member", "deputy", "delegate", "leader", "head"})
+_NOT_CURRENT = re.compile(r"(?:former|late|ex-|then)\W*$")
+_TITLE_WINDOW = 100  # characters after a name in which an apposed title is read
+
+
+def year_from_offices(doc: Document, knowledge: Any, timexes: list[PlacedTimex]) -> int | None:
+    """The year in which most titled people of the text held the titles it gives them.
+
+    "First Vice President Díaz-Canel", "Foreign Minister Ri Su Yong", "Premier Pak
+    Pong Ju" vote for the years each held that office; at least two must agree.
+    A tie is settled by a bracketed weekday ("Saturday [Sept. 5]" fits 2015, not
+    2014 or 2016); a tie that stays is no answer.
+    """
+    votes: Counter[int] = Counter()
+    for years in _office_years(doc, knowledge):
+        votes.update(years)
+    if not votes or max(votes.values()) < 2:
+        return None
+    best = max(votes.values())
+    years = sorted(year for year, count in votes.items() if count == best)
+    years = _fitting_weekdays(years, timexes) if len(years) > 1 else years
+    return years[0] if len(years) == 1 else None
+
+
+def _office_years(doc: Document, knowledge: Any) -> list[frozenset[int]]:
+    """For each titled person (once per person and title), the years they held that title."""
+    seen: set[frozenset[int]] = set()
+    found = []
+    horizon = dt.date.today().year
+    for mention in doc.actor_mentions:
+        if not (mention.actor_id or "").startswith("person:"):
+            continue
+        window = _title_window(doc, mention.span)
+        try:
+            roles = knowledge.roles(mention.actor_id)
+        except (ComityError, KeyError):
+            continue
+        years = frozenset(y for role in _titles_in(window, roles) for y in _years_held(role, horizon))
+        if years and (key := frozenset({hash(mention.actor_id)}) | years) not in seen:
+            seen.add(key)
+            found.append(years)
+    return found
+
+
+def _title_window(doc: Document, span: Span) -> str:
+    sentence_end = next((s.span.end for s in doc.sentences if s.span.start <= span.start < s.span.end), span.end)
+    return fold_text(doc.text[span.start : min(sentence_end, span.end + _TITLE_WINDOW)])
+
+
+def _titles_in(window: str, roles: list[Any]) -> list[Any]:
+    """The roles whose title the window gives, longest title words first ("first vice president", not "president")."""
+    matches = []
+    for role in roles:
+        title = fold_text(role.title)
+        head = title.split(" of ")[0]
+        phrase = title if head in _VAGUE_ROLE_HEADS else head
+        for found in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", window):
+            if not _NOT_CURRENT.search(window[: found.start()]):
+                matches.append((found.start(), found.end(), role))
+    return [role for start, end, role in matches if not any(
+        s <= start and end <= e and (s, e) != (start, end) for s, e, _ in matches
+    )]  # fmt: skip
+
+
+def _years_held(role: Any, horizon: int) -> range:
+    if role.start is None:
+        return range(0)
+    last = horizon if role.end is None else (role.end - dt.timedelta(days=1)).year
+    return range(role.start.year, last + 1)
+
+
+def _fitting_weekdays(years: list[int], timexes: list[PlacedTimex]) -> list[int]:
+    """Years in which a bracketed "Saturday [Sept. 5]" really falls on that weekday."""
+    brackets = [p.timex for p in timexes if p.timex.basis.startswith("bracket") and p.timex.month]
+    if not brackets:
+        return years
+    bracket = brackets[0]
+    fitting = []
+    for year in years:
+        reading = normalize(bracket.text, Anchor(dt.date(year, 12, 31), "day"))
+        if reading is not None and reading.basis == "bracket" and (reading.value or "").startswith(str(year)):
+            fitting.append(year)
+    return fitting
 
 
 # ---------------------------------------------------------------- attaching a date to one event
@@ -484,6 +579,8 @@ def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
         return _approximate_day(year, f"{timex.month:02d}-{timex.day:02d}", basis, timex.span)
     if timex.month is not None and year is not None:
         return EventDate(f"{year:04d}-{timex.month:02d}", "month", basis, timex.span, approximate=True)
+    if year is not None:
+        return EventDate(f"{year:04d}", "year", basis, timex.span, approximate=True)
     basis = basis.removesuffix(":no-year")
     return EventDate(None, None, f"{basis}:year-unknown", timex.span, timex.approximate)
 
@@ -610,10 +707,12 @@ class TimeStage:
     requires = frozenset({"parsed", "sentences", "event_mentions", "meta"})
     assigns = frozenset({"event_dates"})
 
-    def __init__(self, actor_knowledge: Any = None, recode_actors: bool = True):
-        """`actor_knowledge`: anything with `code_at(actor_id, date)`; the bundled one by default."""
+    def __init__(self, actor_knowledge: Any = None, recode_actors: bool = True, infer_from_offices: bool = True):
+        """`actor_knowledge`: anything with `code_at(actor_id, date)` and `roles(actor_id)`; the bundled one
+        by default. `infer_from_offices`: date an undated text by the offices its people hold."""
         self._actor_knowledge = actor_knowledge
         self.recode_actors = recode_actors
+        self.infer_from_offices = infer_from_offices
 
     @property
     def actor_knowledge(self) -> Any:
@@ -624,7 +723,7 @@ class TimeStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.event_mentions:
             return doc
-        context = build_context(doc)
+        context = build_context(doc, self.actor_knowledge if self.infer_from_offices else None)
         for mention in doc.event_mentions:
             mention.date = date_for(mention, context, doc.parsed)
             if self.recode_actors:
