@@ -377,6 +377,12 @@ PIPELINE_EXPECTATIONS = {
         ("Earlier on Saturday, Díaz-Canel met with Premier Pak Pong Ju", "2015-09-05"),
         ("The Cuban delegation arrived in Pyongyang on Friday [Sept. 4]", "2015-09-04"),
     ],
+    "004": [
+        # General secretary Kim Jong Un (2021-) and first secretary Raul Castro (-2021) date the yearless
+        # dateline "March 24" to 2021.
+        ("sent a verbal message to Raul Castro Ruz", "2021-03-24"),
+        ("He clarified again the will of the WPK", "2021-03-24"),
+    ],
     "000": [
         ("The meeting and talks held between", "2018-11"),
         ("on August 29 1960", "1960-08-29"),

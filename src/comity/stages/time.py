@@ -574,6 +574,7 @@ def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
     basis = f"calendar:{timex.basis}" if timex.kind == "calendar" else timex.basis
     if timex.value is not None and timex.precision is not None:
         return _cut_timex(timex, basis)
+    basis = basis.removesuffix(":no-year")
     year = context.approximate_year
     if timex.month is not None and timex.day is not None and year is not None:
         return _approximate_day(year, f"{timex.month:02d}-{timex.day:02d}", basis, timex.span)
@@ -581,7 +582,6 @@ def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
         return EventDate(f"{year:04d}-{timex.month:02d}", "month", basis, timex.span, approximate=True)
     if year is not None:
         return EventDate(f"{year:04d}", "year", basis, timex.span, approximate=True)
-    basis = basis.removesuffix(":no-year")
     return EventDate(None, None, f"{basis}:year-unknown", timex.span, timex.approximate)
 
 
