@@ -95,6 +95,16 @@ def test_knowledge_from_petrarch_files(tmp_path: Path) -> None:
     assert kb.agent_for("doormen") == "GRD"
 
 
+def test_petrarch_files_extend_the_bundled_knowledge(tmp_path: Path) -> None:
+    kb = ActorKnowledge.load(extra_actor_files=[write(tmp_path, "a.txt", ACTORS)], extra_agent_files=[write(tmp_path, "g.txt", AGENTS)])
+    found = {m.text: m.forms[0].actor_id for m in kb.match_names("King Boris met Miguel Diaz-Canel in Strelsau")}
+    assert found["Miguel Diaz-Canel"] == "person:diaz-canel-miguel"
+    assert found["King Boris"].startswith("petrarch:")
+    assert kb.agent_for("doorwoman") == "GRD" and kb.agent_for("foreign minister") == "GOV"
+    both = ActorKnowledge.from_petrarch([write(tmp_path, "b.txt", ACTORS)], [], include_default=True)
+    assert "state:PRK" in both and any(e.actor_id.startswith("petrarch:") for e in both.entries())
+
+
 @pytest.fixture(scope="module")
 def phoenix(shared_dir: Path) -> Path:
     return shared_dir / "data" / "phoenix"

@@ -538,7 +538,7 @@ def _bare_title(
     text = span.text(doc.text)
     before = doc.text[max(0, span.start - 6) : span.start].lower()
     if before.endswith((" and ", ", ")) and earlier:
-        inherited = _conjoined(doc, earlier[-1], span, text, title, ctx)
+        inherited = _conjoined(doc, span, text, title, ctx)
         if inherited is not None:
             return inherited
     if before.endswith(tuple(f"{p} " for p in POSSESSIVE_PRONOUNS)):
@@ -585,7 +585,8 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     return ActorMention(span, text, None, f"{country}{title.code}", country, title.noun, rule)
 
 
-def _conjoined(doc: Document, previous: list[_Unit], span: Span, text: str, title: AgentMatch, ctx: _Context):
+def _conjoined(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
+    """"the Cuban government and people": the second noun takes the first one's country."""
     prior = next((m for m in reversed(ctx.mentions) if m.span.end <= span.start), None)
     if prior is None or prior.rule not in {"demonym+agent", "name+agent"} or prior.country is None:
         return None
