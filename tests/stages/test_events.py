@@ -303,3 +303,18 @@ def test_visit_without_a_host_is_no_event() -> None:
 
 def test_neither_nor_subject_negates() -> None:
     assert {f[3] for f in code("Neither Arnor nor Rohan attacked Gondor.")} == {"negated"}
+
+
+def test_protest_without_a_target_is_aimed_at_home() -> None:
+    assert ("141", "ARN", "ARN") in triples("Students in Arnor protested on Sunday.")
+
+
+def test_requested_action_is_hypothetical_and_the_appeal_asserted() -> None:
+    found = code("Arnor called on Gondor to lift its sanctions.")
+    assert ("0254", "ARN", "GON", "asserted") in found
+    assert all(f[3] == "hypothetical" for f in found if f[0] == "085")
+
+
+def test_agreeing_follows_the_cameo_verb_dictionary() -> None:
+    assert triples("Arnor agreed with Gondor.") == [("030", "ARN", "GON")]
+    assert triples("Arnor and Gondor agree that the dispute should be settled.") == [("050", "ARN", "GON")]

@@ -188,9 +188,10 @@ class EventStage:
     def _place_targets(self, match: _Match, sources: list[_Participant]) -> list[_Participant]:
         """Countries of the places a visit goes to, other than the visitor's own."""
         own = {_country_key(source) for source in sources}
+        hint = next((source.argument.country for source in sources if source.argument.country), None)
         for slot in match.pattern.target:
             tokens, _ = _slot_tokens(match, slot)
-            found = [p for p in _places_of(tokens, self.places) if p.argument.country not in own]
+            found = [p for p in _places_of(tokens, self.places, hint) if p.argument.country not in own]
             if found:
                 return found
         return []
@@ -563,7 +564,10 @@ def _is_own(participant: _Participant) -> bool:
 def _other_side(source: _Participant, targets: list[_Participant], between: bool) -> list[_Participant]:
     """Targets other than the source; of a relation "between" two sides or a group, the side
     that is not the source's country ("X developed the ties between the two countries")."""
-    others = [t for t in targets if t.key != source.key and not (t.place and t.argument.country == source.argument.country and not _is_own(t))]
+    others = [
+        t for t in targets
+        if _is_own(t) or (t.key != source.key and not (t.place and t.argument.country == source.argument.country))
+    ]
     if between or any(t.group for t in others):
         country = _country_key(source)
         distinct = [t for t in others if _country_key(t) != country]
@@ -689,16 +693,18 @@ class _ActorIndex:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _places_of(tokens: list, gazetteer: Gazetteer) -> list[_Participant]:
+def _places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> list[_Participant]:
+    """Places named by the tokens, as their countries; an ambiguous name is read, first, as
+    a place in the source's own country ("travelled to San Antonio" from Havana)."""
     found: list[_Participant] = []
     for token in tokens:
         for unit in _coordinated(token):
             entity = next((e for e in unit.doc.ents if e.start <= unit.i < e.end), None)
             if entity is None and unit.pos_ == "PROPN":
                 entity = unit.doc[unit.i : unit.i + 1]  # a name the parser left unlabelled
-            if entity is None or getattr(entity, "label_", "GPE") not in PLACE_LABELS | {"ORG", ""}:
+            if entity is None or getattr(entity, "label_", "") not in PLACE_LABELS | {""}:
                 continue
-            place = gazetteer.lookup(entity.text)
+            place = gazetteer.lookup(entity.text, country_hint)
             if place is None or place.country is None:
                 continue
             span = Span(entity.start_char, entity.end_char)
