@@ -1,7 +1,7 @@
 """Time stage: each event mention's own date, with its precision and how it was found.
 
-Temporal expressions are found per coded sentence (`comity.timex`) against the
-publication date, then attached to events by syntax, nearest scope first:
+Temporal expressions are found in the coded sections (`comity.timex`) against
+the publication date, then attached to events by syntax, nearest scope first:
 
 1. a "split" date that the event stage pre-filled for one conjunct of a
    coordinated date ("in September 2015 and November 2018");
@@ -13,14 +13,15 @@ publication date, then attached to events by syntax, nearest scope first:
 4. the sentence: an expression governing the trigger's clause ("… said
    Tuesday") or one inside a relative clause on the event's participant
    ("met Castro, who paid a visit in March 1986");
-   A date near "the Nth anniversary of X" is the commemoration's: X is
-   dated N years before it;
 5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
    Friday") inherit the date of the previous dated sentence, or of the
    earlier "Saturday [Sept. 5]" they repeat;
 6. the publication date, for mentions that are not future or hypothetical.
 
-A future event ("will speak on Tuesday") reads its weekday or yearless date
+An event commemorated by "the Nth anniversary of X" is dated N years before
+the commemoration (dates near the phrase are the commemoration's); an
+undated anniversary on a day takes the document's earlier full date on that
+day. A future event ("will speak on Tuesday") reads its weekday or yearless date
 forward from the publication date.
 
 When the publication date is missing, an approximate year is inferred where
