@@ -226,6 +226,12 @@ def test_pronoun_takes_the_nearest_person_in_its_sentence(run) -> None:
     assert (he.actor_id, he.rule) == ("person:diaz-canel-miguel", "coref:pronoun")
 
 
+def test_pronoun_is_not_the_person_named_again_in_its_clause(run) -> None:
+    doc = run("Kim Jong Un sent a letter to President Moon Jae-in in which he said he wants to meet the "
+              "South Korean leader often.", published=None)
+    assert {m.actor_id for m in doc.actor_mentions if m.text == "he"} == {"person:kim-jong-un"}
+
+
 def test_pronoun_at_sentence_start_takes_the_previous_subject(run) -> None:
     doc = run("Kim Jong Un sent a message to Raul Castro Ruz. He stressed the friendship.", published="2021-03-24")
     he = mention(doc, "He")

@@ -654,7 +654,9 @@ def _pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: _Conte
         where = Span(token.idx, token.idx + len(token.text))
         if any(m.span.overlaps(where) for m in ctx.mentions):
             continue
-        antecedent = _pronoun_antecedent(word, where, index, ctx)
+        head = token.head
+        clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
+        antecedent = _pronoun_antecedent(word, where, index, ctx, clause)
         if antecedent is None:
             continue
         owned = _owned_agent(doc, token, antecedent, ctx)
@@ -674,10 +676,11 @@ def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context
                         f"{antecedent.country}{code}", antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
 
 
-def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context) -> ActorMention | None:
+def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context, clause: Span | None = None) -> ActorMention | None:
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
-        fits = lambda m: _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender)  # noqa: E731
+        others = _clause_mentions(ctx, where, clause)
+        fits = lambda m: _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender) and not _named_again(m, others)  # noqa: E731
     elif word in THING_PRONOUNS:
         fits = lambda m: not _is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
     elif word in PLURAL_PRONOUNS:
@@ -694,6 +697,23 @@ def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context) -> Ac
     )
     subjects = [m for m in previous if m.span in ctx.subjects]
     return (subjects or previous or [None])[0]
+
+
+def _clause_mentions(ctx: _Context, pronoun: Span, clause: Span | None) -> list[ActorMention]:
+    """Mentions after the pronoun in its own clause."""
+    if clause is None:
+        return []
+    return [m for m in ctx.mentions if m.span.start >= pronoun.end and clause.contains(m.span)]
+
+
+def _named_again(candidate: ActorMention, others: Sequence[ActorMention]) -> bool:
+    """"…a letter to Moon in which he said he wants to meet the South Korean leader": "he" is not
+    Moon, who is named again in the pronoun's own clause (same actor, or same country and sector)."""
+    def same_office(other: ActorMention) -> bool:
+        titled = other.rule in {"demonym+agent", "name+agent", "title:holder"} and (other.code or "")[3:6] == "GOV"
+        return titled and other.country == candidate.country and (candidate.code or "")[3:6] in {"GOV", "ELI"}
+
+    return any((candidate.actor_id and other.actor_id == candidate.actor_id) or same_office(other) for other in others)
 
 
 def _gender_fits(ctx: _Context, mention: ActorMention, gender: str) -> bool:
