@@ -44,7 +44,7 @@ OBJECT_CONTROL_VERBS = frozenset(
     {"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow",
      "force", "appeal", "help", "assist", "thank", "push", "pressure", "implore", "demand"}
 )  # fmt: skip
-#: Nominal triggers that are arguments of these do not count as events of their own.
+#: Relative pronouns stand for the noun their clause modifies ("X, who visited Y").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions through which an actor inside a noun phrase is reached ("the leaders of China").
 ACTOR_PREPOSITIONS = frozenset({"of", "from", "in"})
@@ -270,7 +270,7 @@ def _trigger_pos(token) -> str | None:
         return "verb"
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT", "xcomp", "conj"):
         return "adj"
-    if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ in ("PERSON", "GPE", "NORP"):
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "NORP"):
         return "noun"
     return None
 
