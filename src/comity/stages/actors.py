@@ -56,7 +56,7 @@ DEFINITE_NOUNS = PERSON_TITLES | {
 #: Role nouns that "in/of <state>" may follow ("the government in Havana").
 PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "administration", "leadership", "military", "army", "police"})
 #: Agents that act without a named country and belong to the story's place ("Police detained protesters").
-PLACELESS_AGENT_CODES = frozenset({"COP", "MIL", "OPP", "REB"})
+PLACELESS_AGENT_CODES = frozenset({"COP", "OPP"})  # not troops or militants: they often fight abroad
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
 
@@ -228,13 +228,21 @@ def _unknown_names(doc: Document, sentence: Sentence) -> Iterator[_Unit]:
     parsed = doc.parsed
     seen: list[Span] = []
     for ent in parsed.ents:
-        span = Span(ent.start_char, ent.end_char)
+        span = _without_possessive(doc.text, Span(ent.start_char, ent.end_char))
         if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span) and _looks_like_a_name(ent):
             seen.append(span)
             yield _Unit(span, unknown_label=ent.label_)
     for run in _propn_runs(parsed, sentence.span):
         if not any(run.overlaps(s) for s in seen):
             yield _Unit(run, unknown_label="PROPN")
+
+
+def _without_possessive(text: str, span: Span) -> Span:
+    """"Díaz-Canel’s" -> "Díaz-Canel"."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if span.text(text).endswith(ending) and span.end - len(ending) > span.start:
+            return Span(span.start, span.end - len(ending))
+    return span
 
 
 def _looks_like_a_name(ent) -> bool:  # ent: spacy Span
