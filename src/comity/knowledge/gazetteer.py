@@ -114,7 +114,10 @@ class Gazetteer:
 
     @staticmethod
     def default() -> Gazetteer:
-        """The bundled gazetteer, built once per process on first use (about 2 s, 60 MB)."""
+        """The bundled gazetteer, built once per process on first use.
+
+        Measured: about 4 s of CPU; 52 MB kept, 175 MB at the peak of the build (GeoNames JSON).
+        """
         return _default_gazetteer()
 
     @classmethod
