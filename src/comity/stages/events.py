@@ -109,8 +109,8 @@ class EventStage:
         places: Gazetteer | None = None,
     ):
         """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
-        a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO root and
-        pair of countries in a sentence, so a statement is not counted twice at country level."""
+        a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO code and
+        pair of countries in a sentence, so one act is not counted twice at country level."""
         self.codebook = codebook or Codebook.default()
         self.patterns = patterns or PatternSet.default()
         self.reciprocal = reciprocal
@@ -213,7 +213,7 @@ class EventStage:
             return (candidate.cameo, _key(candidate.source), _key(candidate.target), date)
         countries = (_country_key(candidate.source), _country_key(candidate.target))
         dyad = frozenset(countries) if candidate.mutual or self._is_reciprocal(candidate) else countries
-        return (candidate.cameo[:2], dyad, date)
+        return (candidate.cameo, dyad, date)
 
     def _is_reciprocal(self, candidate: _Candidate) -> bool:
         return candidate.match.pattern.reverse is not None
