@@ -74,6 +74,11 @@ def test_place_name_modifying_a_nominal_event(stage):
     assert where(found["summit"])[1:] == ("SGP", "modifier")
 
 
+def test_place_name_on_an_event_noun_held_by_the_verb(stage):
+    found = places(stage, "Rally\nThe Lima rally was held in honour of the guests.", ["held"])
+    assert where(found["held"]) == ("Lima", "PER", "modifier")
+
+
 def test_visit_destination(stage):
     text = "Trips\nThe president travelled to Oslo. The premier visited Nairobi."
     found = places(stage, text, ["travelled", "visited"])

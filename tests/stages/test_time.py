@@ -159,6 +159,12 @@ def test_month_day_without_any_year_stays_unvalued_but_says_why():
     assert short(found["visited"]) == (None, None, "inherited:sentence:year-unknown")
 
 
+def test_weekday_in_a_text_dated_only_to_the_month_takes_that_month_approximately():
+    found = dates("Message\nThe leader sent a message to the premier on Monday.", ["sent"], "2021-03")
+    assert short(found["sent"]) == ("2021-03", "month", "relative:Monday")
+    assert found["sent"].approximate
+
+
 def test_yearless_publication_date():
     text = "Message\nThe leader sent a verbal message to the president of the assembly."
     assert short(dates(text, ["sent"], "--03-24")["sent"]) == (None, None, "publication:year-unknown")

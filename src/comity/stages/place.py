@@ -37,6 +37,9 @@ MOTION_LEMMAS = frozenset(
     {"visit", "tour", "travel", "trip", "journey", "go", "come", "fly", "arrive", "return", "head", "move", "sail"}
 )
 VISIT_LEMMAS = frozenset({"visit", "tour", "reach"})
+#: Verbs whose subject or object is itself an event ("the Pyongyang rally was held").
+HOLDING_LEMMAS = frozenset({"hold", "stage", "convene", "host", "organize", "organise", "attend", "open", "close"})
+HELD_EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 NOT_PLACE_ENTITY_LABELS = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 MAX_PLACE_TOKENS = 8
@@ -213,10 +216,14 @@ def _scopes(trigger: Any) -> list[tuple[str, Any]]:
 
 
 def _fits(candidate: PlaceCandidate, head: Any) -> bool:
-    """A name modifying a noun is a place only for the nominal event it modifies ("the Hanoi summit")."""
+    """A name modifying a noun is a place only for the nominal event it modifies ("the Hanoi summit"),
+    or for the verb that holds that event ("the Pyongyang rally was held")."""
     if candidate.role != "modifier":
         return True
-    return head.doc[candidate.token].head.i == head.i
+    noun = head.doc[candidate.token].head
+    if noun.i == head.i:
+        return True
+    return noun.head.i == head.i and noun.dep_ in HELD_EVENT_DEPS and head.lemma_ in HOLDING_LEMMAS
 
 
 def _trigger_token(parsed: Any, span: Span) -> Any:

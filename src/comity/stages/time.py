@@ -583,6 +583,10 @@ def _from_timex(timex: Timex, context: TimeContext) -> EventDate:
         return EventDate(f"{year:04d}-{timex.month:02d}", "month", basis, timex.span, approximate=True)
     if year is not None:
         return EventDate(f"{year:04d}", "year", basis, timex.span, approximate=True)
+    coarse = context.publication
+    if coarse is not None and coarse.value is not None and coarse.precision in ("month", "year"):
+        # "on Monday" in a text dated only "2021-03": the event is in that month, about.
+        return EventDate(coarse.value, coarse.precision, basis, timex.span, approximate=True)
     return EventDate(None, None, f"{basis}:year-unknown", timex.span, timex.approximate)
 
 
