@@ -141,6 +141,16 @@ def test_later_in_the_day_inherits_the_previous_sentence():
     assert short(found["visited"]) == ("2020-10-02", "day", "inherited:sentence")
 
 
+def test_same_day_reference_far_from_any_date_is_the_report_day():
+    text = (
+        "Delegation tours\nThe delegation arrived in Lima on Friday [Oct. 2]. "
+        "It was greeted by officials. The guests toured a museum. They met students. They visited a school. "
+        "Later in the day, the guests visited the port."
+    )
+    found = dates(text, ["visited the port"], "2020-10-05")
+    assert short(found["visited the port"]) == ("2020-10-05", "day", "publication")
+
+
 def test_repeated_weekday_takes_the_earlier_bracketed_date():
     text = (
         "Envoy in town\n"

@@ -55,6 +55,8 @@ PARTICIPANT_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 NO_PUBLICATION_FALLBACK = frozenset({Factuality.FUTURE, Factuality.HYPOTHETICAL})
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
+#: How many sentences back "later in the day" looks for the day it means.
+SAME_DAY_REACH = 4
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -617,8 +619,9 @@ def _cut(value: str, precision: str) -> str:
 
 
 def _inherited(context: TimeContext, sentence: int, vague: Timex) -> EventDate | None:
-    """"Later in the day": the date of the nearest earlier sentence that has one."""
-    for earlier in range(sentence - 1, -1, -1):
+    """"Later in the day": the date of the nearest earlier sentence that has one, a few sentences back at most
+    (further off, "the day" is more likely the day of the report)."""
+    for earlier in range(sentence - 1, max(sentence - 1 - SAME_DAY_REACH, -1), -1):
         date = _sentence_date(context, earlier)
         if date is not None:
             basis = _inherited_basis_between(context, sentence, earlier, date.span)
