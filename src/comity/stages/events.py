@@ -298,7 +298,8 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
 
 def _pattern_fits(token, pattern: EventPattern):
     """The object token the pattern matched on (None if it needs none), or False."""
-    if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+    # the parser often reads the particle as a preposition: "cordoned off the roads"
+    if pattern.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pattern.particle for c in token.children):
         return False
     if pattern.prep and not _preposition(token, pattern.prep):
         return False
