@@ -59,3 +59,13 @@ def test_nominal_trigger_takes_its_governing_verb(nlp) -> None:
     talks = next(t for t in doc if t.text == "talks")
     assert clause_verb(talks).text == "held"
     assert assess(talks).value is Factuality.ASSERTED
+
+
+def test_inside_quotation() -> None:
+    from comity.factuality import inside_quotation
+
+    text = "\u201cWe met them. They agreed,\u201d he said. Then they left.\n\"They wrote back.\" Fine."
+    assert inside_quotation(text, text.index("They agreed"))
+    assert not inside_quotation(text, text.index("Then they"))
+    assert inside_quotation(text, text.index("wrote"))
+    assert not inside_quotation(text, text.index("Fine"))

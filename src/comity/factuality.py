@@ -13,7 +13,8 @@ Cues, in order of precedence:
 - future: "will"/"shall", "is to be held", "is going to", or the complement of a
   plan or schedule ("is scheduled to take over", "plans to visit", "is about to");
 - reported: the clause is the complement of a speech verb ("X said ...", "...,
-  X reported") or carries "according to".
+  X reported") or carries "according to", or it stands inside a quotation that
+  runs on from an earlier sentence of the paragraph (`inside_quotation`).
 """
 
 from __future__ import annotations
@@ -175,6 +176,25 @@ def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | N
 
 def _subject_of(verb):
     return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+OPENING_QUOTES = "\u201c\u00ab\u201e"
+CLOSING_QUOTES = "\u201d\u00bb"
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether `offset` lies inside a quotation opened earlier in its paragraph."""
+    paragraph_start = text.rfind("\n", 0, offset) + 1
+    depth = 0
+    straight_open = False
+    for char in text[paragraph_start:offset]:
+        if char in OPENING_QUOTES:
+            depth += 1
+        elif char in CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight_open = not straight_open
+    return depth > 0 or straight_open
 
 
 def _clause_factuality(verb) -> Assessment | None:

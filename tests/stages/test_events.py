@@ -318,3 +318,9 @@ def test_requested_action_is_hypothetical_and_the_appeal_asserted() -> None:
 def test_agreeing_follows_the_cameo_verb_dictionary() -> None:
     assert triples("Arnor agreed with Gondor.") == [("030", "ARN", "GON")]
     assert triples("Arnor and Gondor agree that the dispute should be settled.") == [("050", "ARN", "GON")]
+
+
+def test_quoted_sentence_is_reported() -> None:
+    doc = EventStage()(document("\u201cThe talks went well. Arnor praised Gondor,\u201d the envoy said later.\nArnor praised Rohan."))
+    found = {(m.target.code, str(m.factuality)) for m in doc.event_mentions if m.cameo == "051"}
+    assert found == {("GON", "reported"), ("ROH", "asserted")}

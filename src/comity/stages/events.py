@@ -733,6 +733,8 @@ def _country_key(participant: _Participant | None) -> str | None:
 
 def _factuality(trigger, source: _Participant | None, actors: _ActorIndex) -> Factuality:
     assessment = factuality_rules.assess(trigger)
+    if assessment.value is Factuality.ASSERTED and factuality_rules.inside_quotation(actors.doc.text, trigger.idx):
+        return Factuality.REPORTED  # a quotation whose speaker is named in another sentence
     if assessment.value is not Factuality.REPORTED or assessment.speaker is None or source is None:
         return assessment.value
     speakers = actors.participants([assessment.speaker])
