@@ -324,3 +324,11 @@ def test_quoted_sentence_is_reported() -> None:
     doc = EventStage()(document("\u201cThe talks went well. Arnor praised Gondor,\u201d the envoy said later.\nArnor praised Rohan."))
     found = {(m.target.code, str(m.factuality)) for m in doc.event_mentions if m.cameo == "051"}
     assert found == {("GON", "reported"), ("ROH", "asserted")}
+
+
+def test_each_other_is_a_mutual_act() -> None:
+    assert triples("Arnor and Gondor support each other.") == [("051", "ARN", "GON")]
+
+
+def test_statues_of_a_leader_are_not_the_leader() -> None:
+    assert triples("The envoy of Rohan visited the statues of the Arnorian king.") == []

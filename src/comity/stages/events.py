@@ -60,6 +60,13 @@ RELATION_NOUNS = frozenset(
 OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"})
 #: Nouns that only count what follows "of": the object is what is counted.
 QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
+#: Things named after people: the people in "the statues of X", "the birthplace of X" are not there.
+ARTEFACT_NOUNS = frozenset(
+    {"statue", "monument", "mausoleum", "museum", "tomb", "grave", "memorial", "birthplace", "portrait", "relic",
+     "exhibition", "photo", "photograph", "picture", "image", "flag", "bust", "plaque", "house", "residence"}
+)  # fmt: skip
+#: "each other", "one another": a group acting on itself.
+RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
 DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
 
 
@@ -178,7 +185,8 @@ class EventStage:
             return []
         dates = _date_splits(match.trigger) or [None]
         candidates = []
-        for source, target, mutual in _pairs(sources, targets, between, pattern.mutual):
+        mutual_reading = pattern.mutual or _acts_on_each_other(match.trigger)
+        for source, target, mutual in _pairs(sources, targets, between, mutual_reading):
             for date_span in dates:
                 candidates.append(_Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
                 if self.reciprocal and source and target and (pattern.reverse or mutual):
@@ -532,8 +540,10 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
         tokens, between = _slot_tokens(match, slot)
         # inside a phrase only the nearest actor (with its coordinated ones) is the target
         groups = [[t] for t in tokens] if slot == "inside" else [tokens]
+        if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
+            groups = [tokens + [t for token in tokens for t in token.subtree if t.dep_ == "conj"]]
         for group in groups:
-            participants = [p for p in actors.participants(group) if p.key not in excluded]
+            participants = [p for p in actors.participants(group, direct=slot == "complement") if p.key not in excluded]
             if participants:
                 return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
     return [], False
@@ -575,6 +585,15 @@ def _other_side(source: _Participant, targets: list[_Participant], between: bool
         if distinct:
             return distinct
     return others
+
+
+def _acts_on_each_other(trigger) -> bool:
+    """ "support each other", "met one another": the object is the subject group itself."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(o.lower_ in RECIPROCAL_PRONOUNS and any(g.lower_ in ("each", "one") for g in o.children) for o in objects) or any(
+        o.lower_ == "another" and o.i > 0 and o.doc[o.i - 1].lower_ == "one" for o in objects
+    )
 
 
 def _own_countries(sources: list[_Participant]) -> list[_Participant]:
@@ -629,12 +648,15 @@ class _ActorIndex:
                     best = mention
         return best
 
-    def participants(self, tokens: list) -> list[_Participant]:
+    def participants(self, tokens: list, direct: bool = False) -> list[_Participant]:
+        """Participants named by the tokens and their coordinated ones; unless `direct`, also
+        an actor inside a noun phrase that names none itself ("the leaders of China")."""
         found: list[_Participant] = []
         seen: set[str] = set()
         for token in tokens:
             for unit in _coordinated(token):
-                for mention in self._mentions_for(unit, depth=0):
+                mentions = ([m] if (m := self.at(unit)) else []) if direct else self._mentions_for(unit, depth=0)
+                for mention in mentions:
                     for participant in self._resolved(mention):
                         if participant.key not in seen:
                             seen.add(participant.key)
@@ -645,8 +667,8 @@ class _ActorIndex:
         mention = self.at(token)
         if mention is not None:
             return [mention]
-        if depth > 2:
-            return []
+        if depth > 2 or token.lemma_.lower() in ARTEFACT_NOUNS:
+            return []  # "visited the statues of Kim Il Sung" is no visit to him
         descend = ("poss", "appos") if token.lemma_.lower() in RELATION_NOUNS else ("poss", "appos", "compound", "amod", "nmod")
         for child in token.children:
             if child.dep_ in descend:
