@@ -1,20 +1,24 @@
 """Events stage: who did what to whom, as CAMEO event mentions with PLOVER, Goldstein and QuadClass.
 
-Patterns (`comity.knowledge.event_patterns`) name a trigger word (verb or noun),
-its constraints and the argument slots that hold the source and the target. For
-every sentence the stage
+Patterns (`comity.knowledge.event_patterns`, data in `comity/data/patterns/`) name
+a trigger word (verb, noun or adjective), its constraints and the argument slots
+that hold the source and the target. For every headline and body sentence the
+stage
 
 1. finds the triggers that a pattern accepts (`_matches`);
 2. reads each argument slot off the dependency parse (active and passive voice,
    relative and participial clauses, control verbs, light verbs with event nouns,
    "between X and Y") and resolves the tokens to the actor mentions found by the
-   actors stage, splitting coordinated actors ("to the leaders of China, Cuba,
+   actors stage (pronouns through their antecedent, "the two countries" through
+   its members), splitting coordinated actors ("to the leaders of China, Cuba,
    Vietnam and Laos") and coordinated dates ("in September 2015 and November
-   2018") into one mention each;
+   2018", each mention carrying its own date span for the time stage) into one
+   mention each; a visit's or an attack's place stands for its country;
 3. judges factuality (`comity.factuality`): a "said" that frames someone else's
-   report makes the mention reported, a planned visit is future;
-4. drops sayings whose content is itself coded, and mentions that repeat one
-   already found in the sentence.
+   report makes the mention reported, a planned visit is future, an intent to
+   cooperate is itself an asserted CAMEO 03 event;
+4. drops sayings whose content is itself coded, one-sided fragments of a complete
+   act, and mentions that repeat one already found in the sentence.
 """
 
 from __future__ import annotations
