@@ -327,8 +327,23 @@ def test_quoted_sentence_is_reported() -> None:
 
 
 def test_each_other_is_a_mutual_act() -> None:
-    assert triples("Arnor and Gondor support each other.") == [("051", "ARN", "GON")]
+    assert triples("Arnor and Gondor support each other.") == [("050", "ARN", "GON")]
 
 
 def test_statues_of_a_leader_are_not_the_leader() -> None:
     assert triples("The envoy of Rohan visited the statues of the Arnorian king.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor spoke by phone with Gondor.", ("041", "ARN", "GON")),
+        ("Arnor talked with Gondor on Monday.", ("040", "ARN", "GON")),
+        ("Arnor protested the arrest of Gondor's envoy.", ("114", "ARN", "GON")),
+        ("Arnor closed its embassy in Gondor.", ("161", "ARN", "GON")),
+        ("Soldiers from Arnor fired on Gondor.", ("190", "ARN", "GON")),
+        ("Arnor backed Gondor.", ("050", "ARN", "GON")),
+    ],
+)
+def test_common_news_verbs(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)

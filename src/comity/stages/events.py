@@ -185,11 +185,11 @@ class EventStage:
             targets = _own_countries(sources)
         if targets:
             targets_by_trigger[match.trigger.i] = targets
-        if pattern.need_target and not targets:
+        mutual_reading = pattern.mutual or _acts_on_each_other(match.trigger)
+        if pattern.need_target and not targets and not (mutual_reading and len(sources) >= 2):
             return []
         dates = _date_splits(match.trigger) or [None]
         candidates = []
-        mutual_reading = pattern.mutual or _acts_on_each_other(match.trigger)
         for source, target, mutual in _pairs(sources, targets, between, mutual_reading):
             for date_span in dates:
                 candidates.append(_Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
