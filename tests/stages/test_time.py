@@ -144,11 +144,37 @@ def test_later_in_the_day_inherits_the_previous_sentence():
 def test_same_day_reference_far_from_any_date_is_the_report_day():
     text = (
         "Delegation tours\nThe delegation arrived in Lima on Friday [Oct. 2]. "
-        "It was greeted by officials. The guests toured a museum. They met students. They visited a school. "
+        "Officials say the visit matters. The ministry expects more guests. Trade is growing. Ties are strong. "
         "Later in the day, the guests visited the port."
     )
     found = dates(text, ["visited the port"], "2020-10-05")
     assert short(found["visited the port"]) == ("2020-10-05", "day", "publication")
+
+
+def test_past_tense_sentences_continue_the_day_named_before_them():
+    text = (
+        "Arrival\nThe delegation arrived in Lima on Friday [Oct. 2] from Quito. "
+        "It was greeted at the airport by the mayor. From there, the guests visited the old town. "
+        "The ministry says the visit is going well."
+    )
+    found = dates(text, ["greeted", "visited", "says"], "2020-10-05")
+    assert short(found["greeted"]) == ("2020-10-02", "day", "inherited:sentence")
+    assert short(found["visited"]) == ("2020-10-02", "day", "inherited:sentence")
+    assert short(found["says"]) == ("2020-10-05", "day", "publication")
+
+
+def test_a_past_perfect_sentence_ends_the_story():
+    text = (
+        "Accord\nThe deal had been announced by the mayor on Friday. "
+        "Protesters gathered outside the town hall."
+    )
+    found = dates(text, ["gathered"], "2020-10-05")
+    assert short(found["gathered"]) == ("2020-10-05", "day", "publication")
+
+
+def test_a_month_or_year_is_not_carried_to_the_next_sentence():
+    text = "Talks\nIn June 2000, the two leaders met in Seoul. The minister welcomed the new proposal."
+    assert short(dates(text, ["welcomed"], "2020-10-05")["welcomed"]) == ("2020-10-05", "day", "publication")
 
 
 def test_repeated_weekday_takes_the_earlier_bracketed_date():
@@ -272,7 +298,7 @@ def test_year_of_an_undated_text_from_the_offices_its_people_hold():
     welcomed, gave, left = (m.date for m in doc.event_mentions)
     # Ri (2014-16), Pak (2013-19) and Díaz-Canel (2013-18) agree on 2014-2016; Sept. 5 is a Saturday only in 2015.
     assert (welcomed.value, welcomed.basis, welcomed.approximate) == ("2015-09-05", "bracket", True)
-    assert (gave.value, gave.basis) == ("2015", "approximate-publication")
+    assert (gave.value, gave.basis) == ("2015-09-05", "inherited:sentence")
     assert (left.value, left.precision, left.basis) == ("2015", "year", "relative:Monday")
 
 

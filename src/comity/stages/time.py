@@ -15,7 +15,11 @@ the publication date, then attached to events by syntax, nearest scope first:
    ("met Castro, who paid a visit in March 1986");
 5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
    Friday") inherit the date of the previous dated sentence, or of the
-   earlier "Saturday [Sept. 5]" they repeat;
+   earlier "Saturday [Sept. 5]" they repeat; a past-tense sentence with no
+   date continues the day named in the sentence before it ("arrived on
+   Friday [Sept. 4]. It was greeted at the airport by …"), for up to six
+   sentences; a month or a year named before is not carried over, and a
+   present, future or past-perfect sentence ends the story;
 6. the publication date, for mentions that are not future or hypothetical.
 
 An event commemorated by "the Nth anniversary of X" is dated N years before
@@ -57,6 +61,9 @@ NO_PUBLICATION_FALLBACK = frozenset({Factuality.FUTURE, Factuality.HYPOTHETICAL}
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 #: How many sentences back "later in the day" looks for the day it means.
 SAME_DAY_REACH = 4
+#: How many undated past-tense sentences a day named before them carries over.
+NARRATIVE_REACH = 6
+PRESENT_OR_MODAL_TAGS = frozenset({"VBZ", "VBP", "MD"})
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -374,6 +381,10 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
             resolved = _resolved(choice, context, sentence)
             if resolved is not None:
                 return resolved
+        if mention.factuality not in NO_PUBLICATION_FALLBACK and is_past(trigger):
+            continued = _narrative_date(context, sentence, parsed)
+            if continued is not None:
+                return _rebased(continued, "inherited:sentence", continued.span)
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
@@ -634,6 +645,60 @@ def _rebased(date: EventDate, basis: str, span: Span) -> EventDate:
     if date.value is None and date.basis and date.basis.endswith(":year-unknown"):
         basis = f"{basis}:year-unknown"
     return replace(date, basis=basis, span=span)
+
+
+def is_past(trigger: Any) -> bool:
+    """Whether the predicate is in the simple past of a narrative ("sent", "was greeted"; not "has sent",
+    "will send", nor the background of a past perfect, "had announced")."""
+    token = trigger
+    for _ in range(8):  # the clause heads above a nominal or non-finite trigger, a few at most
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        tags = {t.tag_ for t in [token, *auxiliaries]}
+        if tags & PRESENT_OR_MODAL_TAGS or any(a.lower_ == "had" and a.dep_ == "aux" for a in auxiliaries):
+            return False
+        if "VBD" in tags:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _narrative_date(context: TimeContext, sentence: int, parsed: Any, hops: int = NARRATIVE_REACH) -> EventDate | None:
+    """A past-tense sentence without a date of its own continues the story of the sentence before it, when
+    that one names a day ("arrived on Friday [Sept. 4]. It was greeted at the airport by …")."""
+    previous = _sentence_before(context, sentence)
+    if previous < 0 or hops <= 0 or not _sentence_is_past(context, previous, parsed):
+        return None  # "Six decades have passed since … (1960)." tells no story to continue
+    date = _sentence_date(context, previous)
+    if date is None and not context.in_sentence(previous):
+        date = _narrative_date(context, previous, parsed, hops - 1)
+    return date if date is not None and _names_a_day(date, context) else None
+
+
+def _sentence_before(context: TimeContext, sentence: int) -> int:
+    """The previous sentence, joined back across a split inside an expression ("on Friday [Oct. 2]. from …")."""
+    previous = sentence - 1
+    while previous > 0:
+        start = context.sentences[previous].start
+        if not any(p.sentence < previous and p.timex.span.start < start < p.timex.span.end for p in context.timexes):
+            break
+        previous -= 1
+    return previous
+
+
+def _sentence_is_past(context: TimeContext, sentence: int, parsed: Any) -> bool:
+    span = context.sentences[sentence]
+    tokens = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and len(tokens) > 0 and is_past(tokens.root)
+
+
+def _names_a_day(date: EventDate, context: TimeContext) -> bool:
+    if date.precision == "day":
+        return True
+    if date.value is not None or date.span is None:
+        return False
+    return any(p.timex.span == date.span and p.timex.day is not None for p in context.timexes)
 
 
 def _sentence_date(context: TimeContext, sentence: int) -> EventDate | None:
