@@ -347,3 +347,7 @@ def test_statues_of_a_leader_are_not_the_leader() -> None:
 )
 def test_common_news_verbs(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(text)
+
+
+def test_exchanging_fire_is_mutual() -> None:
+    assert triples("Arnor and Gondor exchanged fire along the border.") == [("190", "ARN", "GON")]
