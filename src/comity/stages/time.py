@@ -20,6 +20,8 @@ the publication date, then attached to events by syntax, nearest scope first:
    Friday [Sept. 4]. It was greeted at the airport by …"), for up to six
    sentences; a month or a year named before is not carried over, and a
    present, future or past-perfect sentence ends the story;
+   an event of the headline with no date takes the day named in the lede
+   (the first paragraph);
 6. the publication date, for mentions that are not future or hypothetical.
 
 An event commemorated by "the Nth anniversary of X" is dated N years before
@@ -47,7 +49,7 @@ from typing import Any
 
 from comity.errors import ComityError
 from comity.knowledge.gazetteer import fold_text
-from comity.model import Argument, Document, EventDate, EventMention, Factuality, Span
+from comity.model import Argument, Document, EventDate, EventMention, Factuality, SectionKind, Span
 from comity.timex import Anchor, Timex, find_timexes, normalize
 
 #: Dependencies that open a clause with its own time: a date inside one belongs to that clause.
@@ -385,6 +387,10 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
             continued = _narrative_date(context, sentence, parsed)
             if continued is not None:
                 return _rebased(continued, "inherited:sentence", continued.span)
+        if mention.section == SectionKind.HEADLINE and mention.factuality not in NO_PUBLICATION_FALLBACK:
+            lede = _lede_date(context, sentence)
+            if lede is not None:
+                return _rebased(lede, "inherited:lede", lede.span)
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
@@ -674,6 +680,20 @@ def _narrative_date(context: TimeContext, sentence: int, parsed: Any, hops: int 
     if date is None and not context.in_sentence(previous):
         date = _narrative_date(context, previous, parsed, hops - 1)
     return date if date is not None and _names_a_day(date, context) else None
+
+
+def _lede_date(context: TimeContext, headline_sentence: int) -> EventDate | None:
+    """A headline tells the story of the lede: the day named in the first paragraph after it."""
+    first = headline_sentence + 1
+    while first < len(context.sentences) and context.same_paragraph(headline_sentence, first):
+        first += 1  # the rest of a headline that spaCy split
+    lede = first
+    while lede < len(context.sentences) and context.same_paragraph(first, lede):
+        date = _sentence_date(context, lede)
+        if date is not None:
+            return date if _names_a_day(date, context) else None
+        lede += 1
+    return None
 
 
 def _sentence_before(context: TimeContext, sentence: int) -> int:
