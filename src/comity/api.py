@@ -127,13 +127,19 @@ def code(
         for batch in _batches(to_code, config.batch_size):
             for result in _code_batch(pipeline, batch):
                 _save_result(result, store, run_id, cfg_hash, summary, progress)
-        assignments, events = link(store.mention_records())
-        store.replace_events(assignments, events)
-        summary.mentions, summary.events = len(store.mention_records()), len(events)
+        summary.events = relink(store)
+        summary.mentions = store.counts()["mentions"]
         if out is not None:
             summary.outputs = write_outputs(store, Path(out))
         store.finish_run(run_id, summary.to_dict())
     return summary
+
+
+def relink(store: Store) -> int:
+    """Link the store's mentions into events; returns the number of events."""
+    assignments, events = link(store.mention_records())
+    store.replace_events(assignments, events)
+    return len(events)
 
 
 def _skip_known(
