@@ -351,3 +351,8 @@ def test_common_news_verbs(text: str, expected: tuple[str, str, str]) -> None:
 
 def test_exchanging_fire_is_mutual() -> None:
     assert triples("Arnor and Gondor exchanged fire along the border.") == [("190", "ARN", "GON")]
+
+
+def test_threat_of_force_and_pledged_money() -> None:
+    assert ("138", "ARN", "GON") in triples("Arnor threatened Gondor with military action.")
+    assert ("033", "ARN", "GON") in triples("Arnor pledged $500 million in aid to Gondor.")
