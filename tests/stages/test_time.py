@@ -164,7 +164,8 @@ def test_past_tense_sentences_continue_the_day_named_before_them():
 
 
 def test_headline_event_takes_the_day_of_the_lede():
-    doc = make_doc("Leaders sign pact at summit\nThe two leaders met on Tuesday in Lima and signed a pact.", "2018-06-13")
+    text = "Leaders sign pact at summit\nThe two leaders met on Tuesday in Lima and signed a pact."
+    doc = make_doc(text, "2018-06-13")
     doc.event_mentions = [mention_on(doc, "sign", section=SectionKind.HEADLINE)]
     TimeStage(recode_actors=False)(doc)
     assert short(doc.event_mentions[0].date) == ("2018-06-12", "day", "inherited:lede")
