@@ -642,15 +642,11 @@ class _ActorIndex:
         self.doc = doc
         self.mentions = sorted(doc.actor_mentions, key=lambda m: (m.span.start, -m.span.end))
         self.by_actor_id = {m.actor_id: m for m in self.mentions if m.actor_id and m.code}
+        self._by_token = _longest_mention_per_token(doc.parsed, self.mentions) if doc.parsed is not None else {}
 
     def at(self, token) -> ActorMention | None:
-        start, end = token.idx, token.idx + len(token.text)
-        best = None
-        for mention in self.mentions:
-            if mention.span.start < end and start < mention.span.end:
-                if best is None or (mention.span.end - mention.span.start) > (best.span.end - best.span.start):
-                    best = mention
-        return best
+        """The longest actor mention overlapping the token."""
+        return self._by_token.get(token.i)
 
     def participants(self, tokens: list, direct: bool = False) -> list[_Participant]:
         """Participants named by the tokens and their coordinated ones; unless `direct`, also
@@ -738,6 +734,19 @@ def _places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> 
             argument = Argument(entity.text, place.country, place.country, f"state:{place.country}", span)
             found.append(_Participant(argument, f"state:{place.country}", place=True))
     return found
+
+
+def _longest_mention_per_token(parsed, mentions: list[ActorMention]) -> dict[int, ActorMention]:
+    by_token: dict[int, ActorMention] = {}
+    for mention in mentions:
+        span = parsed.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            best = by_token.get(token.i)
+            if best is None or mention.span.end - mention.span.start > best.span.end - best.span.start:
+                by_token[token.i] = mention
+    return by_token
 
 
 def _coordinated(token) -> list:
