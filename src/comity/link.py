@@ -123,4 +123,5 @@ def _event_record(cluster: _Cluster) -> dict[str, Any]:
         "num_articles": len(docs),
         "num_sources": len(outlets),
         "doc_ids": sorted(docs),
+        "evidence": {**rep["evidence"], "doc_id": rep["doc_id"]} if rep.get("evidence") else None,
     }
