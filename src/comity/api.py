@@ -54,6 +54,7 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
     from comity.stages.metadata import MetadataStage
     from comity.stages.parse import ParseStage
     from comity.stages.place import PlaceStage
+    from comity.stages.prefilter import PrefilterStage
     from comity.stages.segment import SegmentStage
     from comity.stages.time import TimeStage
 
@@ -66,6 +67,7 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
         [
             MetadataStage(),
             SegmentStage(),
+            *([PrefilterStage(knowledge, model=config.spacy_model)] if config.prefilter else []),
             ParseStage(config.spacy_model, config.batch_size),
             ActorStage(knowledge),
             EventStage(),

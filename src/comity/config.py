@@ -24,6 +24,7 @@ class Config:
     actor_files: list[str] = field(default_factory=list)  # extra actor dictionaries
     agent_files: list[str] = field(default_factory=list)  # extra agent dictionaries
     batch_size: int = 64
+    prefilter: bool = True  # parse only sentences that can hold an event (stages/prefilter.py)
 
     def resolved(self) -> dict[str, Any]:
         """The configuration as stored with a run."""

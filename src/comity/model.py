@@ -225,6 +225,8 @@ class Document:
     problems: list[DocumentProblem] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # Sentences worth a full parse (prefilter stage); None: not prefiltered, parse every coded sentence.
+    candidate_spans: list[Span] | None = None
     actor_mentions: list[ActorMention] = field(default_factory=list)
     event_mentions: list[EventMention] = field(default_factory=list)
     parsed: Any = None  # the spaCy Doc; transient, never stored

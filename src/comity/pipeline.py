@@ -19,6 +19,7 @@ FIELDS = frozenset(
         "meta",  # Document.meta
         "sections",
         "sentences",
+        "candidates",  # Document.candidate_spans: the sentences the parse stage parses
         "parsed",  # the spaCy Doc
         "actor_mentions",
         "event_mentions",

@@ -3,7 +3,9 @@
 Text outside headline and body sections (comments, navigation, captions,
 repeats) is blanked to spaces before parsing, so spaCy never sees it while
 every token's `idx` is still an offset into the original text. Each coded
-section starts a new sentence.
+section starts a new sentence. When the prefilter stage has chosen candidate
+sentences (`Document.candidate_spans`), every other sentence is blanked too, so
+only the candidates get the full parse and `Document.sentences` holds only them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from comity.model import CODED_SECTIONS, Document, Sentence, Span
 def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
     import spacy
 
-    _register_components()
+    section_starts_component()
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -33,11 +35,12 @@ def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
     return nlp
 
 
-def _register_components() -> None:
+def section_starts_component() -> str:
+    """Register the component that starts a sentence after a line break; returns its name."""
     from spacy.language import Language
 
     if Language.has_factory("comity_section_starts"):
-        return
+        return "comity_section_starts"
 
     @Language.component("comity_section_starts")
     def section_starts(doc):  # type: ignore[no-untyped-def]
@@ -48,12 +51,31 @@ def _register_components() -> None:
                 token.is_sent_start = True
         return doc
 
+    return "comity_section_starts"
+
 
 def masked_text(doc: Document) -> str:
     """The document text with everything outside coded sections blanked (newlines kept)."""
     chars = [c if c in "\n\r" else " " for c in doc.text]
     for section in doc.coded_sections():
         chars[section.span.start : section.span.end] = doc.text[section.span.start : section.span.end]
+    return "".join(chars)
+
+
+def parsed_text(doc: Document) -> str:
+    """What spaCy parses: the masked text, or when the prefilter chose candidate sentences,
+    only those; a candidate followed by blanked text ends in a line break, so the parser
+    never runs it into the next candidate."""
+    if doc.candidate_spans is None:
+        return masked_text(doc)
+    chars = [c if c in "\n\r" else " " for c in doc.text]
+    spans = sorted(doc.candidate_spans, key=lambda span: span.start)
+    for span in spans:
+        chars[span.start : span.end] = doc.text[span.start : span.end]
+    for span, following in zip(spans, spans[1:] + [Span(len(doc.text), len(doc.text))]):
+        blanked_between = doc.text[span.end : following.start].strip()
+        if blanked_between and span.end < len(chars) and chars[span.end] == " ":
+            chars[span.end] = "\n"
     return "".join(chars)
 
 
@@ -71,10 +93,10 @@ class ParseStage:
         return load_nlp(self.model)
 
     def __call__(self, doc: Document) -> Document:
-        return self._annotate(doc, self.nlp(masked_text(doc)))
+        return self._annotate(doc, self.nlp(parsed_text(doc)))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        pairs = ((masked_text(doc), doc) for doc in docs)
+        pairs = ((parsed_text(doc), doc) for doc in docs)
         for parsed, doc in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield self._annotate(doc, parsed)
 

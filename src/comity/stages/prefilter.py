@@ -1,0 +1,193 @@
+"""Prefilter stage: pick the sentences worth a full parse, with a fast first pass.
+
+spaCy's full parse costs about thirty times what its tokenizer and a rule-based
+sentence splitter cost, and most sentences of wire copy carry no event. This
+stage splits the coded sections into sentences on a blank English pipeline and
+marks as candidates (`Document.candidate_spans`) the sentences that can hold an
+event: a word that some event pattern could take as its trigger, and something
+an actor could be read from (a known name or agent noun, a pronoun, "the two
+countries", a capitalised word). The parse stage then parses only those.
+
+The words come from the knowledge the later stages use, so the two cannot
+drift: trigger lemmas from the event patterns (verbs, nouns and adjectives),
+inflected forms undone with the lemmatizer tables of the spaCy model itself
+(its exceptions and suffix rules, all applied, so every lemma the model could
+give is among those tried), actors from `ActorKnowledge`'s name and agent
+matchers and the actors stage's pronoun lists.
+
+Coreference and narrative dates reach back: "He met Xi" needs the sentence
+that named Kim, and "It was greeted at the airport" the sentence that named
+the day. So the `context` sentences before each candidate in its section are
+parsed too (two by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from comity.config import SPACY_MODEL
+from comity.knowledge.actors import ActorKnowledge
+from comity.knowledge.event_patterns import PatternSet
+from comity.model import Document, Section, Span
+from comity.stages.actors import DEFINITE_NOUNS, DYAD, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from comity.stages.parse import load_nlp, masked_text, section_starts_component
+
+#: Sentences before a candidate parsed with it, for coreference and narrative dates.
+DEFAULT_CONTEXT = 2
+ACTOR_PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS | {"we", "our", "us", "i"}
+DEFINITE_WORDS = frozenset(word for noun in DEFINITE_NOUNS for word in noun.split())
+
+
+@dataclass(slots=True)
+class TriggerWords:
+    """Which surface words could be lemmatised to an event pattern's trigger lemma."""
+
+    lemmas: frozenset[str]
+    exceptions: dict[str, frozenset[str]]  # inflected form -> lemmas (irregular forms)
+    suffix_rules: tuple[tuple[str, str], ...]  # (ending, replacement)
+    _known: dict[str, bool] = field(default_factory=dict)  # memo of words already judged
+
+    @classmethod
+    def from_knowledge(cls, patterns: PatternSet, model: str = SPACY_MODEL) -> TriggerWords:
+        lemmas = frozenset(lemma for pattern in patterns.patterns for lemma in pattern.lemmas)
+        exceptions, rules = _lemmatizer_tables(model)
+        return cls(lemmas, exceptions, rules)
+
+    def is_trigger(self, word: str) -> bool:
+        lowered = word.lower()
+        known = self._known.get(lowered)
+        if known is None:
+            known = not self.lemmas.isdisjoint(self.possible_lemmas(lowered))
+            self._known[lowered] = known
+        return known
+
+    def possible_lemmas(self, lowered: str) -> set[str]:
+        """Every lemma the model's rule lemmatizer could give this word, and more."""
+        found = {lowered, lowered.replace("\u2019", "'")}
+        found |= self.exceptions.get(lowered, frozenset())
+        for ending, replacement in self.suffix_rules:
+            if ending and lowered.endswith(ending):
+                found.add(lowered[: -len(ending)] + replacement)
+        return found
+
+
+def _lemmatizer_tables(model: str) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
+    lookups = load_nlp(model).get_pipe("lemmatizer").lookups
+    exceptions: dict[str, set[str]] = {}
+    for by_form in lookups.get_table("lemma_exc").values():
+        for form, lemmas in by_form.items():
+            exceptions.setdefault(form, set()).update(lemmas)
+    rules = {tuple(rule) for by_pos in lookups.get_table("lemma_rules").values() for rule in by_pos}
+    return {form: frozenset(lemmas) for form, lemmas in exceptions.items()}, tuple(sorted(rules))
+
+
+@cache
+def load_splitter():  # -> spacy.Language
+    """A blank English tokenizer and rule-based sentence splitter; a line break starts a sentence."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(section_starts_component())
+    return nlp
+
+
+class PrefilterStage:
+    name = "prefilter"
+    requires = frozenset({"text", "sections"})
+    assigns = frozenset({"candidates"})
+
+    def __init__(
+        self,
+        knowledge: ActorKnowledge | None = None,
+        patterns: PatternSet | None = None,
+        model: str = SPACY_MODEL,
+        context: int = DEFAULT_CONTEXT,
+        batch_size: int = 64,
+    ):
+        self._knowledge = knowledge
+        self._patterns = patterns
+        self.model = model
+        self.context = context
+        self.batch_size = batch_size
+        self._triggers: TriggerWords | None = None
+
+    @property
+    def knowledge(self) -> ActorKnowledge:
+        if self._knowledge is None:
+            self._knowledge = ActorKnowledge.default()
+        return self._knowledge
+
+    @property
+    def triggers(self) -> TriggerWords:
+        if self._triggers is None:
+            self._triggers = TriggerWords.from_knowledge(self._patterns or PatternSet.default(), self.model)
+        return self._triggers
+
+    def __call__(self, doc: Document) -> Document:
+        return self._annotate(doc, load_splitter()(masked_text(doc)))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        pairs = ((masked_text(doc), doc) for doc in docs)
+        for split, doc in load_splitter().pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self._annotate(doc, split)
+
+    def _annotate(self, doc: Document, split) -> Document:  # split: spacy Doc of the blank pipeline
+        doc.candidate_spans = candidate_spans(doc, split, self.triggers, self.knowledge, self.context)
+        return doc
+
+
+def candidate_spans(doc: Document, split, triggers: TriggerWords, knowledge: ActorKnowledge, context: int) -> list[Span]:
+    """The sentences to parse, in text order: candidates and the `context` sentences before each."""
+    chosen: list[Span] = []
+    for section, sentences in _sentences_by_section(doc, split):
+        picked: set[int] = set()
+        for index, sentence in enumerate(sentences):
+            if can_hold_event(doc.text, sentence, triggers, knowledge):
+                picked.update(range(max(0, index - context), index + 1))
+        chosen.extend(sentences[i][0] for i in sorted(picked))
+    return sorted(chosen, key=lambda span: span.start)
+
+
+Words = list[tuple[str, bool]]  # (text, starts the sentence)
+
+
+def _sentences_by_section(doc: Document, split) -> Iterator[tuple[Section, list[tuple[Span, Words]]]]:
+    by_section: dict[int, list[tuple[Span, Words]]] = {}
+    sections = doc.coded_sections()
+    for sent in split.sents:
+        words = [(t.text, i == 0) for i, t in enumerate(t for t in sent if not t.is_space)]
+        if not words:
+            continue
+        start = next(t.idx for t in sent if not t.is_space)
+        end = max(t.idx + len(t.text) for t in sent if not t.is_space)
+        for number, section in enumerate(sections):
+            if section.span.start <= start < section.span.end:
+                by_section.setdefault(number, []).append((Span(start, min(end, section.span.end)), words))
+                break
+    for number, sentences in sorted(by_section.items()):
+        yield sections[number], sentences
+
+
+def can_hold_event(text: str, sentence: tuple[Span, Words], triggers: TriggerWords, knowledge: ActorKnowledge) -> bool:
+    span, words = sentence
+    if not any(triggers.is_trigger(word) for word, _ in words):
+        return False
+    return _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge)
+
+
+def _has_actor_word(words: Words) -> bool:
+    for word, first in words:
+        lowered = word.lower()
+        if lowered in ACTOR_PRONOUNS or lowered in DEFINITE_WORDS:
+            return True
+        # a capitalised word inside the sentence may be a name the knowledge does not hold
+        if word[:1].isupper() and not first:
+            return True
+    return False
+
+
+def _has_known_actor(text: str, span: Span, knowledge: ActorKnowledge) -> bool:
+    return bool(knowledge.match_names(text, span.start, span.end) or knowledge.match_agents(text, span.start, span.end))

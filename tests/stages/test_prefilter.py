@@ -1,0 +1,117 @@
+"""The prefilter picks the sentences that can hold an event, and loses no gold event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comity.api import code_paths
+from comity.config import Config
+from comity.eval import GoldSet, evaluate, gold_sets, load_gold
+from comity.model import Document, Section, SectionKind, Span
+from comity.pipeline import Pipeline
+from comity.stages.parse import ParseStage, parsed_text
+from comity.stages.prefilter import PrefilterStage, TriggerWords
+
+REPO = Path(__file__).resolve().parents[2]
+
+HEADLINE = "Cuba and Vietnam sign trade pact"
+BODY = (
+    "The weather in Havana was warm and dry. "
+    "Prices of rice rose by four percent over the year. "
+    "Kim Jong Un met Miguel Diaz-Canel in Pyongyang on Monday. "
+    "The harvest was the largest in a decade. "
+    "Rainfall was below the average of recent years. "
+    "Exports of nickel doubled since 2019. "
+    "He praised the friendship of the two peoples."
+)
+
+
+def make_doc() -> Document:
+    text = f"{HEADLINE}\n\n{BODY}\n"
+    body_start = len(HEADLINE) + 2
+    sections = [
+        Section(SectionKind.HEADLINE, Span(0, len(HEADLINE))),
+        Section(SectionKind.BODY, Span(body_start, body_start + len(BODY))),
+    ]
+    return Document("d1", text, "hash", "test", "txt", sections=sections)
+
+
+@pytest.fixture(scope="module")
+def triggers() -> TriggerWords:
+    return PrefilterStage().triggers
+
+
+@pytest.mark.parametrize("word", ["met", "meets", "Visited", "talks", "signed", "fought", "accused", "condemnation"])
+def test_inflected_and_irregular_trigger_words_are_found(triggers: TriggerWords, word: str) -> None:
+    assert triggers.is_trigger(word)
+
+
+@pytest.mark.parametrize("word", ["weather", "rice", "harvest", "percent", "decade"])
+def test_words_no_pattern_takes_are_not_triggers(triggers: TriggerWords, word: str) -> None:
+    assert not triggers.is_trigger(word)
+
+
+def sentence_texts(doc: Document, spans: list[Span]) -> list[str]:
+    return [span.text(doc.text) for span in spans]
+
+
+def test_candidates_are_event_sentences_and_the_context_before_them() -> None:
+    doc = PrefilterStage(context=1)(make_doc())
+    assert sentence_texts(doc, doc.candidate_spans) == [
+        HEADLINE,
+        "Prices of rice rose by four percent over the year.",  # context of the meeting
+        "Kim Jong Un met Miguel Diaz-Canel in Pyongyang on Monday.",
+        "Exports of nickel doubled since 2019.",  # context of "He praised", for its antecedent
+        "He praised the friendship of the two peoples.",
+    ]
+
+
+def test_without_context_only_sentences_with_a_trigger_and_an_actor_are_kept() -> None:
+    doc = PrefilterStage(context=0)(make_doc())
+    assert sentence_texts(doc, doc.candidate_spans) == [
+        HEADLINE,
+        "Kim Jong Un met Miguel Diaz-Canel in Pyongyang on Monday.",
+        "He praised the friendship of the two peoples.",
+    ]
+
+
+def test_the_parse_covers_only_candidates_with_offsets_into_the_text() -> None:
+    doc = Pipeline([PrefilterStage(context=0), ParseStage()], provided={"text", "sections"})(make_doc())
+    assert sentence_texts(doc, [s.span for s in doc.sentences]) == sentence_texts(doc, doc.candidate_spans)
+    words = [t for t in doc.parsed if not t.is_space]
+    assert all(doc.text[t.idx : t.idx + len(t.text)] == t.text for t in words)
+    assert "weather" not in {t.lower_ for t in words}
+    assert len(parsed_text(doc)) == len(doc.text)
+
+
+def test_a_document_without_prefilter_is_parsed_whole() -> None:
+    doc = ParseStage()(make_doc())
+    assert len(doc.sentences) == 8
+
+
+def matched_gold_ids(gold_set: GoldSet, prefilter: bool) -> set[str]:
+    report = evaluate(load_gold(gold_set.gold), code_paths(gold_set.docs, Config(prefilter=prefilter)))
+    return {match.gold_id for match in report.matches}
+
+
+def repo_gold_set(name: str) -> GoldSet:
+    return next(g for g in gold_sets(REPO, None) if g.name == name)
+
+
+@pytest.mark.parametrize("name", ["demo", "unseen"])
+def test_the_prefilter_loses_no_gold_event(name: str) -> None:
+    gold_set = repo_gold_set(name)
+    with_prefilter = matched_gold_ids(gold_set, prefilter=True)
+    assert with_prefilter, "the gold set should match something"
+    assert with_prefilter == matched_gold_ids(gold_set, prefilter=False)
+
+
+def test_the_prefilter_loses_no_gold_event_on_the_seed_articles(shared_dir: Path) -> None:
+    (gold_set,) = [g for g in gold_sets(REPO, shared_dir) if g.name == "seeds-dev"]
+    if not gold_set.gold.exists():
+        pytest.skip(f"{gold_set.gold} does not exist")
+    with_prefilter = matched_gold_ids(gold_set, prefilter=True)
+    assert with_prefilter
+    assert with_prefilter == matched_gold_ids(gold_set, prefilter=False)
