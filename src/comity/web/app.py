@@ -1,0 +1,113 @@
+"""The comity web app: server-rendered pages and a JSON API over one store, read-only by default.
+
+Everything it shows is bundled (templates, CSS, the chart drawn as inline SVG), so a page fetches
+nothing from the network. Article text is untrusted: templates escape every value, and the
+Content-Security-Policy header forbids inline and foreign scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from comity import __version__
+from comity.errors import ComityError, NotFoundError
+from comity.store import Store
+from comity.web import filters
+
+WEB_DIR = Path(__file__).resolve().parent
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_path: Path
+    read_only: bool
+
+
+def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
+    """The app over the store at `db_path`; raises NotFoundError at once when there is no store."""
+    from comity.web import json_api, pages
+
+    settings = Settings(Path(db_path), read_only)
+    with Store(settings.db_path, read_only=read_only):
+        pass  # fail now, with the store's own message, rather than on the first request
+    app = FastAPI(
+        title="comity", version=__version__,
+        description="Political events coded from news articles, with the evidence behind each one.",
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; /api lists the routes instead
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(json_api.router, prefix="/api")
+    app.include_router(pages.router)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(ComityError, _comity_error)
+    app.middleware("http")(_security_headers)
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(WEB_DIR / "templates"),
+        autoescape=True,  # every template, whatever its extension: article text is untrusted
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    environment.filters.update(filters.FILTERS)
+    environment.globals.update(filters.GLOBALS)
+    return Jinja2Templates(env=environment)
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """One connection per request: DuckDB connections are not shared between threads."""
+    settings: Settings = request.app.state.settings
+    with Store(settings.db_path, read_only=settings.read_only) as store:
+        yield store
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+    return render(request, "error.html", status_code=404, title="Not found", message=str(exc))
+
+
+async def _comity_error(request: Request, exc: Exception) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": str(exc)}, status_code=500)
+    return render(request, "error.html", status_code=500, title="Error", message=str(exc))
+
+
+async def _security_headers(request: Request, call_next) -> Response:  # noqa: ANN001 - Starlette's callable
+    response = await call_next(request)
+    for name, value in _SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response

@@ -1,0 +1,67 @@
+"""What templates use to show events: code names, QuadClass labels, actor sides, page links."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from starlette.requests import Request
+
+from comity.errors import KnowledgeError
+from comity.web.chart import QUAD_LABELS
+
+
+@cache
+def _codebook():  # noqa: ANN202 - comity.knowledge.cameo.Codebook, loaded on first use
+    from comity.knowledge.cameo import Codebook
+
+    return Codebook.default()
+
+
+def cameo_name(code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        return _codebook().entry(code).name
+    except KnowledgeError:
+        return ""
+
+
+def cameo_roots() -> list[tuple[str, str]]:
+    return [(e.code, e.name) for e in _codebook() if len(e.code) == 2]
+
+
+def quad_label(quad: int | None) -> str:
+    return QUAD_LABELS.get(quad or 0, "")
+
+
+def side_key(side: dict[str, Any] | None) -> str | None:
+    """The key an actor page and a search use for an event side: actor id, else code, else country."""
+    if not side:
+        return None
+    return side.get("actor_id") or side.get("code") or side.get("country")
+
+
+def side_label(side: dict[str, Any] | None) -> str:
+    if not side:
+        return "—"
+    code = side.get("code") or side.get("country")
+    text = side.get("text") or ""
+    return f"{text} [{code}]" if code else text
+
+
+def date_text(date: str | None, precision: str | None = None) -> str:
+    if not date:
+        return "undated"
+    return f"{date} ({precision})" if precision else date
+
+
+def page_url(request: Request, page: int) -> str:
+    """This page's address with another page number, every other filter kept."""
+    url = request.url.include_query_params(page=page)
+    return f"{url.path}?{url.query}"
+
+
+FILTERS = {"cameo_name": cameo_name, "quad_label": quad_label, "side_key": side_key,
+           "side_label": side_label, "date_text": date_text}
+GLOBALS = {"cameo_roots": cameo_roots, "page_url": page_url, "quad_labels": QUAD_LABELS}

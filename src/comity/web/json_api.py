@@ -1,0 +1,52 @@
+"""The JSON API under /api: the same data as the pages; its OpenAPI description is /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from comity import api, explore
+from comity.store import Store
+from comity.web.app import open_store
+from comity.web.params import Page, PageSize, event_query
+
+router = APIRouter(tags=["data"])
+StoreDep = Annotated[Store, Depends(open_store)]
+Side = Annotated[str, Query(min_length=1, max_length=200, description="Country (PRK) or code prefix (PRKGOV).")]
+
+
+@router.get("/events", summary="Search events")
+def search_events(store: StoreDep, query: Annotated[explore.EventQuery, Depends(event_query)]) -> dict[str, Any]:
+    """Events matching every given filter, oldest first, one page at a time."""
+    return explore.search_events(store, query).to_dict()
+
+
+@router.get("/events/{event_id}", summary="One event with every mention and its evidence")
+def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return explore.event_view(store, event_id).to_dict()
+
+
+@router.get("/documents", summary="Every stored document")
+def documents(store: StoreDep) -> list[dict[str, Any]]:
+    return store.document_summaries()
+
+
+@router.get("/documents/{doc_id}", summary="One document: metadata, sections and event mentions")
+def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    return api.document_to_dict(store.document(doc_id), store.mention_records(doc_id))
+
+
+@router.get("/actors/{key}", summary="An actor: names, dated roles, counterparts and events")
+def actor(store: StoreDep, key: str, page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    return explore.actor_view(store, key, page, page_size).to_dict()
+
+
+@router.get("/dyad", summary="A dyad's timeline and events")
+def dyad(
+    store: StoreDep, a: Side, b: Side, by: Literal["month", "year"] = "month",
+    period: Annotated[str | None, Query(max_length=10)] = None, page: Page = 1,
+    page_size: PageSize = explore.DEFAULT_PAGE_SIZE,
+) -> dict[str, Any]:
+    """Per period, events by QuadClass and the Goldstein mean; then the events, of `period` if given."""
+    return explore.dyad_view(store, a, b, by, period or None, page, page_size).to_dict()
