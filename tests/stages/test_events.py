@@ -356,3 +356,9 @@ def test_exchanging_fire_is_mutual() -> None:
 def test_threat_of_force_and_pledged_money() -> None:
     assert ("138", "ARN", "GON") in triples("Arnor threatened Gondor with military action.")
     assert ("033", "ARN", "GON") in triples("Arnor pledged $500 million in aid to Gondor.")
+
+
+def test_ambiguous_verbs_need_their_political_reading() -> None:
+    assert triples("Arnor committed crimes against Gondor.") == []
+    assert ("030", "ARN", "GON") in triples("Arnor committed to work with Gondor.")
+    assert ("087", "ARN", "GON") in triples("Arnor halted its offensive against Gondor.")
