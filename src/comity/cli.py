@@ -241,3 +241,22 @@ def actors_command(
     for row in rows:
         table.add_row(row["name"], str(row["mentions"]), str(row["documents"]), ", ".join(row["examples"]))
     console.print(table)
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Explore the store in a browser: dyad timelines, events with their evidence, articles, actors, search."""
+    import uvicorn
+
+    from comity.web import create_app
+
+    try:
+        web_app = create_app(db, read_only=True)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    err_console.print(f"comity: serving {db} read-only at http://{host}:{port}/  (Ctrl-C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
