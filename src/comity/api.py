@@ -13,7 +13,7 @@ from comity.config import DATA_DIR, DEFAULT_DB, Config
 from comity.errors import ComityError
 from comity.ingest import iter_inputs
 from comity.interchange import mention_to_dict
-from comity.link import link
+from comity.link import block_key, counts_as_event, link
 from comity.model import Document, DocumentProblem, InputFailure
 from comity.pipeline import Pipeline
 from comity.store import Store, config_hash
@@ -137,11 +137,30 @@ def code(
     return summary
 
 
-def relink(store: Store) -> int:
-    """Link the store's mentions into events; returns the number of events."""
-    assignments, events = link(store.mention_records())
-    store.replace_events(assignments, events)
-    return len(events)
+def relink(store: Store, full: bool = False) -> int:
+    """Link newly coded or re-coded documents' mentions into events; returns the store's number of events.
+
+    Only the blocks (dyad, CAMEO family, year) those documents touch, before
+    or after re-coding, are re-linked; an event that persists keeps its id.
+    `full`: re-link every block (after a change to the linking rules).
+    """
+    if full:
+        store.forget_links()
+    dirty = store.unlinked_doc_ids()
+    if dirty:
+        fresh = store.mention_records_of(dirty)
+        touched = store.linked_blocks(dirty) | {block_key(m) for m in fresh if counts_as_event(m)}
+        mentions = fresh + store.linked_mention_records(touched, except_docs=dirty)
+        published = store.published_dates(m["doc_id"] for m in mentions)
+        _, events = link(mentions, store.previous_event_ids(touched), published)
+        doc_of = {m["mention_id"]: m["doc_id"] for m in mentions}
+        links = [
+            {"mention_id": mention_id, "doc_id": doc_of[mention_id], "block_key": event["block_key"],
+             "event_id": event["event_id"]}
+            for event in events for mention_id in event["mention_ids"]
+        ]
+        store.apply_links(touched, dirty, links, events)
+    return store.counts()["events"]
 
 
 def _skip_known(

@@ -11,6 +11,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     factuality VARCHAR, outlet VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
     record JSON);
 CREATE TABLE IF NOT EXISTS events (event_id VARCHAR PRIMARY KEY, record JSON);
+CREATE TABLE IF NOT EXISTS link_mentions (
+    mention_id VARCHAR, doc_id VARCHAR, block_key VARCHAR, event_id VARCHAR);
+CREATE TABLE IF NOT EXISTS link_documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, config_hash VARCHAR);
 """
 
 
@@ -219,6 +223,116 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = ("documents", "sections", "actor_mentions", "mentions", "events", "runs")
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # incremental linking ----------------------------------------------------
+    # link_mentions: each linked mention's block and event as of the last link;
+    # link_documents: the version of each document that link saw.
+    def unlinked_doc_ids(self) -> list[str]:
+        """Documents coded or re-coded since the last link, and linked documents no longer stored."""
+        rows = self.con.execute(
+            "SELECT d.doc_id FROM documents d LEFT JOIN link_documents l USING (doc_id) "
+            "WHERE l.doc_id IS NULL OR l.content_hash IS DISTINCT FROM d.content_hash "
+            "OR l.config_hash IS DISTINCT FROM d.config_hash "
+            "UNION SELECT l.doc_id FROM link_documents l ANTI JOIN documents d USING (doc_id) ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def forget_links(self) -> None:
+        """Make every document look unlinked, so the next link covers all (previous event ids are kept)."""
+        self.con.execute("DELETE FROM link_documents")
+
+    def linked_blocks(self, doc_ids: list[str]) -> set[str]:
+        with self._keys("doc_keys", doc_ids):
+            rows = self.con.execute(
+                "SELECT DISTINCT block_key FROM link_mentions WHERE doc_id IN (SELECT key FROM doc_keys)"
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    def mention_records_of(self, doc_ids: list[str]) -> list[dict[str, Any]]:
+        with self._keys("doc_keys", doc_ids):
+            rows = self.con.execute(
+                "SELECT record FROM mentions WHERE doc_id IN (SELECT key FROM doc_keys) ORDER BY mention_id"
+            ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def linked_mention_records(self, block_keys: set[str], except_docs: list[str]) -> list[dict[str, Any]]:
+        """Current records of the mentions linked into these blocks, leaving out those documents."""
+        with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", except_docs):
+            rows = self.con.execute(
+                "SELECT m.record FROM link_mentions l JOIN mentions m USING (mention_id) "
+                "WHERE l.block_key IN (SELECT key FROM block_keys) AND l.doc_id NOT IN (SELECT key FROM doc_keys) "
+                "ORDER BY m.mention_id"
+            ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def previous_event_ids(self, block_keys: set[str]) -> dict[str, str]:
+        """mention_id → event_id as last linked, for mentions in these blocks.
+
+        A store linked before link state existed has none; its events' mention lists stand in.
+        """
+        if self.con.execute("SELECT count(*) FROM link_mentions").fetchone()[0] == 0:
+            return {m: e["event_id"] for e in self.event_records() for m in e.get("mention_ids", [])}
+        with self._keys("block_keys", sorted(block_keys)):
+            rows = self.con.execute(
+                "SELECT mention_id, event_id FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys)"
+            ).fetchall()
+        return dict(rows)
+
+    def published_dates(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        with self._keys("doc_keys", sorted(set(doc_ids))):
+            rows = self.con.execute(
+                "SELECT doc_id, published FROM documents WHERE doc_id IN (SELECT key FROM doc_keys)"
+            ).fetchall()
+        return dict(rows)
+
+    def apply_links(self, block_keys: set[str], doc_ids: list[str], links: list[dict[str, Any]],
+                    events: list[dict[str, Any]]) -> None:
+        """Replace the events of these blocks by a new linking of them, atomically.
+
+        `links`: one {mention_id, doc_id, block_key, event_id} per linked mention;
+        `doc_ids`: the documents this linking covers, recorded as linked.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", doc_ids):
+                self.con.execute(
+                    "DELETE FROM events WHERE event_id IN "
+                    "(SELECT event_id FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys))"
+                )
+                self.con.execute(
+                    "DELETE FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys) "
+                    "OR doc_id IN (SELECT key FROM doc_keys)"
+                )
+                self._insert("link_mentions", links)
+                # Events no mention links to any more: from a store linked before link state existed.
+                self.con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM link_mentions)")
+                self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
+                if links:
+                    self.con.register("links_view", pa.Table.from_pylist(links))
+                    self.con.execute(
+                        "UPDATE mentions SET event_id = l.event_id, "
+                        "record = json_merge_patch(record, json_object('event_id', l.event_id)) "
+                        "FROM links_view l WHERE mentions.mention_id = l.mention_id"
+                    )
+                    self.con.unregister("links_view")
+                self.con.execute("DELETE FROM link_documents WHERE doc_id IN (SELECT key FROM doc_keys)")
+                self.con.execute(
+                    "INSERT INTO link_documents SELECT doc_id, content_hash, config_hash FROM documents "
+                    "WHERE doc_id IN (SELECT key FROM doc_keys)"
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _keys(self, name: str, keys: list[str]) -> Iterator[None]:
+        """A one-column view `name(key)` of these keys, for joins instead of long IN lists."""
+        self.con.register(name, pa.table({"key": pa.array(keys, type=pa.string())}))
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
 
     # helpers ----------------------------------------------------------------
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
