@@ -197,3 +197,16 @@ def test_bundled_people_are_consistent(kb: ActorKnowledge) -> None:
         for role in entry.roles:
             assert role.start is None or role.end is None or role.start < role.end, (entry.actor_id, role)
             assert len(role.code) >= 6 and role.code[:3].isupper(), (entry.actor_id, role)
+
+
+def test_yaml_is_read_with_libyaml_and_errors_keep_their_line(tmp_path: Path) -> None:
+    import yaml
+
+    from comity.knowledge.actors import _LineLoader
+
+    if yaml.__with_libyaml__:
+        assert issubclass(_LineLoader, yaml.CSafeLoader)  # the pure-Python parser is five times slower
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("actors:\n  - id: person:x\n    names: [X, Y\n  - id: person:y\n")
+    with pytest.raises(KnowledgeError, match=r"broken\.yaml:4: not valid YAML: while parsing a flow sequence"):
+        ActorKnowledge.load(extra_actor_files=[broken], include_default=False)

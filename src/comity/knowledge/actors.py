@@ -497,9 +497,14 @@ def _surface_forms(entry: ActorEntry) -> Iterator[tuple[str, tuple[str, ...]]]:
 # ---------------------------------------------------------------- files
 
 
-class _LineLoader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML was built with it (about ten times faster), else PyYAML's own.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A YAML loader that records each mapping's line as "__line__" and leaves dates as
-    text, so a bad date is reported with its file and line rather than by PyYAML."""
+    text, so a bad date is reported with its file and line rather than by PyYAML.
+    Node marks carry line numbers with libyaml's parser too."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -533,7 +538,9 @@ def _load_yaml(path: Path) -> Any:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise KnowledgeError(f"{where}: not valid YAML: {' '.join(str(exc).split())}") from exc
 
 
 def _read_actor_yaml(path: Path) -> list[ActorEntry]:
