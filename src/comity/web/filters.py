@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from starlette.requests import Request
 
@@ -56,6 +57,11 @@ def date_text(date: str | None, precision: str | None = None) -> str:
     return f"{date} ({precision})" if precision else date
 
 
+def url_part(value: str) -> str:
+    """A value as one path segment: ids keep their colon ("person:kim-jong-un"), all else is quoted."""
+    return quote(value, safe=":")
+
+
 def page_url(request: Request, page: int) -> str:
     """This page's address with another page number, every other filter kept."""
     url = request.url.include_query_params(page=page)
@@ -63,5 +69,5 @@ def page_url(request: Request, page: int) -> str:
 
 
 FILTERS = {"cameo_name": cameo_name, "quad_label": quad_label, "side_key": side_key,
-           "side_label": side_label, "date_text": date_text}
+           "side_label": side_label, "date_text": date_text, "url_part": url_part}
 GLOBALS = {"cameo_roots": cameo_roots, "page_url": page_url, "quad_labels": QUAD_LABELS}
