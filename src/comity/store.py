@@ -270,7 +270,7 @@ class Store:
 
         A store linked before link state existed has none; its events' mention lists stand in.
         """
-        if self.con.execute("SELECT count(*) FROM link_mentions").fetchone()[0] == 0:
+        if self.con.execute("SELECT count(*) FROM link_mentions").fetchall()[0][0] == 0:
             return {m: e["event_id"] for e in self.event_records() for m in e.get("mention_ids", [])}
         with self._keys("block_keys", sorted(block_keys)):
             rows = self.con.execute(
