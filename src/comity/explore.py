@@ -132,6 +132,11 @@ class ArticleView:
     mentions: list[dict[str, Any]]
     linked_events: set[str] = field(default_factory=set)  # the mentions' event ids that exist as events
 
+    @property
+    def event_of(self) -> dict[str, str]:
+        """mention_id -> event_id, for the mentions counted in an event."""
+        return {m["mention_id"]: m["event_id"] for m in self.mentions if m.get("event_id") in self.linked_events}
+
 
 @dataclass(slots=True)
 class Counterpart:

@@ -133,3 +133,12 @@ def test_serve_binds_to_this_machine_only_by_default():
     assert host.default == DEFAULT_HOST == "127.0.0.1"
     db = next(p for p in serve.params if p.name == "db")
     assert Path(db.default).name == "comity.duckdb"
+
+
+def test_article_evidence_links_to_its_event_and_comments_carry_no_evidence(client):
+    html = client.get("/articles/06_cuba_protests_gulfstream").text
+    links = re.findall(r'<a class="evidence-link" href="/events/(e-[0-9a-f]+)">', html)
+    events = {e["event_id"] for e in client.get("/api/events", params={"country": "CUB", "page_size": 100}).json()["events"]}
+    assert links and set(links) <= events
+    for section in re.findall(r'<section class="sec kind-comment not-coded">(.*?)</section>', html, flags=re.S):
+        assert "<mark" not in section

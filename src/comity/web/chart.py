@@ -1,6 +1,6 @@
 """The dyad timeline as inline SVG, drawn on the server: no script, nothing fetched.
 
-Bars stack each period's events by QuadClass; a line on the right-hand axis (-10…10) follows
+Bars stack each period's events by QuadClass; a stem on the right-hand axis (-10…10) marks
 the period's Goldstein mean. Every bar links to the events it counts.
 """
 
@@ -32,7 +32,7 @@ class Frame:
     height: int = 280
     left: int = 44
     right: int = 48
-    top: int = 16
+    top: int = 22
     bottom: int = 46
 
     @property
@@ -71,7 +71,7 @@ def timeline_svg(periods: Sequence[Period], link: Callable[[str], str], frame: F
     ]
     for index, period in enumerate(periods):
         parts.append(_bar(period, frame.left + index * band, band, scale, frame, link(period.label)))
-    parts.append(_goldstein_line(periods, frame, band))
+    parts.append(_goldstein_stems(periods, frame, band))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -85,11 +85,12 @@ def _axes(frame: Frame, ticks: list[int], scale: float) -> list[str]:
         parts.append(f'<text class="tick" x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     for value in (-10, 0, 10):
         y = _goldstein_y(value, frame)
-        parts.append(f'<text class="tick goldstein" x="{right + 6:.1f}" y="{y + 4:.1f}">{value:+d}</text>')
+        label = f"{value:+d}" if value else "0"
+        parts.append(f'<text class="tick goldstein" x="{right + 6:.1f}" y="{y + 4:.1f}">{label}</text>')
     zero = _goldstein_y(0, frame)
     parts.append(f'<line class="zero" x1="{frame.left}" x2="{right:.1f}" y1="{zero:.1f}" y2="{zero:.1f}"/>')
     parts.append(f'<text class="axis" x="{frame.left - 36}" y="{frame.top - 4}">events</text>')
-    parts.append(f'<text class="axis goldstein" x="{right - 40:.1f}" y="{frame.top - 4}">Goldstein</text>')
+    parts.append(f'<text class="axis goldstein" x="{frame.width - 4}" y="{frame.top - 4}" text-anchor="end">Goldstein</text>')
     return parts
 
 
@@ -116,6 +117,8 @@ def _bar(period: Period, x: float, band: float, scale: float, frame: Frame, href
     mean = "–" if period.goldstein_mean is None else f"{period.goldstein_mean:+.1f}"
     counts = ", ".join(f"{n} {QUAD_LABELS[q]}" for q, n in enumerate(period.quads, start=1) if n)
     title = f"{period.label}: {period.events} events ({counts}); Goldstein mean {mean}"
+    if not period.events:
+        return f'<g class="bar empty"><title>{escape(period.label)}: no events</title></g>'
     return f'<a href="{escape(href)}" class="bar"><title>{escape(title)}</title>{"".join(rects)}</a>'
 
 
@@ -123,12 +126,33 @@ def _goldstein_y(value: float, frame: Frame) -> float:
     return frame.top + (10 - value) / 20 * frame.plot_height
 
 
-def _goldstein_line(periods: Sequence[Period], frame: Frame, band: float) -> str:
-    points = [
-        (frame.left + (i + 0.5) * band, _goldstein_y(p.goldstein_mean, frame))
-        for i, p in enumerate(periods)
-        if p.goldstein_mean is not None
-    ]
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    dots = "".join(f'<circle class="goldstein" cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>' for x, y in points)
-    return f'<polyline class="goldstein" points="{path}"/>{dots}'
+def _goldstein_stems(periods: Sequence[Period], frame: Frame, band: float) -> str:
+    """A stem from zero to each period's mean: a line joining them would invent a trend between periods."""
+    zero = _goldstein_y(0, frame)
+    parts = []
+    for i, period in enumerate(periods):
+        if period.goldstein_mean is None:
+            continue
+        x, y = frame.left + (i + 0.5) * band, _goldstein_y(period.goldstein_mean, frame)
+        parts.append(f'<line class="goldstein" x1="{x:.1f}" x2="{x:.1f}" y1="{zero:.1f}" y2="{y:.1f}"/>'
+                     f'<circle class="goldstein" cx="{x:.1f}" cy="{y:.1f}" r="4"/>')
+    return "".join(parts)
+
+
+def filled(periods: Sequence[Period], max_periods: int = 60) -> list[Period]:
+    """The periods with the empty ones between them added, so distance on the axis is time,
+    when they share one precision and span at most `max_periods`; else as given."""
+    if not periods or len({len(p.label) for p in periods}) != 1 or len(periods[0].label) not in (4, 7):
+        return list(periods)
+    labels = _span(periods[0].label, periods[-1].label)
+    if len(labels) > max_periods:
+        return list(periods)
+    given = {p.label: p for p in periods}
+    return [given.get(label, Period(label, (0, 0, 0, 0), None)) for label in labels]
+
+
+def _span(first: str, last: str) -> list[str]:
+    if len(first) == 4:
+        return [str(year) for year in range(int(first), int(last) + 1)]
+    months = range(int(first[:4]) * 12 + int(first[5:]) - 1, int(last[:4]) * 12 + int(last[5:]))
+    return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in months]

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 
 from comity.errors import KnowledgeError
+from comity.explore import display_name
 from comity.web.chart import QUAD_LABELS
 
 
@@ -44,11 +45,13 @@ def side_key(side: dict[str, Any] | None) -> str | None:
 
 
 def side_label(side: dict[str, Any] | None) -> str:
+    """The actor's canonical name when it is known ("he" is shown as Donald Trump), with its code."""
     if not side:
         return "—"
     code = side.get("code") or side.get("country")
     text = side.get("text") or ""
-    return f"{text} [{code}]" if code else text
+    name = display_name(side["actor_id"], text) if side.get("actor_id") else text
+    return f"{name} [{code}]" if code else name
 
 
 def date_text(date: str | None, precision: str | None = None) -> str:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from comity import explore
 from comity.store import Store
 from comity.web.app import open_store, render
-from comity.web.chart import Period, timeline_svg
+from comity.web.chart import Period, filled, timeline_svg
 from comity.web.params import Page, PageSize, event_query
 
 router = APIRouter(include_in_schema=False)
@@ -50,7 +50,7 @@ def _chart(view: explore.DyadView) -> str:
     def link(period: str) -> str:
         return "/dyad?" + urlencode({"a": view.a, "b": view.b, "by": view.by, "period": period}) + "#events"
 
-    return timeline_svg(periods, link)
+    return timeline_svg(filled(periods), link)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
