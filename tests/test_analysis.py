@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from comity import analysis, api
+from comity.errors import ComityError
 from comity.model import Document, Found, Metadata
 from comity.store import Store
 
@@ -70,7 +71,7 @@ def test_yearly_series_sums_and_averages_goldstein(store):
     assert series.loc["2018", "events"] == 2
     assert series.loc["2018", "goldstein_sum"] == pytest.approx(1.9 - 2.0)
     assert series.loc["2018", "goldstein_mean"] == pytest.approx((1.9 - 2.0) / 2, abs=0.01)
-    with pytest.raises(ValueError, match="unknown period"):
+    with pytest.raises(ComityError, match="unknown period"):
         analysis.dyad_series(store, "PRK", "CUB", by="week")
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from comity.errors import ComityError
 from comity.export import events_frame
 from comity.store import Store
 
@@ -65,7 +66,7 @@ def period_of(date: str | None, by: str) -> str | None:
     so an event known only to the year is counted, never spread or guessed.
     """
     if by not in PERIODS:
-        raise ValueError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+        raise ComityError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
     if not isinstance(date, str) or not date:
         return None
     return date[: PERIODS[by]]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from comity.config import DATA_DIR, DEFAULT_DB, Config
 from comity.errors import ComityError
@@ -17,6 +17,9 @@ from comity.link import block_key, counts_as_event, link
 from comity.model import Document, DocumentProblem, InputFailure
 from comity.pipeline import Pipeline
 from comity.store import Store, config_hash
+
+if TYPE_CHECKING:
+    import pandas
 
 DEMO_DIR = DATA_DIR / "demo"
 
@@ -296,3 +299,51 @@ def unresolved_actors(db: str | Path = DEFAULT_DB, limit: int = 50) -> list[dict
     """Names the coder found but could not resolve, most frequent first: what to add to the dictionaries."""
     with Store(db, read_only=True) as store:
         return store.unresolved_actor_names(limit)
+
+
+def export(out: str | Path | BinaryIO, format: str = "jsonl", what: str = "events",
+           db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Write the store's events or mentions to a file or binary stream; returns the table written.
+
+    Formats: "jsonl" (the interchange format), "csv" (flat, for R and
+    spreadsheets), "parquet" (flat), "gdelt" (GDELT 2.0 events or mentions
+    layout, tab-separated, see docs/gdelt.md).
+    """
+    from comity.export import write_export
+
+    with Store(db, read_only=True) as store:
+        return write_export(store, Path(out) if isinstance(out, str | Path) else out, format, what)
+
+
+def dyad(a: str, b: str, by: str = "month", db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Per period, the events between a and b (countries or actor codes, both directions) by QuadClass and Goldstein."""
+    from comity.analysis import dyad_series
+
+    with Store(db, read_only=True) as store:
+        return dyad_series(store, a, b, by)
+
+
+def dyad_events(a: str, b: str, db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """The events between a and b, one row each, with the evidence of one mention."""
+    from comity.analysis import dyad_events as events_of_dyad
+
+    with Store(db, read_only=True) as store:
+        return events_of_dyad(store, a, b)
+
+
+def dyad_plot(a: str, b: str, path: str | Path, by: str = "month", db: str | Path = DEFAULT_DB) -> Path:
+    """Draw the dyad's timeline into a PNG or SVG file; returns its path."""
+    from comity.analysis import save_figure, timeline_figure
+
+    series = dyad(a, b, by, db)
+    title = f"{a.upper()} – {b.upper()}: linked events per {by}"
+    save_figure(timeline_figure(series, title), str(path))
+    return Path(path)
+
+
+def sources(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Per outlet and dyad: how many events it reports and the mean Goldstein of its reports."""
+    from comity.analysis import sources_table
+
+    with Store(db, read_only=True) as store:
+        return sources_table(store)

@@ -292,20 +292,16 @@ class Store:
         `links`: one {mention_id, doc_id, block_key, event_id} per linked mention;
         `doc_ids`: the documents this linking covers, recorded as linked.
         """
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", doc_ids):
-                self.con.execute(
-                    "DELETE FROM events WHERE event_id IN "
-                    "(SELECT event_id FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys))"
-                )
+        with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", doc_ids):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
                 self.con.execute(
                     "DELETE FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys) "
                     "OR doc_id IN (SELECT key FROM doc_keys)"
                 )
-                self._insert("link_mentions", links)
-                # Events no mention links to any more: from a store linked before link state existed.
+                # The touched blocks' events, and any from a store linked before link state existed.
                 self.con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM link_mentions)")
+                self._insert("link_mentions", links)
                 self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
                 if links:
                     self.con.register("links_view", pa.Table.from_pylist(links))
@@ -320,10 +316,10 @@ class Store:
                     "INSERT INTO link_documents SELECT doc_id, content_hash, config_hash FROM documents "
                     "WHERE doc_id IN (SELECT key FROM doc_keys)"
                 )
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def _keys(self, name: str, keys: list[str]) -> Iterator[None]:
