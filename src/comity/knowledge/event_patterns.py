@@ -22,6 +22,9 @@ family), a list of mappings:
                                    # arrests of unnamed people)
       speech: true                 # a saying: dropped when what is said holds another event
                                    # (and when it names no one it is said to or about)
+      adopts_object_event: true    # an event noun as object with no doer of its own is the
+                                   # subject's own act, coded as that noun's event ("X welcomed
+                                   # the resumption of its ties with Y": X and Y resumed ties)
 
 Argument slots: `subject` (the logical subject: active subject, passive
 "by"-agent, the noun a relative or participial clause modifies, a possessor or
@@ -51,7 +54,8 @@ DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside"})
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
-     "reverse", "symmetric", "mutual", "need_target", "place_target", "self_target", "speech", "note", "adjective"}
+     "reverse", "symmetric", "mutual", "need_target", "place_target", "self_target", "speech", "note", "adjective",
+     "adopts_object_event"}
 )  # fmt: skip
 
 
@@ -73,6 +77,7 @@ class EventPattern:
     place_target: bool = False  # a place named as the target stands for its country ("flew to Havana")
     self_target: bool = False  # with no target, the source's own country ("thousands protested")
     speech: bool = False
+    adopts_object_event: bool = False  # an own event noun as object is the act ("welcomed its resumption of ties")
     origin: str = ""  # "file:line"
 
     @property
@@ -212,5 +217,6 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         place_target=bool(record.get("place_target", False)),
         self_target=bool(record.get("self_target", False)),
         speech=bool(record.get("speech", False)),
+        adopts_object_event=bool(record.get("adopts_object_event", False)),
         origin=origin,
     )

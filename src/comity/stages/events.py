@@ -150,11 +150,13 @@ class EventStage:
 
     def _code_sentence(self, doc: Document, sentence: _Sentence, actors: _ActorIndex) -> list[EventMention]:
         matches = list(self._matches(sentence.tokens))
+        adopted = _adopted_object_events(matches)
         matches = _without_embedded_nouns(matches)
         candidates_by_trigger: dict[int, list[_Candidate]] = {}
         targets_by_trigger: dict[int, list[_Participant]] = {}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
-            candidates = self._candidates(match, actors, targets_by_trigger)
+            candidates = self._adopted_candidates(match, adopted.get(match.trigger.i), actors, targets_by_trigger)
+            candidates = candidates or self._candidates(match, actors, targets_by_trigger)
             if match.pattern.speech and _frames_coded_event(match.trigger, candidates_by_trigger):
                 continue
             if candidates:
@@ -173,9 +175,19 @@ class EventStage:
                     yield _Match(token, pattern, obj)
                     break
 
-    def _candidates(self, match: _Match, actors: _ActorIndex, targets_by_trigger: dict[int, list[_Participant]]) -> list[_Candidate]:
+    def _adopted_candidates(self, verb: _Match, noun: _Match | None, actors: _ActorIndex, targets_by_trigger: dict[int, list[_Participant]]) -> list[_Candidate]:
+        """The event noun's candidates with the verb's subject as their source ("X welcomed the
+        resumption of its ties with Y"), when the noun reaches a target."""
+        if noun is None:
+            return []
+        sources, _ = _first_filled(verb, verb.pattern.source, actors, exclude=[])
+        candidates = self._candidates(noun, actors, targets_by_trigger, sources) if sources else []
+        return candidates if any(c.target is not None for c in candidates) else []
+
+    def _candidates(self, match: _Match, actors: _ActorIndex, targets_by_trigger: dict[int, list[_Participant]], sources: list[_Participant] | None = None) -> list[_Candidate]:
         pattern = match.pattern
-        sources, _ = _first_filled(match, pattern.source, actors, exclude=[])
+        if sources is None:
+            sources, _ = _first_filled(match, pattern.source, actors, exclude=[])
         targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
         if not targets and match.trigger.dep_ == "conj":
             targets = targets_by_trigger.get(match.trigger.head.i, [])
@@ -336,6 +348,21 @@ def _preposition(token, word: str):
     return next((c for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word), None)
 
 
+def _adopted_object_events(matches: list[_Match]) -> dict[int, _Match]:
+    """Event nouns that verbs of welcome take as their subject's own act, by the verb's token
+    index: a noun with no doer of its own and not between other parties."""
+    nouns = {m.trigger.i: m for m in matches if m.pattern.pos == "noun"}
+    adopted: dict[int, _Match] = {}
+    for match in matches:
+        if not match.pattern.adopts_object_event or match.obj is None or match.obj.i not in nouns:
+            continue
+        noun = nouns[match.obj.i]
+        if _noun_doers(noun.trigger) or any(t.lower_ == "between" for t in noun.trigger.subtree):
+            continue  # "welcomed Y's decision", "welcomed the ties between Y and Z": endorsing others
+        adopted[match.trigger.i] = noun
+    return adopted
+
+
 def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
     """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
     verb_objects = {m.obj.i for m in matches if m.obj is not None and not m.pattern.speech}
@@ -350,6 +377,8 @@ def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
 
 
 def _governed_by(token, triggers: set[int]) -> bool:
+    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in token.ancestors):
+        return True  # part of what a verbal event says ("opposed X in being drawn in by its resumption of ties")
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
         return True
@@ -753,7 +782,22 @@ def _coordinated(token) -> list:
     units = [token]
     for unit in units:
         units += [c for c in unit.children if c.dep_ == "conj" and c not in units]
+    aside = _names_hung_aside(units)
+    if any(c.dep_ == "cc" for unit in units + aside for c in unit.children):
+        units += aside
     return units
+
+
+def _names_hung_aside(units: list) -> list:
+    """Names of a coordination the parser hung as an apposition or a modifier ("Arnor and the
+    awful Gondor", "Arnor, Calenardhon and Gondor" read as "Arnor's Gondor"), with their own
+    coordinated names."""
+    found: list = []
+    for unit in units:
+        for child in unit.children:
+            if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and child not in units and child not in found:
+                found += [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return found
 
 
 def _key(participant: _Participant | None) -> str | None:
