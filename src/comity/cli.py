@@ -260,3 +260,74 @@ def serve_command(
         raise _fail(exc) from exc
     err_console.print(f"comity: serving {db} read-only at http://{host}:{port}/  (Ctrl-C stops)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | gdelt.")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="events | mentions.")] = "events",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write here instead of standard output (required for parquet).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the store's events or mentions: interchange JSONL, flat CSV, Parquet, or the GDELT 2.0 layout."""
+    import sys
+
+    if out is None and format == "parquet":
+        err_console.print("[red]error:[/red] Parquet is binary: name a file with --out FILE.parquet")
+        raise typer.Exit(code=2)
+    try:
+        frame = api.export(out if out is not None else sys.stdout.buffer, format=format, what=what, db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    if out is not None:
+        err_console.print(f"wrote {len(frame)} {what} to {out}")
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="A country (ISO3, 'CUB') or actor code ('CUBGOV').")],
+    b: Annotated[str, typer.Argument(help="The other side; both directions are counted.")],
+    by: Annotated[str, typer.Option("--by", help="month | year.")] = "month",
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Also draw the timeline into this .png or .svg file.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Per period, the events between two actors by QuadClass with Goldstein sum and mean, then each event with its evidence."""
+    try:
+        series = api.dyad(a, b, by=by, db=db)
+        events = api.dyad_events(a, b, db=db)
+        if plot is not None:
+            api.dyad_plot(a, b, plot, by=by, db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    console.print(_frame_table(series, f"{a.upper()} – {b.upper()} by {by}"))
+    from rich.table import Column
+
+    table = Table(Column("date", no_wrap=True, min_width=10), "source", "CAMEO", "target", "Goldstein",
+                  "articles", "sources", Column("evidence", overflow="fold", ratio=1), title="events")
+    for row in events.itertuples():
+        table.add_row(_cell(row.date), _cell(row.source_code), row.cameo, _cell(row.target_code),
+                      f"{row.goldstein:g}", str(row.num_articles), str(row.num_sources), _cell(row.evidence)[:90])
+    console.print(table)
+    if plot is not None:
+        console.print(f"wrote {plot}")
+
+
+@app.command("sources")
+def sources_command(db: DbOption = DEFAULT_DB) -> None:
+    """Per outlet and dyad: how many events it reports and the average Goldstein it gives them."""
+    try:
+        table = api.sources(db=db)
+    except ComityError as exc:
+        raise _fail(exc) from exc
+    console.print(_frame_table(table, "outlets by dyad"))
+
+
+def _cell(value: object) -> str:
+    return "" if value is None or value != value else str(value)  # NaN is the only value unequal to itself
+
+
+def _frame_table(frame, title: str) -> Table:  # frame: pandas.DataFrame
+    table = Table(*map(str, frame.columns), title=title)
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_cell(value) for value in row))
+    return table
