@@ -128,6 +128,12 @@ def test_agent_nouns_singular_and_plural(kb: ActorKnowledge) -> None:
     assert kb.agent_for("banana") is None
 
 
+def test_deed_nouns_give_the_country_acting(kb: ActorKnowledge) -> None:
+    assert kb.deed_for("shelling") == "MIL" and kb.deed_for("air strikes") == "MIL"
+    assert kb.deed_for("exports") == ""  # the country alone
+    assert kb.deed_for("revolution") is None and kb.deed_for("sanctions") is None
+
+
 def test_noun_forms() -> None:
     assert noun_forms("delegation") == ["delegation", "delegations"]
     assert noun_forms("party") == ["party", "parties"]

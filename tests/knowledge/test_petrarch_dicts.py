@@ -95,6 +95,16 @@ def test_knowledge_from_petrarch_files(tmp_path: Path) -> None:
     assert kb.agent_for("doormen") == "GRD"
 
 
+def test_agent_composition_follows_petrarch(tmp_path: Path) -> None:
+    kb = ActorKnowledge.from_petrarch([write(tmp_path, "a.txt", ACTORS)], [write(tmp_path, "g.txt", AGENTS)])
+    assert kb.with_agent("RUR", "JUD") == "RURJUD"  # a group code outside ISO 3166 keeps its agent
+    assert kb.with_agent("RURJUD", "JUD") == "RURJUD"  # never twice
+    assert kb.with_agent("RURGOVMED", "GOV") == "RURGOVMED"
+    assert kb.with_agent("RURGOV", "COP") == "RURGOVCOP"  # stacked, as in PETRARCH's validation set
+    assert kb.with_agent("RURJU", "DGO") == "RURJUDGO"  # parts are read three letters at a time
+    assert kb.with_agent("RUR", None) == "RUR"
+
+
 def test_petrarch_files_extend_the_bundled_knowledge(tmp_path: Path) -> None:
     kb = ActorKnowledge.load(extra_actor_files=[write(tmp_path, "a.txt", ACTORS)], extra_agent_files=[write(tmp_path, "g.txt", AGENTS)])
     found = {m.text: m.forms[0].actor_id for m in kb.match_names("King Boris met Miguel Diaz-Canel in Strelsau")}

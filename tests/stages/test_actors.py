@@ -261,6 +261,33 @@ def test_spacy_organisation_label_does_not_matter(run) -> None:
 def test_adjective_demonym_is_not_an_actor(run) -> None:
     doc = run("The Cuban revolution changed the region.")
     assert "Cuban" not in texts(doc)
+    assert not any(m.text.startswith("Cuban") for m in doc.actor_mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code", "rule"),
+    [("Russian shelling damaged a school near the border.", "Russian shelling", "RUSMIL", "demonym+deed"),
+     ("Heavy Russian air strikes hit the port.", "Russian air strikes", "RUSMIL", "demonym+deed"),
+     ("Israeli aircraft struck a depot overnight.", "Israeli aircraft", "ISRMIL", "demonym+agent"),
+     ("Russian private banks lost access to the network.", "Russian private banks", "RUSBUS", "demonym+agent"),
+     ("Cuban exports to Vietnam doubled last year.", "Cuban exports", "CUB", "demonym+deed")],
+)
+def test_demonym_before_an_agent_or_deed_noun_is_the_country_acting(run, sentence: str, phrase: str, code: str, rule: str) -> None:
+    m = mention(run(sentence), phrase)
+    assert (m.code, m.rule) == (code, rule)
+    assert m.actor_id == f"state:{code[:3]}"
+
+
+def test_group_outside_iso_keeps_its_agent(parse: ParseStage, tmp_path: Path) -> None:
+    from comity.knowledge.actors import ActorKnowledge
+
+    (tmp_path / "a.txt").write_text("RURITANIA_ [RUR]\n+RURITANIAN_\nELPHBERG_ [RURGOV]\n", encoding="utf-8")
+    (tmp_path / "g.txt").write_text("GOVERNMENT [~GOV]\nSOLDIER [~MIL]\nJUDGE [~JUD]\n", encoding="utf-8")
+    kb = ActorKnowledge.from_petrarch([tmp_path / "a.txt"], [tmp_path / "g.txt"])
+    doc = ActorStage(kb)(parse(make_doc("The Ruritania government protested. Ruritanian soldiers and the Elphberg government left.")))
+    assert mention(doc, "Ruritania government").code == "RURGOV"
+    assert mention(doc, "Ruritanian soldiers").code == "RURMIL"
+    assert mention(doc, "Elphberg government").code == "RURGOV"  # not RURGOVGOV
 
 
 def test_unknown_names_are_listed_and_aggregated(run) -> None:

@@ -213,7 +213,12 @@ class _Index:
 class ActorKnowledge:
     """Actors and agent nouns, with name matching and dated code look-up."""
 
-    def __init__(self, entries: Iterable[ActorEntry], agents: Iterable[tuple[str, str, str]] = ()):
+    def __init__(
+        self,
+        entries: Iterable[ActorEntry],
+        agents: Iterable[tuple[str, str, str]] = (),
+        deeds: Iterable[tuple[str, str]] = (),
+    ):
         self._entries: dict[str, ActorEntry] = {}
         for entry in entries:
             self._add(entry)
@@ -221,6 +226,7 @@ class ActorKnowledge:
         self._agent_index = _Index()
         for noun, code, canonical in agents:
             self.add_agent(noun, code, canonical)
+        self._deeds = {name_key(noun): code for noun, code in deeds if name_key(noun)}
         self._names: _Index | None = None
 
     # -- construction
@@ -250,8 +256,10 @@ class ActorKnowledge:
         actor_files = [ACTORS_DIR / n for n in DEFAULT_ACTOR_FILES] if include_default else []
         agent_files = [ACTORS_DIR / n for n in DEFAULT_AGENT_FILES] if include_default else []
         entries = [e for path in [*actor_files, *map(Path, extra_actor_files)] for e in read_actor_file(path)]
-        agents = [a for path in [*agent_files, *map(Path, extra_agent_files)] for a in read_agent_file(path)]
-        return cls(entries, agents)
+        agent_paths = [*agent_files, *map(Path, extra_agent_files)]
+        agents = [a for path in agent_paths for a in read_agent_file(path)]
+        deeds = [d for path in agent_paths for d in read_deed_file(path)]
+        return cls(entries, agents, deeds)
 
     @classmethod
     def from_petrarch(
@@ -267,7 +275,7 @@ class ActorKnowledge:
         agent_rows = list(base.agent_rows()) if base else []
         for path in agents:
             agent_rows += [(a.noun, a.code, a.noun) for a in read_agents(path).agents]
-        return cls(entries, agent_rows)
+        return cls(entries, agent_rows, base.deed_rows() if base else ())
 
     def _add(self, entry: ActorEntry) -> None:
         existing = self._entries.get(entry.actor_id)
@@ -284,6 +292,9 @@ class ActorKnowledge:
     def agent_rows(self) -> Iterator[tuple[str, str, str]]:
         for key, (canonical, code) in self._agents.items():
             yield " ".join(key), code, canonical
+
+    def deed_rows(self) -> list[tuple[str, str]]:
+        return [(" ".join(key), code) for key, code in self._deeds.items()]
 
     # -- look-ups
 
@@ -312,10 +323,23 @@ class ActorKnowledge:
         e = self.entry(actor_id)
         return list(_unique(e.names + e.abbreviations + e.demonyms + e.metonyms + e.surnames))
 
+    def with_agent(self, code: str, agent: str | None) -> str:
+        """An actor code with an agent code added as PETRARCH composes them: "CAL" + "GOV" ->
+        "CALGOV", "HGWGOV" + "MED" -> "HGWGOVMED"; a code already holding the agent is kept
+        ("CALGOV" + "GOV", "PSEREBHMS" + "REB")."""
+        if not agent or agent in _code_parts(code):
+            return code
+        return code + agent
+
     def agent_for(self, noun: str) -> str | None:
         """The CAMEO agent code of an agent noun ("foreign minister" -> "GOV"), singular or plural."""
         found = self._agents.get(name_key(noun))
         return (found[1] or None) if found else None
+
+    def deed_for(self, noun: str) -> str | None:
+        """The agent code a deed noun gives the country named before it ("shelling" -> "MIL"
+        in "Russian shelling"; "" for the country alone: "exports"); None: not a deed noun."""
+        return self._deeds.get(name_key(noun))
 
     def search(self, name: str) -> list[Actor]:
         """Actors whose names contain every word of `name`, exact names first."""
@@ -393,6 +417,11 @@ class ActorKnowledge:
 @cache
 def _default_knowledge() -> ActorKnowledge:
     return ActorKnowledge._read((), (), include_default=True)
+
+
+def _code_parts(code: str) -> set[str]:
+    """The three-letter parts of a CAMEO code: "PSEREBHMS" -> {"PSE", "REB", "HMS"}."""
+    return {code[i : i + 3] for i in range(0, len(code), 3)}
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -661,6 +690,26 @@ def read_agent_file(path: Path) -> list[tuple[str, str, str]]:
             rows += [(form, str(code), str(noun).split("|")[0]) for form in noun_forms(str(noun))]
     for honorific in data.get("honorifics") or ():
         rows.append((str(honorific), "", str(honorific)))
+    return rows
+
+
+def read_deed_file(path: Path) -> list[tuple[str, str]]:
+    """(noun form, agent code) rows from the 'deeds:' of a comity YAML agent file: what a
+    country does or owns, so a demonym before it is that country acting ("Russian shelling").
+    The key "country" stands for no agent code ("Cuban exports" -> CUB)."""
+    if path.suffix not in {".yaml", ".yml"}:
+        return []
+    deeds = (_load_yaml(path) or {}).get("deeds") or {}
+    if not isinstance(deeds, dict):
+        raise KnowledgeError(f"{path}: 'deeds:' must map an agent code (or 'country') to a list of nouns")
+    rows = []
+    for code, nouns in deeds.items():
+        if code == "__line__":
+            continue
+        if not isinstance(nouns, list):
+            raise KnowledgeError(f"{path}:{deeds.get('__line__', 0)}: deeds.{code} must be a list of nouns")
+        agent = "" if code == "country" else str(code)
+        rows += [(form, agent) for noun in nouns for form in noun_forms(str(noun))]
     return rows
 
 

@@ -292,7 +292,10 @@ def _continues(text: str, current: list[_Unit], unit: _Unit) -> bool:
 
 def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ctx: _Context) -> Iterator[ActorMention]:
     groups = _compounds(doc.text, units)
+    taken: list[Span] = []  # "Russian private banks" covers the group "banks" after it
     for index, group in enumerate(groups):
+        if any(t.contains(group[0].span) for t in taken):
+            continue
         mention = _compose(doc, group, ctx) or _bare_title(doc, group, groups[:index], ctx, groups[index + 1 :])
         if mention is None and len(group) == 1 and group[0].unknown_label == "PROPN":
             # a bare run of proper nouns counts only with an apposition: "Ri Kwang Gun, vice minister of…"
@@ -303,6 +306,7 @@ def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ct
         elif mention is not None and mention.rule.startswith("unknown") and mention.code is None:
             mention = _with_apposition(doc, mention, groups[index + 1 :], sentence, ctx)
         if mention is not None:
+            taken.append(mention.span)
             yield mention
     yield from _dyad_mentions(doc, sentence, ctx)
 
@@ -482,9 +486,44 @@ def _group_mention(doc: Document, span: Span, text: str, place: _Unit, ctx: _Con
         code = f"{entry.actor.code}GOV"
         return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
     if form.form == "demonym" and _is_modifier(doc, span):
-        return None  # "the Cuban revolution": an adjective, not an actor
+        return _demonym_before_noun(doc, span, form, ctx)
     code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
     return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, form.form)
+
+
+def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: _Context) -> ActorMention | None:
+    """"Russian shelling", "Cuban exports", "Russian private banks": a demonym modifying an agent
+    or deed noun is its country acting; before any other noun ("the Cuban revolution") no actor."""
+    tokens = _tokens(doc, span)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if tokens is None or not len(tokens) or not entry.actor.code:
+        return None
+    head = tokens.root.head
+    between = doc.parsed[tokens.end : head.i]
+    # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
+    if head.i < tokens.end or any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+        return None
+    found = _agent_or_deed(doc, tokens.end, head, ctx)
+    if found is None:
+        return None
+    noun, agent, rule = found
+    whole = Span(span.start, head.idx + len(head.text))
+    code = ctx.knowledge.with_agent(entry.actor.code, agent)
+    return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _agent_or_deed(doc: Document, first: int, head, ctx: _Context) -> tuple[str, str, str] | None:
+    """The longest agent or deed noun ending at `head` (a spaCy token) and starting at or after
+    token `first`: (noun, agent code, rule)."""
+    for start in range(first, head.i + 1):
+        noun = doc.parsed[start : head.i + 1].text
+        agent = ctx.knowledge.agent_for(noun)
+        if agent:
+            return noun, agent, "demonym+agent"
+        deed = ctx.knowledge.deed_for(noun)
+        if deed is not None:
+            return noun, deed, "demonym+deed"
+    return None
 
 
 def _choose_form(name: NameMatch, ctx: _Context) -> NameForm:
@@ -513,7 +552,8 @@ def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _
             return _resolved(span, text, holders[0], "title:holder", ctx)
         rule = "name+agent" if form.form != "demonym" else "demonym+agent"
         return ActorMention(span, text, form.actor_id, f"{entry.actor.code}{title.code}", country, title.noun, rule)
-    return ActorMention(span, text, form.actor_id, entry.actor.code, country, title.noun, "name+agent")
+    code = ctx.knowledge.with_agent(entry.actor.code, title.code) if entry.actor.code else None
+    return ActorMention(span, text, form.actor_id, code, country, title.noun, "name+agent")
 
 
 def _place_country(place: _Unit | None, ctx: _Context) -> str | None:
@@ -574,11 +614,11 @@ def _of_place(doc: Document, span: Span, title: AgentMatch, following: Sequence[
         return None
     form = _choose_form(place.name, ctx)
     entry = ctx.knowledge.entry(form.actor_id)
-    if entry.actor.kind != "state":
+    if entry.actor.kind == "person" or not entry.actor.code:
         return None
     whole = Span(span.start, place.span.end)
-    return ActorMention(whole, whole.text(doc.text), form.actor_id, f"{entry.actor.code}{title.code}",
-                        entry.actor.country, title.noun, "agent+of-place")
+    code = ctx.knowledge.with_agent(entry.actor.code, title.code)
+    return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, title.noun, "agent+of-place")
 
 
 def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
