@@ -32,7 +32,7 @@ class Frame:
     height: int = 280
     left: int = 44
     right: int = 48
-    top: int = 22
+    top: int = 28
     bottom: int = 46
 
     @property
@@ -89,8 +89,8 @@ def _axes(frame: Frame, ticks: list[int], scale: float) -> list[str]:
         parts.append(f'<text class="tick goldstein" x="{right + 6:.1f}" y="{y + 4:.1f}">{label}</text>')
     zero = _goldstein_y(0, frame)
     parts.append(f'<line class="zero" x1="{frame.left}" x2="{right:.1f}" y1="{zero:.1f}" y2="{zero:.1f}"/>')
-    parts.append(f'<text class="axis" x="{frame.left - 36}" y="{frame.top - 4}">events</text>')
-    parts.append(f'<text class="axis goldstein" x="{frame.width - 4}" y="{frame.top - 4}" text-anchor="end">Goldstein</text>')
+    parts.append(f'<text class="axis" x="{frame.left - 36}" y="{frame.top - 10}">events</text>')
+    parts.append(f'<text class="axis goldstein" x="{frame.width - 4}" y="{frame.top - 10}" text-anchor="end">Goldstein</text>')
     return parts
 
 
@@ -139,7 +139,7 @@ def _goldstein_stems(periods: Sequence[Period], frame: Frame, band: float) -> st
     return "".join(parts)
 
 
-def filled(periods: Sequence[Period], max_periods: int = 60) -> list[Period]:
+def filled(periods: Sequence[Period], max_periods: int = 120) -> list[Period]:
     """The periods with the empty ones between them added, so distance on the axis is time,
     when they share one precision and span at most `max_periods`; else as given."""
     if not periods or len({len(p.label) for p in periods}) != 1 or len(periods[0].label) not in (4, 7):

@@ -50,7 +50,10 @@ def side_label(side: dict[str, Any] | None) -> str:
         return "—"
     code = side.get("code") or side.get("country")
     text = side.get("text") or ""
-    name = display_name(side["actor_id"], text) if side.get("actor_id") else text
+    actor_id = side.get("actor_id") or ""
+    # A state named through one of its sectors ("Cuban people", CUBCVL) keeps the words the text used.
+    state_sector = actor_id.startswith("state:") and code != side.get("country")
+    name = display_name(actor_id, text) if actor_id and not state_sector else text
     return f"{name} [{code}]" if code else name
 
 
