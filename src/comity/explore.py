@@ -330,7 +330,9 @@ def event_view(store: Store, event_id: str) -> EventView:
     documents: dict[str, Document] = {}
     mentions = []
     for record in (json.loads(r[0]) for r in rows):
-        doc = documents.get(record["doc_id"]) or documents.setdefault(record["doc_id"], store.document(record["doc_id"]))
+        if record["doc_id"] not in documents:
+            documents[record["doc_id"]] = store.document(record["doc_id"])
+        doc = documents[record["doc_id"]]
         mentions.append(MentionView(record, _document_summary(doc), _holding_section(doc, record)))
     return EventView(event, mentions)
 

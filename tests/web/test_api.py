@@ -63,7 +63,8 @@ def test_pages_cover_every_event_once(client):
     total = client.get("/api/events").json()["total"]
     seen = []
     for page in range(1, total // 7 + 2):
-        seen += [e["event_id"] for e in client.get("/api/events", params={"page": page, "page_size": 7}).json()["events"]]
+        body = client.get("/api/events", params={"page": page, "page_size": 7}).json()
+        seen += [e["event_id"] for e in body["events"]]
     assert len(seen) == total == len(set(seen))
 
 
@@ -136,7 +137,15 @@ def test_a_missing_store_is_refused_when_the_app_is_built(tmp_path: Path):
         create_app(tmp_path / "absent.duckdb")
 
 
-def test_the_app_opens_the_store_read_only(client, demo_db):
-    assert client.app.state.settings.read_only
-    with Store(demo_db, read_only=True) as store, pytest.raises(Exception, match="read-only"):
-        store.con.execute("DELETE FROM events")
+def test_the_app_opens_the_store_read_only(client):
+    from types import SimpleNamespace
+
+    from comity.web.app import open_store
+
+    connections = open_store(SimpleNamespace(app=client.app))
+    store = next(connections)
+    try:
+        with pytest.raises(Exception, match="read-only"):
+            store.con.execute("DELETE FROM events")
+    finally:
+        connections.close()

@@ -14,7 +14,8 @@ from comity.model import Document, Found, Metadata, Section, SectionKind, Span
 from comity.store import Store
 from comity.web import DEFAULT_HOST, create_app
 
-HOSTILE_BODY = "Ruritania protested to Freedonia <script>alert(1)</script> over the border <img src=x onerror=alert(2)>."
+HOSTILE_BODY = ("Ruritania protested to Freedonia <script>alert(1)</script> over the border "
+                "<img src=x onerror=alert(2)>.")
 HOSTILE_COMMENT = "<script>document.cookie</script> first!"
 
 
@@ -138,7 +139,8 @@ def test_serve_binds_to_this_machine_only_by_default():
 def test_article_evidence_links_to_its_event_and_comments_carry_no_evidence(client):
     html = client.get("/articles/06_cuba_protests_gulfstream").text
     links = re.findall(r'<a class="evidence-link" href="/events/(e-[0-9a-f]+)">', html)
-    events = {e["event_id"] for e in client.get("/api/events", params={"country": "CUB", "page_size": 100}).json()["events"]}
+    found = client.get("/api/events", params={"country": "CUB", "page_size": 100}).json()["events"]
+    events = {e["event_id"] for e in found}
     assert links and set(links) <= events
     for section in re.findall(r'<section class="sec kind-comment not-coded">(.*?)</section>', html, flags=re.S):
         assert "<mark" not in section

@@ -90,7 +90,8 @@ def _axes(frame: Frame, ticks: list[int], scale: float) -> list[str]:
     zero = _goldstein_y(0, frame)
     parts.append(f'<line class="zero" x1="{frame.left}" x2="{right:.1f}" y1="{zero:.1f}" y2="{zero:.1f}"/>')
     parts.append(f'<text class="axis" x="{frame.left - 36}" y="{frame.top - 10}">events</text>')
-    parts.append(f'<text class="axis goldstein" x="{frame.width - 4}" y="{frame.top - 10}" text-anchor="end">Goldstein</text>')
+    parts.append(f'<text class="axis goldstein" x="{frame.width - 4}" y="{frame.top - 10}" '
+                 'text-anchor="end">Goldstein</text>')
     return parts
 
 
@@ -113,7 +114,8 @@ def _bar(period: Period, x: float, band: float, scale: float, frame: Frame, href
         if count:
             height = count * scale
             y -= height
-            rects.append(f'<rect class="q{quad}" x="{left:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"/>')
+            rects.append(f'<rect class="q{quad}" x="{left:.1f}" y="{y:.1f}" '
+                         f'width="{width:.1f}" height="{height:.1f}"/>')
     mean = "–" if period.goldstein_mean is None else f"{period.goldstein_mean:+.1f}"
     counts = ", ".join(f"{n} {QUAD_LABELS[q]}" for q, n in enumerate(period.quads, start=1) if n)
     title = f"{period.label}: {period.events} events ({counts}); Goldstein mean {mean}"
