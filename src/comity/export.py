@@ -212,8 +212,8 @@ def actor_columns(prefix: str, argument: dict[str, Any] | None) -> dict[str, Any
     columns.update({f"{prefix}Code": code, f"{prefix}Name": (argument.get("text") or "").upper(),
                     f"{prefix}CountryCode": country})
     rest = code[3:] if code[:3] in (country, *GROUP_PREFIXES) else ""
-    if code[:3] in GROUP_PREFIXES:
-        columns[f"{prefix}KnownGroupCode"], rest = rest[:3], ""
+    if code[:3] in GROUP_PREFIXES:  # "IGOUNO": the kind of group as a type, the group itself as known group
+        columns[f"{prefix}KnownGroupCode"], rest = rest[:3], code[:3]
     for index, start in enumerate(range(0, min(len(rest), 9), 3), start=1):
         columns[f"{prefix}Type{index}Code"] = rest[start:start + 3]
     return columns
