@@ -123,6 +123,7 @@ class ActorMention:
     rule: str  # which resolution rule: "name", "variant", "apposition", "demonym+agent", "coref:surname"…
     antecedent: Span | None = None  # coreference: the span this mention refers back to
     members: tuple[str, ...] = ()  # group mentions ("the two countries"): member actor ids
+    member_codes: tuple[str, ...] = ()  # and their codes, in the same order ("USA", "PRK")
 
     @property
     def resolved(self) -> bool:

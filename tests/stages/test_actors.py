@@ -250,6 +250,19 @@ def test_the_two_countries_are_the_main_dyad(run) -> None:
     assert group.rule == "group:dyad"
     assert set(group.members) == {"state:PRK", "state:CUB"}
     assert group.resolved
+    assert group.member_codes == tuple(member.removeprefix("state:") for member in group.members)
+
+
+def test_a_place_named_only_as_a_location_is_not_one_of_the_two_countries(run) -> None:
+    doc = run("President Donald Trump met North Korean leader Kim Jong Un at a hotel in Singapore on Tuesday. "
+              "Trump said the talks in Singapore went well, and Kim promised to work for peace. The Singapore "
+              "summit drew reporters to Singapore from around the world. The two countries will meet again, "
+              "and the two leaders signed a statement.", published="2018-06-12")
+    countries = mention(doc, "The two countries")
+    assert (countries.members, countries.member_codes) == (("state:USA", "state:PRK"), ("USA", "PRK"))
+    leaders = mention(doc, "the two leaders")
+    assert leaders.members == ("person:trump-donald", "person:kim-jong-un")
+    assert leaders.member_codes == ("USAGOV", "PRKGOV")
 
 
 def test_spacy_organisation_label_does_not_matter(run) -> None:

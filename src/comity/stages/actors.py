@@ -127,7 +127,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     per_sentence = [_units(doc, knowledge, s) for s in doc.sentences]
     ctx.country = context_country(doc, knowledge, per_sentence)
     ctx.dateline = dateline_country(doc, knowledge)
-    ctx.dyad = _main_dyad(per_sentence, ctx)
+    ctx.dyad = _main_dyad(doc, per_sentence, ctx)
     for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
         for mention in _sentence_mentions(doc, sentence, units, ctx):
             _record(ctx, doc, mention, index)
@@ -176,17 +176,42 @@ def _media_country(knowledge: ActorKnowledge, text: str) -> str | None:
     return None
 
 
-def _main_dyad(per_sentence: Sequence[list[_Unit]], ctx: _Context) -> tuple[str, ...]:
-    """The two countries most named, by their states, organisations and people."""
+def _main_dyad(doc: Document, per_sentence: Sequence[list[_Unit]], ctx: _Context) -> tuple[str, ...]:
+    """The two countries most named as participants, by their states, organisations and people
+    (a surname counts for its bearers' country); a state named only as where something
+    happened ("the summit in Singapore", "the Singapore summit") takes no part."""
     counts: Counter[str] = Counter()
     for unit in (u for units in per_sentence for u in units):
-        if unit.is_person:
-            country = ctx.knowledge.actor(unit.name.forms[0].actor_id).country
-        else:
+        if unit.is_person or unit.is_surname:
+            countries = {ctx.knowledge.actor(f.actor_id).country for f in unit.name.forms}
+            country = countries.pop() if len(countries) == 1 else None
+        elif unit.is_group and not _names_a_location(doc, unit.span, ctx):
             country = _unit_country(unit, ctx.knowledge, ctx.country)
+        else:
+            country = None
         if country:
             counts[country] += 1
     return tuple(country for country, _ in counts.most_common(2)) if len(counts) >= 2 else ()
+
+
+#: Prepositions before a place where something happens or goes ("in Singapore", "to Hanoi").
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "inside", "outside", "across", "around", "throughout", "via", "toward", "towards"})
+
+
+def _names_a_location(doc: Document, span: Span, ctx: _Context) -> bool:
+    """A state or capital named as a place: the object of "in/at/to…", a dateline, or the
+    modifier of a noun that is no agent ("the Singapore summit")."""
+    if _is_dateline(doc.text, span):
+        return True
+    tokens = _tokens(doc, span)
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= tokens.end:
+        return _agent_or_deed(doc, tokens.end, root.head, ctx) is None
+    return False
 
 
 def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
@@ -420,7 +445,8 @@ def _resolved(span: Span, text: str, actor_id: str, rule: str, ctx: _Context, an
 
 def _copy(mention: ActorMention, span: Span, text: str, rule: str, antecedent: Span | None) -> ActorMention:
     return ActorMention(
-        span, text, mention.actor_id, mention.code, mention.country, mention.role, rule, antecedent, mention.members
+        span, text, mention.actor_id, mention.code, mention.country, mention.role, rule, antecedent,
+        mention.members, mention.member_codes,
     )
 
 
@@ -777,8 +803,29 @@ def _dyad_mentions(doc: Document, sentence: Sentence, ctx: _Context) -> Iterator
     text = sentence.span.text(doc.text)
     for match in DYAD.finditer(text):
         span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
-        members = tuple(f"state:{c}" for c in ctx.dyad)
-        yield ActorMention(span, match.group(), None, None, None, match.group(1).lower(), "group:dyad", members=members)
+        noun = match.group(1).lower()
+        members = [_dyad_member(country, noun, ctx) for country in ctx.dyad]
+        yield ActorMention(span, match.group(), None, None, None, noun, "group:dyad",
+                           members=tuple(m[0] for m in members), member_codes=tuple(m[1] for m in members))
+
+
+#: What a group noun makes of each country of the dyad: its government, its people, itself.
+_DYAD_AGENTS = {"governments": "GOV", "leaders": "GOV", "peoples": "CVL"}
+
+
+def _dyad_member(country: str, noun: str, ctx: _Context) -> tuple[str, str]:
+    """(actor id, code) of one side of "the two countries / leaders / governments / peoples":
+    for leaders the country's most named person so far, else its leader on the date."""
+    if noun == "leaders":
+        people = Counter(
+            m.actor_id for m in ctx.mentions
+            if m.country == country and m.actor_id and m.actor_id.startswith("person:")
+        )
+        holders = ctx.knowledge.holders(country, "leader", ctx.on) if ctx.on is not None else []
+        leader = people.most_common(1)[0][0] if people else (holders[0] if len(holders) == 1 else None)
+        if leader is not None:
+            return leader, ctx.knowledge.code_at(leader, ctx.on)[0] or f"{country}GOV"
+    return f"state:{country}", country + _DYAD_AGENTS.get(noun, "")
 
 
 # ---------------------------------------------------------------- syntax
