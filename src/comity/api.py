@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from comity.config import DATA_DIR, DEFAULT_DB, Config
-from comity.errors import ComityError
 from comity.ingest import iter_inputs
 from comity.interchange import mention_to_dict
 from comity.link import block_key, counts_as_event, link
-from comity.model import Document, DocumentProblem, InputFailure
+from comity.model import Document, InputFailure
 from comity.pipeline import Pipeline
+from comity.runner import batches as _batches
+from comity.runner import code_batch as _code_batch
+from comity.runner import code_documents
 from comity.store import Store, config_hash
 
 if TYPE_CHECKING:
@@ -86,29 +87,6 @@ def _accepts_knowledge(stage_class: type) -> bool:
     return "knowledge" in inspect.signature(stage_class).parameters
 
 
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def _code_batch(pipeline: Pipeline, batch: list[Document]) -> Iterator[Document | InputFailure]:
-    """Code a batch; if it fails, code its documents one by one so one bad document costs only itself."""
-    try:
-        yield from list(pipeline.pipe(batch))
-        return
-    except ComityError:
-        raise
-    except Exception:  # noqa: BLE001 - isolated below, per document, with its reason
-        pass
-    for doc in batch:
-        try:
-            yield pipeline(doc)
-        except Exception as exc:  # noqa: BLE001 - recorded with its reason, the run goes on
-            problem = DocumentProblem("coding_failed", f"coding failed: {type(exc).__name__}: {exc}", True)
-            yield InputFailure(doc.origin, doc.doc_id, problem)
-
-
 def mentions_of(doc: Document) -> list[dict[str, Any]]:
     return [mention_to_dict(m, doc) for m in doc.event_mentions]
 
@@ -119,19 +97,22 @@ def code(
     out: str | Path | None = None,
     config: Config | None = None,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> RunSummary:
-    """Code inputs into the store; every input ends coded, unchanged or failed with its reason."""
+    """Code inputs into the store; every input ends coded, unchanged or failed with its reason.
+
+    Documents are streamed in batches over `workers` processes (`comity.runner`) and each
+    is saved as soon as it is coded, so a run that was killed resumes when run again:
+    what it finished is skipped as unchanged, the rest is coded."""
     config = config or Config()
     resolved = config.resolved()
     cfg_hash = config_hash(resolved)
-    pipeline = build_pipeline(config)
     with Store(db) as store:
         run_id = store.begin_run(resolved)
         summary = RunSummary(run_id)
         to_code = _skip_known(iter_inputs(paths, config), store, run_id, cfg_hash, summary, progress)
-        for batch in _batches(to_code, config.batch_size):
-            for result in _code_batch(pipeline, batch):
-                _save_result(result, store, run_id, cfg_hash, summary, progress)
+        for result in code_documents(to_code, config, workers):
+            _save_result(result, store, run_id, cfg_hash, summary, progress)
         summary.events = relink(store)
         summary.mentions = store.counts()["mentions"]
         if out is not None:
