@@ -392,3 +392,35 @@ def test_seed_004_participants(seed_004: Document) -> None:
     he = mention(seed_004, "He")
     assert (he.actor_id, he.rule) == ("person:kim-jong-un", "coref:pronoun")
     assert "Congress" not in texts(seed_004)  # "the 8th Congress of the WPK" is no actor
+
+
+# ---------------------------------------------------------------- coreference fixes
+
+
+def test_surname_prefers_the_salient_person_over_the_latest(run) -> None:
+    doc = run("North Korean leader Kim Jong Un wrote to President Moon Jae-in. Presidential spokesman Kim Eui-kyeom "
+              "read the letter to reporters. Kim said he hopes to visit Seoul soon.", published="2018-12-30")
+    kim = mention(doc, "Kim")
+    assert (kim.actor_id, kim.rule) == ("person:kim-jong-un", "coref:surname")
+
+
+def test_a_place_in_the_phrase_beats_the_dateline(run) -> None:
+    doc = run("HAVANA -- Militants in Gaza fired two rockets on Tuesday, and protesters in Kharkiv marched.", outlet="Some Daily")
+    militants = mention(doc, "Militants in Gaza")
+    assert (militants.code, militants.country, militants.rule) == ("PSEREB", "PSE", "agent+in-place")
+    assert mention(doc, "protesters in Kharkiv").code == "UKROPP"
+
+
+def test_object_pronoun_is_not_the_subject_of_its_own_clause(run) -> None:
+    doc = run("Kim Yong Nam hosted a Cuban delegation headed by Miguel Diaz-Canel, which paid a courtesy call "
+              "on him at the hall.", published="2015-09-05")
+    him = mention(doc, "him")
+    assert (him.actor_id, him.antecedent) == ("person:kim-yong-nam", mention(doc, "Kim Yong Nam").span)
+
+
+def test_short_surname_read_as_a_word_stays_in_the_name(run) -> None:
+    doc = run("The guests were greeted by Foreign Minister Ri Su Yong and So Ho Won, vice chairman of the "
+              "committee.", outlet="KCNA", published="2015-09-05")
+    so = mention(doc, "So Ho Won")
+    assert (so.rule, so.code) == ("apposition", "PRKGOV")
+    assert "Ho Won" not in texts(doc)

@@ -236,7 +236,7 @@ def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence) -> list
         for a in knowledge.match_agents(doc.text, start, end)
         if not any(a.span.overlaps(n.span) for n in names)
     ]
-    candidates = list(_unknown_names(doc, sentence))
+    candidates = list(_unknown_names(doc, sentence, knowledge))
     # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
     names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]
     known = names + agents
@@ -248,18 +248,35 @@ def _strictly_inside(inner: Span, outer: Span) -> bool:
     return outer.contains(inner) and (outer.end - outer.start) > (inner.end - inner.start)
 
 
-def _unknown_names(doc: Document, sentence: Sentence) -> Iterator[_Unit]:
+def _unknown_names(doc: Document, sentence: Sentence, knowledge: ActorKnowledge) -> Iterator[_Unit]:
     """Names the knowledge may not hold: spaCy entities, and runs of proper nouns."""
     parsed = doc.parsed
     seen: list[Span] = []
     for ent in parsed.ents:
         span = _without_possessive(doc.text, Span(ent.start_char, ent.end_char))
+        if ent.label_ == "PERSON":
+            span = Span(_name_start(ent, knowledge), span.end)
         if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span) and _looks_like_a_name(ent):
             seen.append(span)
             yield _Unit(span, unknown_label=ent.label_)
     for run in _propn_runs(parsed, sentence.span):
         if not any(run.overlaps(s) for s in seen):
             yield _Unit(run, unknown_label="PROPN")
+
+
+def _name_start(ent, knowledge: ActorKnowledge) -> int:  # ent: spacy Span
+    """Where a person's name starts, taking back a short capitalised word the parser left out
+    ("So Ho Won", "O Su Yong": Korean surnames read as ordinary words), unless it is a title."""
+    if ent.start == 0:
+        return ent.start_char
+    word = ent.doc[ent.start - 1]
+    short_name = word.is_alpha and len(word) <= 3 and word.text[:1].isupper() and word.text[1:].islower()
+    adjacent = word.whitespace_ == " "
+    if not short_name or not adjacent or word.is_sent_start:
+        return ent.start_char
+    if knowledge.match_agents(word.text) or knowledge.match_names(word.text):
+        return ent.start_char  # "Mr Ho", "Gen Ri", "UN envoy…"
+    return word.idx
 
 
 def _without_possessive(text: str, span: Span) -> Span:
@@ -394,17 +411,22 @@ def _surname_mention(
 
 
 def _salient_antecedent(ctx: _Context, candidates: Sequence[str]) -> ActorMention | None:
-    """The latest mention of the candidate named most so far, the nearest on a tie
-    ("Kim" after a spokesman Kim in a Kim Jong Un story is still Kim Jong Un)."""
+    """The latest mention of the most salient candidate so far, not the nearest: "Kim" after a
+    spokesman Kim in a Kim Jong Un story is still Kim Jong Un (see `_salience`)."""
     earlier = [m for m in ctx.mentions if m.actor_id in candidates and m.rule != "coref:pronoun"]
     if not earlier:
         return None
-    counts = Counter(m.actor_id for m in earlier)
-    nearest = earlier[-1]
-    top, top_count = counts.most_common(1)[0]
-    if counts[nearest.actor_id] >= top_count:
-        return nearest
-    return next(m for m in reversed(earlier) if m.actor_id == top)
+    first_seen = {m.actor_id: -i for i, m in reversed(list(enumerate(earlier)))}
+    best = max(first_seen, key=lambda actor_id: (_salience(ctx, earlier, actor_id), first_seen[actor_id]))
+    return next(m for m in reversed(earlier) if m.actor_id == best)
+
+
+def _salience(ctx: _Context, mentions: Sequence[ActorMention], actor_id: str) -> int:
+    """One point per mention, one more per mention as a grammatical subject, and one for being
+    introduced with a title ("North Korean leader Kim Jong Un")."""
+    own = [m for m in mentions if m.actor_id == actor_id]
+    subjects = sum(m.span in ctx.subjects for m in own)
+    return len(own) + subjects + (1 if own[0].rule.startswith("title") else 0)
 
 
 def _title_fits(ctx: _Context, actor_id: str, title: AgentMatch | None) -> bool:
@@ -619,6 +641,7 @@ def _bare_title(
         return None  # "its troops": coded with the pronoun
     definite = before.endswith(("the ", "this "))
     placed = _of_place(doc, span, title, following, ctx) if definite else None
+    placed = placed or _agent_in_named_place(doc, span, title, ctx)
     if placed is not None:
         return placed
     singular = " ".join(title.text.lower().split()) == title.noun
@@ -645,6 +668,47 @@ def _of_place(doc: Document, span: Span, title: AgentMatch, following: Sequence[
     whole = Span(span.start, place.span.end)
     code = ctx.knowledge.with_agent(entry.actor.code, title.code)
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, title.noun, "agent+of-place")
+
+
+_IN_PLACE = re.compile(r"\s+(?:in|of|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _agent_in_named_place(doc: Document, span: Span, title: AgentMatch, ctx: _Context) -> ActorMention | None:
+    """"militants in Gaza", "protesters from Kharkiv", "residents of Havana": the place the
+    phrase names gives the country, before any dateline or context country."""
+    gap = _IN_PLACE.match(doc.text, span.end)
+    if gap is None or not title.code:
+        return None
+    place = _place_at(doc, gap.end(), ctx)
+    if place is None:
+        return None
+    place_span, country = place
+    if doc.text[place_span.end : place_span.end + 5].startswith((",", " and")):
+        return None  # "the leaders of China, Cuba and Laos": each place is its own participant
+    whole = Span(span.start, place_span.end)
+    return ActorMention(whole, whole.text(doc.text), None, f"{country}{title.code}", country, title.noun, "agent+in-place")
+
+
+def _place_at(doc: Document, start: int, ctx: _Context) -> tuple[Span, str] | None:
+    """The state, capital or gazetteer place named at `start`, with its country."""
+    for match in ctx.knowledge.match_names(doc.text, start, min(len(doc.text), start + 80))[:1]:
+        if match.span.start == start:
+            entry = ctx.knowledge.entry(_choose_form(match, ctx).actor_id)
+            return (match.span, entry.actor.country) if entry.actor.kind == "state" and entry.actor.country else None
+    tokens = doc.parsed.char_span(start, min(len(doc.text), start + 80), alignment_mode="expand") or ()
+    name = []
+    for token in tokens:
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
+            break
+        name.append(token)
+    if not name:
+        return None
+    from comity.knowledge.gazetteer import Gazetteer  # built once per process, only when needed
+
+    place = Gazetteer.default().lookup(" ".join(t.text for t in name), ctx.dateline or ctx.country)
+    if place is None or place.country is None:
+        return None
+    return Span(name[0].idx, name[-1].idx + len(name[-1].text)), place.country
 
 
 def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
@@ -730,7 +794,7 @@ def _pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: _Conte
             continue
         head = token.head
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
-        antecedent = _pronoun_antecedent(word, where, index, ctx, clause)
+        antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token))
         if antecedent is None:
             continue
         owned = _owned_agent(doc, token, antecedent, ctx)
@@ -750,11 +814,15 @@ def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context
                         f"{antecedent.country}{code}", antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
 
 
-def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context, clause: Span | None = None) -> ActorMention | None:
+def _pronoun_antecedent(
+    word: str, where: Span, index: int, ctx: _Context, clause: Span | None = None, subject: Span | None = None
+) -> ActorMention | None:
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
         others = _clause_mentions(ctx, where, clause)
-        fits = lambda m: _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender) and not _named_again(m, others)  # noqa: E731
+        def fits(m: ActorMention) -> bool:
+            own_subject = subject is not None and m.span.overlaps(subject)  # "…which paid a call on him"
+            return _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender) and not _named_again(m, others) and not own_subject
     elif word in THING_PRONOUNS:
         fits = lambda m: not _is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
     elif word in PLURAL_PRONOUNS:
@@ -771,6 +839,27 @@ def _pronoun_antecedent(word: str, where: Span, index: int, ctx: _Context, claus
     )
     subjects = [m for m in previous if m.span in ctx.subjects]
     return (subjects or previous or [None])[0]
+
+
+#: Object pronouns: never the subject of their own clause ("Kim praised him").
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+def _clause_subject(pronoun) -> Span | None:  # pronoun: a spaCy token
+    """The subject of an object pronoun's clause, as a one-token span of its head word; for a
+    relative clause ("a delegation headed by X, which paid a call on him") the noun it modifies."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_ not in {"him", "her"}:
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return Span(subject.idx, subject.idx + len(subject.text))
 
 
 def _clause_mentions(ctx: _Context, pronoun: Span, clause: Span | None) -> list[ActorMention]:
