@@ -10,12 +10,21 @@ codes seeds 003 and 004 (headline = first line, body = the rest up to the
 article's end: 003 without its repeated paragraphs, 004 without the site's link
 list) with the default knowledge and scores them with comity.eval against
 gold/seeds-dev.jsonl.
+
+Each suite's line is followed by its ceiling for a coder faithful to the CAMEO
+codebook: the expected codings listed as unreachable in bench/petrarch_notes.md
+(codes the codebook lacks, negated acts coded as events, codes whose codebook
+meaning is not what the sentence says...), and the figures over the reachable
+rest: % correct, and extra events per record not counting a coding that stands
+in for an unreachable one of its record, nor records that expect no event on a
+sentence the suite codes elsewhere.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -24,7 +33,8 @@ from comity.eval import evaluate, load_gold  # noqa: E402
 from comity.interchange import mention_to_dict  # noqa: E402
 from comity.knowledge.actors import ActorKnowledge  # noqa: E402
 from comity.model import Document, Found, Section, SectionKind, Span  # noqa: E402
-from comity.petrarch_suite import SuiteScore, pipeline_coder, read_records, score_suite  # noqa: E402
+from comity.knowledge.cameo import Codebook  # noqa: E402
+from comity.petrarch_suite import ExpectedEvent, SuiteScore, pipeline_coder, read_records, score_suite  # noqa: E402
 from comity.stages.actors import ActorStage  # noqa: E402
 from comity.stages.events import EventStage  # noqa: E402
 from comity.stages.parse import ParseStage  # noqa: E402
@@ -33,6 +43,48 @@ SUITES = {
     "UD-PETRARCH validation": ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt"),
     "PETRARCH unit tests": ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt"),
 }
+#: The key of each suite in the tables of bench/petrarch_notes.md.
+NOTES_KEYS = {"UD-PETRARCH validation": "UD", "PETRARCH unit tests": "UNIT"}
+NOTES = Path(__file__).with_name("petrarch_notes.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Unreachable:
+    """The expected codings a codebook-faithful coder cannot give, and the records expecting no event
+    on a sentence coded elsewhere, as listed in the notes (rows "| suite | record | code | source | target | category | why |")."""
+
+    codings: frozenset[tuple[str, ExpectedEvent]]
+    no_event_records: frozenset[str]
+
+
+def read_unreachable(notes: Path, suite_key: str) -> Unreachable:
+    codings, no_events = set(), set()
+    for line in notes.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) < 6 or cells[0] != suite_key:
+            continue
+        record, code, source, target = (cell.strip("`") for cell in cells[1:5])
+        if code == "-":
+            no_events.add(record)
+        else:
+            codings.add((record, ExpectedEvent(code, source, target)))
+    return Unreachable(frozenset(codings), frozenset(no_events))
+
+
+def ceiling_line(score: SuiteScore, unreachable: Unreachable, codebook: Codebook) -> str:
+    """The figures over the codings a codebook-faithful coder can reach."""
+    reachable = correct = extra = listed = 0
+    for result in score.results:
+        lost = [e for e in result.expected if e.code not in codebook or (result.record_id, e) in unreachable.codings]
+        listed += len(lost)
+        reachable += len(result.expected) - len(lost)
+        correct += len([e for e in result.correct if e not in lost])
+        if result.record_id not in unreachable.no_event_records:
+            extra += max(0, len(result.extra) - len(lost))
+    percent = 100.0 * correct / reachable if reachable else 0.0
+    return (f"  ceiling: {listed} of {score.expected} expected codings unreachable for a codebook-faithful coder; "
+            f"over the {reachable} reachable: {percent:.2f}% correct ({correct}), "
+            f"{100.0 * extra / score.records if score.records else 0.0:.2f}% extra ({extra} extra events)")
 
 #: Seeds with gold: (file stem, publication date, where the article ends).
 SEEDS = {
@@ -76,11 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("petrarch_dir", type=Path)
     parser.add_argument("--seeds", type=Path, help="the shared folder (samples/seeds, gold/seeds-dev.jsonl)")
     parser.add_argument("--errors", action="store_true", help="list missed and extra events per record")
+    parser.add_argument("--notes", type=Path, default=NOTES, help="the unreachable codings (default: bench/petrarch_notes.md)")
     args = parser.parse_args(argv)
     for name, (records, actors, agents) in SUITES.items():
         score = run_suite(args.petrarch_dir, records, actors, agents)
         print(f"{name}: {score.records} records, {score.expected} expected events; "
               f"{score.percent_correct:.2f}% correct, {score.percent_extra:.2f}% extra ({score.extra} extra events)")  # fmt: skip
+        if args.notes.is_file():
+            print(ceiling_line(score, read_unreachable(args.notes, NOTES_KEYS[name]), Codebook.default()))
         if args.errors:
             for result in score.results:
                 if result.missed or result.extra:

@@ -683,14 +683,24 @@ class _ActorIndex:
         found: list[_Participant] = []
         seen: set[str] = set()
         for token in tokens:
-            for unit in _coordinated(token):
+            units = _coordinated(token)
+            for unit in units:
                 mentions = ([m] if (m := self.at(unit)) else []) if direct else self._mentions_for(unit, depth=0)
+                units += [c for m in mentions for conj in self._conjuncts_outside(m) for c in _coordinated(conj) if c not in units]
                 for mention in mentions:
                     for participant in self._resolved(mention):
                         if participant.key not in seen:
                             seen.add(participant.key)
                             found.append(participant)
         return found
+
+    def _conjuncts_outside(self, mention: ActorMention) -> list:
+        """Names coordinated with the last word of a mention but outside it: "the leaders of China,
+        Cuba and Laos" resolved as one mention "leaders of China" still reaches Cuba and Laos."""
+        span = self.doc.parsed.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return []
+        return [c for c in span[-1].children if c.dep_ == "conj" and c.i >= span.end]
 
     def _mentions_for(self, token, depth: int) -> list[ActorMention]:
         mention = self.at(token)
