@@ -34,6 +34,12 @@ def take(page: Page, url: str, path: Path) -> None:
     page.screenshot(path=str(path), full_page=True)
 
 
+def most_reported(base_url: str, page: Page) -> str:
+    """The dyad's event reported by the most mentions: the one whose page shows the most evidence."""
+    found = page.request.get(f"{base_url}/api/events?a=CUB&b=USA&page_size=100").json()["events"]
+    return max(found, key=lambda e: (e["num_mentions"], e["event_id"]))["event_id"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -48,7 +54,7 @@ def main() -> None:
             for name, path in PAGES.items():
                 take(page, base_url + path, out / f"{name}.png")
             page.goto(base_url + PAGES["dyad"])
-            page.locator("table.events a.event-link").first.click()
+            page.locator(f'a.event-link[href="/events/{most_reported(base_url, page)}"]').first.click()
             page.wait_for_url("**/events/**")
             page.screenshot(path=str(out / "event.png"), full_page=True)
             browser.close()
