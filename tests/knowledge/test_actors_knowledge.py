@@ -216,3 +216,8 @@ def test_yaml_is_read_with_libyaml_and_errors_keep_their_line(tmp_path: Path) ->
     broken.write_text("actors:\n  - id: person:x\n    names: [X, Y\n  - id: person:y\n")
     with pytest.raises(KnowledgeError, match=r"broken\.yaml:4: not valid YAML: while parsing a flow sequence"):
         ActorKnowledge.load(extra_actor_files=[broken], include_default=False)
+
+
+def test_armed_groups_have_their_country_and_rebel_sector(kb: ActorKnowledge) -> None:
+    found = {m.text: kb.actor(m.forms[0].actor_id).code for m in kb.match_names("Hamas and Hezbollah praised the Houthis.")}
+    assert found == {"Hamas": "PSEREBHMS", "Hezbollah": "LBNREB", "Houthis": "YEMREB"}

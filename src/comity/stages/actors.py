@@ -416,8 +416,8 @@ def _salient_antecedent(ctx: _Context, candidates: Sequence[str]) -> ActorMentio
     earlier = [m for m in ctx.mentions if m.actor_id in candidates and m.rule != "coref:pronoun"]
     if not earlier:
         return None
-    first_seen = {m.actor_id: -i for i, m in reversed(list(enumerate(earlier)))}
-    best = max(first_seen, key=lambda actor_id: (_salience(ctx, earlier, actor_id), first_seen[actor_id]))
+    introduced = list(dict.fromkeys(m.actor_id for m in earlier))  # on a tie, the one named first
+    best = max(introduced, key=lambda actor_id: (_salience(ctx, earlier, actor_id), -introduced.index(actor_id)))
     return next(m for m in reversed(earlier) if m.actor_id == best)
 
 
@@ -822,7 +822,8 @@ def _pronoun_antecedent(
         others = _clause_mentions(ctx, where, clause)
         def fits(m: ActorMention) -> bool:
             own_subject = subject is not None and m.span.overlaps(subject)  # "…which paid a call on him"
-            return _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender) and not _named_again(m, others) and not own_subject
+            person = _is_person_mention(m, ctx) and _gender_fits(ctx, m, gender)
+            return person and not _named_again(m, others) and not own_subject
     elif word in THING_PRONOUNS:
         fits = lambda m: not _is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
     elif word in PLURAL_PRONOUNS:
