@@ -31,10 +31,12 @@ ids (`previous`), an event that persists keeps its id even as mentions join it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -208,6 +210,8 @@ def _finest_first(mention: Mention) -> tuple[int, str]:
 
 def cluster_block(mentions: list[Mention]) -> list[_Group]:
     """The events of one block's mentions."""
+    if len(mentions) == 1:
+        return [_Group.of(mentions[0])]
     units = sorted(_sentence_units(mentions), key=lambda u: (-len(u.date), u.first_id))
     events: list[_Group] = []
     by_date_prefix: dict[str, list[_Group]] = defaultdict(list)
@@ -265,18 +269,32 @@ def link(
     `previous`: mention_id → event_id from an earlier run, to keep ids of events
     that persist. `published`: doc_id → publication date, for first/last seen.
     """
-    blocks: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if counts_as_event(mention):
-            blocks[block_key(mention)].append(mention)
-    keyed = [(key, event) for key in sorted(blocks) for event in cluster_block(blocks[key])]
-    ids = assign_ids(keyed, previous or {})
-    assignments: dict[str, str] = {}
-    records = []
-    for (key, event), event_id in zip(keyed, ids):
-        records.append(event_record(event_id, key, event, published or {}))
-        assignments.update({m["mention_id"]: event_id for m in event.mentions})
+    with _cyclic_gc_paused():
+        blocks: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            if counts_as_event(mention):
+                blocks[block_key(mention)].append(mention)
+        keyed = [(key, event) for key in sorted(blocks) for event in cluster_block(blocks[key])]
+        ids = assign_ids(keyed, previous or {})
+        assignments: dict[str, str] = {}
+        records = []
+        for (key, event), event_id in zip(keyed, ids):
+            records.append(event_record(event_id, key, event, published or {}))
+            assignments.update({m["mention_id"]: event_id for m in event.mentions})
     return assignments, records
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Linking builds millions of small acyclic containers; each full collection would rescan them all,
+    making the cost grow faster than the input. Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _representative(event: _Group) -> Mention:
