@@ -362,8 +362,10 @@ def test_seed_003_participants(seed_003: Document) -> None:
     assert (diaz.actor_id, diaz.code) == ("person:diaz-canel-miguel", "CUBGOV")
     assert mention(seed_003, "NK leader").code == "PRKGOV"
     assert mention(seed_003, "Cuban president").code == "CUBGOV"
-    for name, code in [("China", "CHN"), ("Cuba", "CUB"), ("Vietnam", "VNM"), ("Laos", "LAO"), ("Washington", "USAGOV")]:
+    # "…to the leaders of China, Cuba, Vietnam and Laos": each listed state takes the agent
+    for name, code in [("China", "CHNGOV"), ("Vietnam", "VNMGOV"), ("Laos", "LAOGOV"), ("Washington", "USAGOV")]:
         assert mention(seed_003, name).code == code
+    assert mention(seed_003, "Cuba").code == "CUB"
     assert mention(seed_003, "Communist Party of Cuba").code == "CUBPTY"
     assert mention(seed_003, "Raul Castro").actor_id == "person:castro-raul"
 
@@ -409,6 +411,14 @@ def test_a_place_in_the_phrase_beats_the_dateline(run) -> None:
     militants = mention(doc, "Militants in Gaza")
     assert (militants.code, militants.country, militants.rule) == ("PSEREB", "PSE", "agent+in-place")
     assert mention(doc, "protesters in Kharkiv").code == "UKROPP"
+
+
+def test_places_listed_after_an_agent_noun_each_take_the_agent(run) -> None:
+    doc = run("Lawmakers in Laos and Vietnam welcomed the talks. The ambassadors of Cuba, Laos and Vietnam "
+              "arrived, and officials in Hanoi, Moscow said, were pleased.")
+    assert [(m.text, m.code) for m in doc.actor_mentions if m.rule == "agent+in-place"] == [
+        ("Laos", "LAOLEG"), ("Vietnam", "VNMLEG"), ("Cuba", "CUBGOV"), ("Laos", "LAOGOV"), ("Vietnam", "VNMGOV")]
+    assert mention(doc, "Moscow").code == "RUSGOV"  # "Hanoi, Moscow said" is no list
 
 
 def test_object_pronoun_is_not_the_subject_of_its_own_clause(run) -> None:

@@ -335,10 +335,15 @@ def _continues(text: str, current: list[_Unit], unit: _Unit) -> bool:
 def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ctx: _Context) -> Iterator[ActorMention]:
     groups = _compounds(doc.text, units)
     taken: list[Span] = []  # "Russian private banks" covers the group "banks" after it
+    carried: dict[int, AgentMatch] = {}  # "lawmakers in Arnor and Gondor": the places take the agent
     for index, group in enumerate(groups):
         if any(t.contains(group[0].span) for t in taken):
             continue
         mention = _compose(doc, group, ctx) or _bare_title(doc, group, groups[:index], ctx, groups[index + 1 :])
+        if mention is None:
+            carried.update(_listed_places(doc, groups, index))
+        elif index in carried:
+            mention = _with_carried_agent(mention, carried[index], ctx)
         if mention is None and len(group) == 1 and group[0].unknown_label == "PROPN":
             # a bare run of proper nouns counts only with an apposition: "Ri Kwang Gun, vice minister of…"
             span = group[0].span
@@ -351,6 +356,40 @@ def _sentence_mentions(doc: Document, sentence: Sentence, units: list[_Unit], ct
             taken.append(mention.span)
             yield mention
     yield from _dyad_mentions(doc, sentence, ctx)
+
+
+_LIST_SEPARATORS = frozenset({",", "and", ", and"})
+
+
+def _listed_places(doc: Document, groups: Sequence[list[_Unit]], index: int) -> dict[int, AgentMatch]:
+    """Groups listing two or more places after a bare agent noun ("lawmakers in Arnor and Gondor",
+    "the ambassadors of Arnor, Osgiliath and Gondor"), each to take the agent's code."""
+    title = _last_title(groups[index])
+    if title is None or any(u.name or u.unknown_label for u in groups[index]):
+        return {}
+    gap = _IN_PLACE.match(doc.text, groups[index][-1].span.end)
+    listed: list[int] = []
+    end = gap.end() if gap else -1
+    separator = ""
+    for j in range(index + 1, len(groups)):
+        unit = groups[j][0]
+        between = doc.text[end : unit.span.start].strip()
+        if len(groups[j]) != 1 or not unit.is_group or (listed and between not in _LIST_SEPARATORS) or (not listed and unit.span.start != end):
+            break
+        listed.append(j)
+        end, separator = unit.span.end, between
+        if separator.endswith("and"):
+            break  # the last of the list
+    # "officials in Havana, Washington said" is no list: a list ends with "and"
+    return {j: title for j in listed} if len(listed) >= 2 and separator.endswith("and") else {}
+
+
+def _with_carried_agent(mention: ActorMention, title: AgentMatch, ctx: _Context) -> ActorMention:
+    actor = ctx.knowledge.actor(mention.actor_id) if mention.actor_id else None
+    if actor is None or actor.kind == "person" or not actor.code:
+        return mention
+    code = ctx.knowledge.with_agent(actor.code, title.code)
+    return ActorMention(mention.span, mention.text, mention.actor_id, code, mention.country, title.noun, "agent+in-place")
 
 
 def _compose(doc: Document, group: list[_Unit], ctx: _Context) -> ActorMention | None:
