@@ -21,7 +21,7 @@ event). Units then join an event when they fit every unit already in it:
   Yang Hyong Sop and his meeting with Pak Pong Ju are two events.
 
 Among events a unit fits, it joins the one sharing the most named persons,
-then its CAMEO code, then its place; then the earliest. Units are taken finest
+then one sharing its CAMEO code, then the earliest. Units are taken finest
 date first, so an event's date is set by its first unit and never moves.
 
 Event ids are `e-` and a hash of the block and the event's first mention id,
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from bisect import insort
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -177,11 +178,10 @@ class _Group:
         if len(other.date) > len(self.date):
             self.date = other.date
 
-    def affinity(self, other: _Group) -> tuple[int, int, int]:
-        """How much more than compatible: shared persons, a shared code, a shared place (negated, for min())."""
+    def affinity(self, other: _Group) -> tuple[int, int]:
+        """How much more than compatible: shared persons, then a shared code (negated, for min())."""
         shared_persons = sum(self.persons.get(side) == person for side, person in other.persons.items())
-        shared_place = any(a.name == b.name for a in self.places for b in other.places)
-        return -shared_persons, -bool(self.codes & other.codes), -shared_place
+        return -shared_persons, -bool(self.codes & other.codes)
 
 
 def _sentence_units(mentions: list[Mention]) -> list[_Group]:
@@ -212,21 +212,77 @@ def cluster_block(mentions: list[Mention]) -> list[_Group]:
     """The events of one block's mentions."""
     if len(mentions) == 1:
         return [_Group.of(mentions[0])]
-    units = sorted(_sentence_units(mentions), key=lambda u: (-len(u.date), u.first_id))
-    events: list[_Group] = []
-    by_date_prefix: dict[str, list[_Group]] = defaultdict(list)
-    for unit in units:
-        candidates = [e for e in by_date_prefix.get(unit.date, ()) if e.fits(unit)] if unit.date else []
-        if candidates:
-            best = min(candidates, key=lambda e: (e.affinity(unit), e.date, e.first_id))
-            best.absorb(unit)
-            continue
-        events.append(unit)
+    events = _BlockEvents()
+    for unit in sorted(_sentence_units(mentions), key=lambda u: (-len(u.date), u.first_id)):
+        home = events.home_for(unit)
+        if home is None:
+            events.add(unit)
+        else:
+            events.join(home, unit)
+    return events.events
+
+
+def _prefixes(date: str) -> list[str]:
+    return [date[:length] for length in (4, 7, 10) if length <= len(date)]
+
+
+class _BlockEvents:
+    """A block's events, indexed by date prefix, code and named person, each list in (date, first id) order.
+
+    The indexes find the event a unit joins without comparing it to every
+    event of its period: the persons it names narrow the search, then its code,
+    and the first event in date order that fits is the earliest. Without them a
+    month- or year-dated mention would be compared with every event of its
+    month or year, and big blocks would cost the square of their size.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[_Group] = []
+        self._order: list[tuple[str, str]] = []
+        self._index: dict[tuple[str, ...], list[tuple[tuple[str, str], int]]] = defaultdict(list)
+
+    def add(self, unit: _Group) -> None:
+        number = len(self.events)
+        self.events.append(unit)
+        self._order.append((unit.date, unit.first_id))
         if unit.date:
-            for length in {4, 7, len(unit.date)}:
-                if length <= len(unit.date):
-                    by_date_prefix[unit.date[:length]].append(unit)
-    return events
+            for prefix in _prefixes(unit.date):
+                insort(self._index[("date", prefix)], (self._order[number], number))
+            self._register(number, unit.codes, unit.persons)
+
+    def join(self, number: int, unit: _Group) -> None:
+        event = self.events[number]
+        new_codes = unit.codes - event.codes
+        new_persons = {side: person for side, person in unit.persons.items() if side not in event.persons}
+        event.absorb(unit)
+        self._register(number, new_codes, new_persons)
+
+    def _register(self, number: int, codes: set[str], persons: dict[str, str]) -> None:
+        entry = (self._order[number], number)
+        for prefix in _prefixes(self.events[number].date):
+            for code in codes:
+                insort(self._index[("code", prefix, code)], entry)
+            for side, person in persons.items():
+                insort(self._index[("person", prefix, side, person)], entry)
+
+    def home_for(self, unit: _Group) -> int | None:
+        """The event the unit joins: most shared persons, then a shared code, then the earliest; or None."""
+        if not unit.date:
+            return None
+        if unit.persons:
+            pool = {n for side, person in unit.persons.items()
+                    for _, n in self._index.get(("person", unit.date, side, person), ())}
+            fitting = [n for n in pool if self.events[n].fits(unit)]
+            if fitting:
+                return min(fitting, key=lambda n: (self.events[n].affinity(unit), self._order[n]))
+        by_code = [found for code in unit.codes if (found := self._first_fit(("code", unit.date, code), unit))]
+        if by_code:
+            return min(by_code)[1]
+        found = self._first_fit(("date", unit.date), unit)
+        return found[1] if found else None
+
+    def _first_fit(self, key: tuple[str, ...], unit: _Group) -> tuple[tuple[str, str], int] | None:
+        return next(((order, n) for order, n in self._index.get(key, ()) if self.events[n].fits(unit)), None)
 
 
 def _fresh_id(key: str, event: _Group, taken: set[str]) -> str:
