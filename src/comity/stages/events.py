@@ -189,7 +189,7 @@ class EventStage:
         if sources is None:
             sources, _ = _first_filled(match, pattern.source, actors, exclude=[])
         targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
-        if not targets and match.trigger.dep_ == "conj":
+        if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if not targets and pattern.place_target:
             targets = self._place_targets(match, sources)
@@ -399,9 +399,17 @@ def _frames_coded_event(speech, candidates_by_trigger: dict[int, list[_Candidate
         token = speech.doc[index]
         if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
             return True
-        if speech.head.i == token.i and speech.dep_ in ("parataxis", "advcl", "ccomp"):
+        if speech.head.i == token.i and (speech.dep_ in ("parataxis", "advcl", "ccomp") or _is_trailing_attribution(speech)):
             return True
     return False
+
+
+def _is_trailing_attribution(speech) -> bool:
+    """ "X sent a letter to Y, Z said": a saying joined to the clause before it by a comma alone."""
+    if speech.dep_ != "conj" or speech.i <= speech.head.i:
+        return False
+    joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
+    return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
 
 
 # ---------------------------------------------------------------------- argument slots
@@ -458,6 +466,9 @@ def _noun_subject(noun, depth: int) -> list:
     possessor = [c for c in noun.children if c.dep_ == "poss"]
     if possessor:
         return possessor
+    clause_subject = _subject_of_verb_read_as_modifier(noun)
+    if clause_subject:
+        return clause_subject
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.i < noun.i]
     if modifiers and noun.dep_ not in ("dobj", "pobj"):
         return modifiers  # "Russian shelling hit ...", "the Israeli strikes"
@@ -469,6 +480,16 @@ def _noun_subject(noun, depth: int) -> list:
         return _noun_subject(head, depth + 1)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return _logical_subject(head, depth + 1)
+    return []
+
+
+def _subject_of_verb_read_as_modifier(noun) -> list:
+    """ "Trump held talks with Lee" misread as one noun phrase ("held" a modifier of "talks"):
+    the name before the verb is its subject."""
+    for verb in (c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i < noun.i):
+        before = [t for t in noun.subtree if t.i < verb.i and t.dep_ in ("nmod", "npadvmod", "nsubj", "compound") and t.pos_ in ("PROPN", "NOUN")]
+        if before:
+            return before[:1]
     return []
 
 
@@ -512,6 +533,21 @@ def _prep_objects(match: _Match, word: str) -> list:
             elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
                 found.append(child)
     return list(dict.fromkeys(found))
+
+
+def _main_clause_subjects(match: _Match) -> list:
+    """Fallback subjects for a verb the parser joined to a relative clause instead of the main
+    one ("X stepped across the line that divides Y and held a summit with Z")."""
+    verb = match.trigger if match.trigger.pos_ == "VERB" else match.trigger.head
+    if verb.dep_ != "conj" or verb.head.dep_ != "relcl":
+        return []
+    relative = verb.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in relative.children):
+        return []
+    governor = relative.head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        governor = governor.head
+    return [c for c in governor.children if c.dep_ == "nsubj"]
 
 
 def _complement_subjects(match: _Match) -> list:
@@ -571,6 +607,8 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
     excluded = {p.key for p in exclude}
     for slot in slots:
         tokens, between = _slot_tokens(match, slot)
+        if slot == "subject":
+            tokens = tokens + _main_clause_subjects(match)
         # inside a phrase only the nearest actor (with its coordinated ones) is the target
         groups = [[t] for t in tokens] if slot == "inside" else [tokens]
         if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
@@ -763,7 +801,7 @@ def _places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> 
         for unit in _coordinated(token):
             entity = next((e for e in unit.doc.ents if e.start <= unit.i < e.end), None)
             if entity is None and unit.pos_ == "PROPN":
-                entity = unit.doc[unit.i : unit.i + 1]  # a name the parser left unlabelled
+                entity = _unlabelled_name(unit)
             if entity is None or getattr(entity, "label_", "") not in PLACE_LABELS | {""}:
                 continue
             place = gazetteer.lookup(entity.text, country_hint)
@@ -773,6 +811,13 @@ def _places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> 
             argument = Argument(entity.text, place.country, place.country, f"state:{place.country}", span)
             found.append(_Participant(argument, f"state:{place.country}", place=True))
     return found
+
+
+def _unlabelled_name(token):  # -> spacy Span
+    """A name the parser left without an entity label, with its compound parts ("San Antonio de los Baños")."""
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    start = min((part.left_edge.i for part in parts), default=token.i)
+    return token.doc[start : token.i + 1]
 
 
 def _longest_mention_per_token(parsed, mentions: list[ActorMention]) -> dict[int, ActorMention]:
