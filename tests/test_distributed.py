@@ -74,3 +74,14 @@ def test_only_partition_files_are_accepted(tmp_path: Path) -> None:
         input_partitions([tmp_path / "notes.txt"])
     with pytest.raises(InputError, match="no .jsonl or .parquet"):
         input_partitions([tmp_path])
+
+
+def test_the_command_asks_for_an_output_folder_and_a_known_engine(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from comity.cli import app
+
+    no_out = CliRunner().invoke(app, ["code", str(tmp_path), "--engine", "dask"])
+    assert no_out.exit_code == 2 and "--out DIR" in no_out.output
+    unknown = CliRunner().invoke(app, ["code", str(tmp_path), "--engine", "spark"])
+    assert unknown.exit_code == 2 and "local or dask" in unknown.output

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from comity import api
 from comity.config import DEFAULT_DB, Config
-from comity.errors import ComityError
+from comity.errors import ComityError, InputError
 
 app = typer.Typer(
     help="comity: political event data from news articles, with the evidence behind every row.",
@@ -43,16 +43,42 @@ def code_command(
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (comity YAML or PETRARCH/Phoenix format); repeatable.")] = None,
     agents: Annotated[Optional[list[Path]], typer.Option("--agents", help="Extra agent dictionary; repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local engine), or workers of the local Dask cluster.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (into the store) or dask (partitioned Parquet into --out).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster.")] = None,
 ) -> None:
     """Code articles into the store, showing progress and ending with a summary."""
     try:
-        summary = _run_with_progress(paths, db, out, _config(actors, agents), quiet)
+        if engine == "dask":
+            _code_on_dask(paths, out, _config(actors, agents), scheduler, workers)
+            return
+        if engine != "local":
+            raise InputError(f"--engine must be local or dask, not {engine!r}")
+        summary = _run_with_progress(paths, db, out, _config(actors, agents), quiet, workers)
     except ComityError as exc:
         raise _fail(exc) from exc
     _print_summary(summary, db)
 
 
-def _run_with_progress(paths: list[Path], db: Path, out: Path | None, config: Config, quiet: bool) -> api.RunSummary:
+def _code_on_dask(paths: list[Path], out: Path | None, config: Config, scheduler: str | None, workers: int) -> None:
+    from comity.distributed import code_on_dask
+
+    if out is None:
+        raise InputError("--engine dask writes partitioned Parquet: name the folder with --out DIR")
+    summary = code_on_dask(paths, out, config, scheduler=scheduler, workers=workers)
+    console.print(
+        f"{summary.partitions} partitions: [green]{summary.coded} coded[/green], [red]{len(summary.failed)} failed[/red]; "
+        f"{summary.mentions} event mentions, {summary.events} events"
+    )
+    for origin, code, message in summary.failed:
+        console.print(f"[red]failed[/red] {origin}: {code}: {message}")
+    for path in summary.outputs:
+        console.print(f"wrote {path}")
+
+
+def _run_with_progress(
+    paths: list[Path], db: Path, out: Path | None, config: Config, quiet: bool, workers: int = 1
+) -> api.RunSummary:
     columns = (SpinnerColumn(), TextColumn("coding"), MofNCompleteColumn(), BarColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[origin]}"))
     with Progress(*columns, console=err_console, disable=quiet, transient=True) as bar:
@@ -61,7 +87,7 @@ def _run_with_progress(paths: list[Path], db: Path, out: Path | None, config: Co
         def advance(origin: str, status: str) -> None:
             bar.update(task, advance=1, origin=Path(origin).name[:40])
 
-        return api.code(paths, db=db, out=out, config=config, progress=advance)
+        return api.code(paths, db=db, out=out, config=config, progress=advance, workers=workers)
 
 
 def _print_summary(summary: api.RunSummary, db: Path) -> None:
