@@ -297,8 +297,10 @@ def test_group_outside_iso_keeps_its_agent(parse: ParseStage, tmp_path: Path) ->
     (tmp_path / "a.txt").write_text("RURITANIA_ [RUR]\n+RURITANIAN_\nELPHBERG_ [RURGOV]\n", encoding="utf-8")
     (tmp_path / "g.txt").write_text("GOVERNMENT [~GOV]\nSOLDIER [~MIL]\nJUDGE [~JUD]\n", encoding="utf-8")
     kb = ActorKnowledge.from_petrarch([tmp_path / "a.txt"], [tmp_path / "g.txt"])
-    doc = ActorStage(kb)(parse(make_doc("The Ruritania government protested. Ruritanian soldiers and the Elphberg government left.")))
+    doc = ActorStage(kb)(parse(make_doc("The Ruritania government protested. Ruritanian soldiers and the Elphberg government "
+                                        "left. Judges from Ruritania stayed.")))
     assert mention(doc, "Ruritania government").code == "RURGOV"
+    assert mention(doc, "Judges from Ruritania").code == "RURJUD"
     assert mention(doc, "Ruritanian soldiers").code == "RURMIL"
     assert mention(doc, "Elphberg government").code == "RURGOV"  # not RURGOVGOV
 

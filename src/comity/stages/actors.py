@@ -721,19 +721,23 @@ def _agent_in_named_place(doc: Document, span: Span, title: AgentMatch, ctx: _Co
     place = _place_at(doc, gap.end(), ctx)
     if place is None:
         return None
-    place_span, country = place
+    place_span, code, country = place
     if doc.text[place_span.end : place_span.end + 5].startswith((",", " and")):
         return None  # "the leaders of China, Cuba and Laos": each place is its own participant
     whole = Span(span.start, place_span.end)
-    return ActorMention(whole, whole.text(doc.text), None, f"{country}{title.code}", country, title.noun, "agent+in-place")
+    code = ctx.knowledge.with_agent(code, title.code)
+    return ActorMention(whole, whole.text(doc.text), None, code, country, title.noun, "agent+in-place")
 
 
-def _place_at(doc: Document, start: int, ctx: _Context) -> tuple[Span, str] | None:
-    """The state, capital or gazetteer place named at `start`, with its country."""
+def _place_at(doc: Document, start: int, ctx: _Context) -> tuple[Span, str, str | None] | None:
+    """The state (or coded group, as PETRARCH's "Gondor"), capital or gazetteer place named at
+    `start`: its span, code and country."""
     for match in ctx.knowledge.match_names(doc.text, start, min(len(doc.text), start + 80))[:1]:
         if match.span.start == start:
             entry = ctx.knowledge.entry(_choose_form(match, ctx).actor_id)
-            return (match.span, entry.actor.country) if entry.actor.kind == "state" and entry.actor.country else None
+            actor = entry.actor
+            stateless = actor.kind == "org" and actor.country is None and entry.origin.startswith("petrarch:")
+            return (match.span, actor.code, actor.country) if actor.code and (actor.kind == "state" or stateless) else None
     tokens = doc.parsed.char_span(start, min(len(doc.text), start + 80), alignment_mode="expand") or ()
     name = []
     for token in tokens:
@@ -747,7 +751,7 @@ def _place_at(doc: Document, start: int, ctx: _Context) -> tuple[Span, str] | No
     place = Gazetteer.default().lookup(" ".join(t.text for t in name), ctx.dateline or ctx.country)
     if place is None or place.country is None:
         return None
-    return Span(name[0].idx, name[-1].idx + len(name[-1].text)), place.country
+    return Span(name[0].idx, name[-1].idx + len(name[-1].text)), place.country, place.country
 
 
 def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
