@@ -11,7 +11,7 @@ import pytest
 from comity.errors import KnowledgeError
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
-from comity.model import ActorMention, Document, Factuality, Found, Section, SectionKind, Span
+from comity.model import ActorMention, Document, Factuality, Found, Section, SectionKind, Sentence, Span
 from comity.pipeline import Pipeline
 from comity.stages.events import EventStage
 from comity.stages.parse import ParseStage
@@ -362,3 +362,90 @@ def test_ambiguous_verbs_need_their_political_reading() -> None:
     assert triples("Arnor committed crimes against Gondor.") == []
     assert ("030", "ARN", "GON") in triples("Arnor committed to work with Gondor.")
     assert ("087", "ARN", "GON") in triples("Arnor halted its offensive against Gondor.")
+
+
+def test_names_of_a_coordination_hung_aside_still_act() -> None:
+    # the parser reads "Arnor, Eriador and the evil awful Gondor" as "Gondor" modified by "Arnor"
+    found = triples("Arnor, Eriador and the evil awful Gondor praised Rohan.")
+    assert sorted(found) == [("051", "ARN", "ROH"), ("051", "ERI", "ROH"), ("051", "GON", "ROH")]
+
+
+def test_welcoming_ones_own_resumption_of_ties_is_resuming_them() -> None:
+    assert triples("Arnor welcomed the resumption of diplomatic ties with Gondor.") == [("050", "ARN", "GON")]
+
+
+def test_welcoming_ties_between_others_is_endorsing_them() -> None:
+    found = triples("Arnor welcomed the resumption of diplomatic ties between Gondor and Rohan.")
+    assert found == [("051", "ARN", "GON"), ("051", "ARN", "ROH")]
+
+
+def test_nominal_event_inside_a_verbal_event_is_part_of_it() -> None:
+    found = triples("Gondor opposed Arnor in being drawn into talks by its resumption of ties with Rohan.")
+    assert found == [("110", "GON", "ARN")]
+
+
+def test_names_coordinated_past_the_end_of_a_mention_take_part() -> None:
+    text = "Rohan sent letters to the leaders of Arnor, Gondor and Eriador."
+    doc = document(text)
+    start = text.index("leaders of Arnor")
+    leaders = ActorMention(Span(start, start + len("leaders of Arnor")), "leaders of Arnor", "test:ARNGOV", "ARNGOV", "ARN", "leader", "agent")
+    doc.actor_mentions = sorted([m for m in doc.actor_mentions if m.text != "Arnor"] + [leaders], key=lambda m: m.span.start)
+    found = [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions]
+    assert found == [("010", "ROH", "ARNGOV"), ("010", "ROH", "GON"), ("010", "ROH", "ERI")]
+
+
+def test_a_verb_joined_to_a_relative_clause_takes_the_main_subject() -> None:
+    text = "The Arnorian king crossed the river that divides the two lands and held a summit with the Gondorian envoy."
+    assert triples(text) == [("040", "ARNGOV", "GONGOV")]
+
+
+def parsed_document(words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> Document:
+    """A document with a parse given by hand, to test how the coder copes with a known misparse."""
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+
+    pos = ["PROPN" if t == "NNP" else "VERB" if t.startswith("VB") else "NOUN" if t.startswith("NN") else "ADP" if t == "IN" else "PUNCT" if t in (",", ".") else "X" for t in tags]
+    parsed = SpacyDoc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, spaces=[i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))])
+    doc = Document(doc_id="test-doc", text=parsed.text, content_hash="h", origin="test", input_format="txt")
+    doc.sections = [Section(SectionKind.BODY, Span(0, len(parsed.text)))]
+    doc.sentences = [Sentence(Span(0, len(parsed.text)), SectionKind.BODY)]
+    doc.parsed = parsed
+    doc.actor_mentions = actor_mentions(parsed.text)
+    return doc
+
+
+def test_subject_of_a_verb_misread_as_a_modifier_of_the_event_noun() -> None:
+    # "Arnor held talks with Gondor" parsed as one noun phrase: "held" an adjective of "talks"
+    doc = parsed_document(
+        ["Arnor", "held", "talks", "with", "Gondor", "."],
+        [1, 2, 2, 2, 3, 2],
+        ["npadvmod", "amod", "ROOT", "prep", "pobj", "punct"],
+        ["NNP", "VBN", "NNS", "IN", "NNP", "."],
+        ["Arnor", "hold", "talk", "with", "Gondor", "."],
+    )
+    assert [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions] == [("040", "ARN", "GON")]
+
+
+def test_trailing_attribution_is_a_report_frame_not_a_statement() -> None:
+    # "..., Rohan said" parsed as a conjunct of the reported clause
+    doc = parsed_document(
+        ["Arnor", "sent", "a", "letter", "to", "Gondor", ",", "Rohan", "said", "."],
+        [1, 1, 3, 1, 1, 4, 1, 8, 1, 1],
+        ["nsubj", "ROOT", "det", "dobj", "dative", "pobj", "punct", "nsubj", "conj", "punct"],
+        ["NNP", "VBD", "DT", "NN", "IN", "NNP", ",", "NNP", "VBD", "."],
+        ["Arnor", "send", "a", "letter", "to", "Gondor", ",", "Rohan", "say", "."],
+    )
+    assert [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions] == [("010", "ARN", "GON")]
+
+
+def test_unlabelled_place_name_keeps_its_compound_parts() -> None:
+    from comity.stages.events import _unlabelled_name
+
+    doc = parsed_document(
+        ["Arnor", "flew", "to", "San", "Antonio", "de", "los", "Baños", "."],
+        [1, 1, 1, 7, 7, 7, 7, 2, 1],
+        ["nsubj", "ROOT", "prep", "compound", "compound", "compound", "compound", "pobj", "punct"],
+        ["NNP", "VBD", "IN", "NNP", "NNP", "NNP", "NNP", "NNP", "."],
+        ["Arnor", "fly", "to", "San", "Antonio", "de", "los", "Baños", "."],
+    )
+    assert _unlabelled_name(doc.parsed[7]).text == "San Antonio de los Baños"
