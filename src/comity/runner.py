@@ -57,34 +57,87 @@ def code_batch(pipeline: Pipeline, batch: list[Document]) -> Iterator[Result]:
             yield InputFailure(doc.origin, doc.doc_id, problem)
 
 
-def code_documents(docs: Iterable[Document], config: Config, workers: int = 1) -> Iterator[Result]:
-    """Every document coded (or failed with its reason), batch by batch; order kept within a batch only."""
+def code_documents(
+    docs: Iterable[Document], config: Config, workers: int = 1, pool: WorkerPool | None = None
+) -> Iterator[Result]:
+    """Every document coded (or failed with its reason), batch by batch; order kept within a batch only.
+    `pool`: worker processes already started (and warm) to use instead of starting `workers` new ones."""
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
-    if workers == 1:
+    if pool is not None:
+        yield from pool.code(docs)
+    elif workers == 1:
         from comity.api import build_pipeline
 
         pipeline = build_pipeline(config)
         for batch in batches(docs, config.batch_size):
             yield from code_batch(pipeline, batch)
-        return
-    yield from _code_in_workers(docs, config, workers)
+    else:
+        with WorkerPool(config, workers) as started:
+            yield from started.code(docs)
 
 
-def _code_in_workers(docs: Iterable[Document], config: Config, workers: int) -> Iterator[Result]:
-    key = _config_key(config)
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
-    with pool:
+class WorkerPool:
+    """Worker processes, each with its pipeline built once when it starts. Use as a context manager."""
+
+    def __init__(self, config: Config, workers: int):
+        self.config = config
+        self.workers = workers
+        self._key = _config_key(config)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> WorkerPool:
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(os.getpid(), self._key),
+        )
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def warm(self) -> list[int]:
+        """Start every worker (each loads its pipeline) and return their process ids."""
+        return sorted(set(f.result() for f in [self._submit(os.getpid) for _ in range(self.workers)]))
+
+    def peak_memory_mb(self) -> float:
+        """The largest peak resident memory of the workers so far (of those the calls reach)."""
+        return max(f.result() for f in [self._submit(peak_memory_mb) for _ in range(self.workers)])
+
+    def code(self, docs: Iterable[Document]) -> Iterator[Result]:
         pending: set[Future[list[Result]]] = set()
-        for batch in batches(docs, config.batch_size):
-            if len(pending) >= BATCHES_PER_WORKER * workers:
+        for batch in batches(docs, self.config.batch_size):
+            if len(pending) >= BATCHES_PER_WORKER * self.workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from _results(done)
-            pending.add(pool.submit(code_batch_in_worker, key, batch))
+            pending.add(self._submit(code_batch_in_worker, self._key, batch))
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from _results(done)
+
+    def _submit(self, function, *args) -> Future:  # noqa: ANN001
+        if self._executor is None:
+            raise InputError("a WorkerPool must be entered (`with WorkerPool(...) as pool`) before use")
+        return self._executor.submit(function, *args)
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory, in MB (Linux reports kilobytes)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+#: Coded once when a worker starts, so that knowledge loaded on first need (the gazetteer) is loaded then.
+WARM_UP_TEXT = "Leaders meet\n\nThe Cuban president visited Pyongyang on Monday and met the North Korean leader.\n"
+
+
+def _start_worker(parent_pid: int, config_key: str) -> None:
+    from comity.ingest import document_from_text
+
+    _exit_with_parent(parent_pid)
+    _pipeline_for(config_key)(document_from_text(WARM_UP_TEXT, "warm-up"))
 
 
 def _exit_with_parent(parent_pid: int) -> None:
