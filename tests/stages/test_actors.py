@@ -298,9 +298,12 @@ def test_group_outside_iso_keeps_its_agent(parse: ParseStage, tmp_path: Path) ->
     (tmp_path / "g.txt").write_text("GOVERNMENT [~GOV]\nSOLDIER [~MIL]\nJUDGE [~JUD]\n", encoding="utf-8")
     kb = ActorKnowledge.from_petrarch([tmp_path / "a.txt"], [tmp_path / "g.txt"])
     doc = ActorStage(kb)(parse(make_doc("The Ruritania government protested. Ruritanian soldiers and the Elphberg government "
-                                        "left. Judges from Ruritania stayed.")))
+                                        "left. Judges from Ruritania stayed. Ruritanian government soldiers and judges came.")))
     assert mention(doc, "Ruritania government").code == "RURGOV"
     assert mention(doc, "Judges from Ruritania").code == "RURJUD"
+    # agent nouns stack, and a conjoined noun replaces only the last one
+    assert mention(doc, "Ruritanian government soldiers").code == "RURGOVMIL"
+    assert mention(doc, "judges").code == "RURGOVJUD"
     assert mention(doc, "Ruritanian soldiers").code == "RURMIL"
     assert mention(doc, "Elphberg government").code == "RURGOV"  # not RURGOVGOV
 

@@ -408,7 +408,7 @@ def _compose(doc: Document, group: list[_Unit], ctx: _Context) -> ActorMention |
         return None
     if title is None:
         return _group_mention(doc, span, text, place, ctx)
-    return _titled_group(span, text, place, title, ctx)
+    return _titled_group(span, text, place, _coded_titles(group), ctx)
 
 
 def _last_title(group: Sequence[_Unit]) -> AgentMatch | None:
@@ -627,10 +627,20 @@ def _choose_form(name: NameMatch, ctx: _Context) -> NameForm:
     return name.forms[0]
 
 
-def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _Context) -> ActorMention:
+def _coded_titles(group: Sequence[_Unit]) -> list[AgentMatch]:
+    return [u.agent for u in group if u.agent is not None and u.agent.code]
+
+
+def _titled_group(span: Span, text: str, place: _Unit, titles: Sequence[AgentMatch], ctx: _Context) -> ActorMention:
+    """A state or group and its role nouns: "the Cuban delegation", "Osgiliath soldiers";
+    several nouns stack as in PETRARCH ("Danish Islamist media" -> DNK + MUS + MED)."""
+    title = titles[-1]
     form = _choose_form(place.name, ctx)
     entry = ctx.knowledge.entry(form.actor_id)
     country = entry.actor.country
+    code = entry.actor.code
+    for each in titles:
+        code = ctx.knowledge.with_agent(code, each.code) if code else None
     if entry.actor.kind == "state" and country:
         singular = " ".join(title.text.lower().split()) == title.noun
         dated = ctx.on is not None  # without a date, "the South Korean leader" could be anyone
@@ -638,8 +648,7 @@ def _titled_group(span: Span, text: str, place: _Unit, title: AgentMatch, ctx: _
         if len(holders) == 1:
             return _resolved(span, text, holders[0], "title:holder", ctx)
         rule = "name+agent" if form.form != "demonym" else "demonym+agent"
-        return ActorMention(span, text, form.actor_id, f"{entry.actor.code}{title.code}", country, title.noun, rule)
-    code = ctx.knowledge.with_agent(entry.actor.code, title.code) if entry.actor.code else None
+        return ActorMention(span, text, form.actor_id, code, country, title.noun, rule)
     return ActorMention(span, text, form.actor_id, code, country, title.noun, "name+agent")
 
 
@@ -767,13 +776,15 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
 
 
 def _conjoined(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
-    """"the Cuban government and people": the second noun takes the first one's country."""
+    """"the Cuban government and people": the second noun takes the first one's code but for its
+    last agent ("Danish Islamist media and government": DNKMUSMED, then DNKMUSGOV)."""
     prior = next((m for m in reversed(ctx.mentions) if m.span.end <= span.start), None)
-    if prior is None or prior.rule not in {"demonym+agent", "name+agent"} or prior.country is None:
+    if prior is None or prior.rule not in {"demonym+agent", "name+agent"} or not prior.code or len(prior.code) < 6:
         return None
     if doc.text[prior.span.end : span.start].strip() not in {"and", ",", ", and"}:
         return None
-    return ActorMention(span, text, prior.actor_id, f"{prior.country}{title.code}", prior.country, title.noun, "conj+agent", prior.span)
+    code = ctx.knowledge.with_agent(prior.code[:-3], title.code)
+    return ActorMention(span, text, prior.actor_id, code, prior.country, title.noun, "conj+agent", prior.span)
 
 
 _GROUP_NOUNS = frozenset({"delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor"})
