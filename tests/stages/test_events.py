@@ -449,3 +449,8 @@ def test_unlabelled_place_name_keeps_its_compound_parts() -> None:
         ["Arnor", "fly", "to", "San", "Antonio", "de", "los", "Baños", "."],
     )
     assert _unlabelled_name(doc.parsed[7]).text == "San Antonio de los Baños"
+
+
+def test_praise_of_nobody_named_is_no_event() -> None:
+    assert triples("Arnor praised the old friendship.") == []
+    assert triples("Arnor praised Gondor.") == [("051", "ARN", "GON")]
