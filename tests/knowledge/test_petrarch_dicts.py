@@ -103,6 +103,8 @@ def test_agent_composition_follows_petrarch(tmp_path: Path) -> None:
     assert kb.with_agent("RURGOV", "COP") == "RURGOVCOP"  # stacked, as in PETRARCH's validation set
     assert kb.with_agent("RURJU", "DGO") == "RURJUDGO"  # parts are read three letters at a time
     assert kb.with_agent("RUR", None) == "RUR"
+    assert kb.agent_for("relief body") == "NGO~"  # "[NGO~]": a prefix agent
+    assert kb.with_agent("RUR", "NGO~") == "NGORUR" and kb.with_agent("NGORUR", "NGO~") == "NGORUR"
 
 
 def test_petrarch_files_extend_the_bundled_knowledge(tmp_path: Path) -> None:

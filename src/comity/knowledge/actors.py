@@ -274,7 +274,7 @@ class ActorKnowledge:
         entries += entries_from_petrarch(actors, known_states)
         agent_rows = list(base.agent_rows()) if base else []
         for path in agents:
-            agent_rows += [(a.noun, a.code, a.noun) for a in read_agents(path).agents]
+            agent_rows += [_petrarch_agent_row(a) for a in read_agents(path).agents]
         return cls(entries, agent_rows, base.deed_rows() if base else ())
 
     def _add(self, entry: ActorEntry) -> None:
@@ -326,10 +326,11 @@ class ActorKnowledge:
     def with_agent(self, code: str, agent: str | None) -> str:
         """An actor code with an agent code added as PETRARCH composes them: "CAL" + "GOV" ->
         "CALGOV", "HGWGOV" + "MED" -> "HGWGOVMED"; a code already holding the agent is kept
-        ("CALGOV" + "GOV", "PSEREBHMS" + "REB")."""
-        if not agent or agent in _code_parts(code):
+        ("CALGOV" + "GOV", "PSEREBHMS" + "REB"). A prefix agent ("NGO~", from PETRARCH's
+        "[NGO~]") goes before: "ARN" + "NGO~" -> "NGOARN"."""
+        if not agent or agent.rstrip("~") in _code_parts(code):
             return code
-        return code + agent
+        return agent[:-1] + code if agent.endswith("~") else code + agent
 
     def agent_for(self, noun: str) -> str | None:
         """The CAMEO agent code of an agent noun ("foreign minister" -> "GOV"), singular or plural."""
@@ -676,7 +677,7 @@ def read_agent_file(path: Path) -> list[tuple[str, str, str]]:
     if path.suffix not in {".yaml", ".yml"}:
         from comity.knowledge.petrarch_dicts import read_agents
 
-        return [(a.noun, a.code, a.noun) for a in read_agents(path).agents]
+        return [_petrarch_agent_row(a) for a in read_agents(path).agents]
     data = _load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
         raise KnowledgeError(f"{path}:1: expected a mapping with 'agents:' (code -> list of nouns)")
@@ -711,6 +712,11 @@ def read_deed_file(path: Path) -> list[tuple[str, str]]:
         agent = "" if code == "country" else str(code)
         rows += [(form, agent) for noun in nouns for form in noun_forms(str(noun))]
     return rows
+
+
+def _petrarch_agent_row(agent: Any) -> tuple[str, str, str]:  # agent: petrarch_dicts.PetrarchAgent
+    """(noun, code, noun); a prefix agent keeps its "~" after the code ("NGO~")."""
+    return agent.noun, agent.code + "~" if agent.prefix else agent.code, agent.noun
 
 
 def noun_forms(noun: str) -> list[str]:

@@ -514,7 +514,7 @@ def _copy(mention: ActorMention, span: Span, text: str, rule: str, antecedent: S
 def _titled_unknown(
     span: Span, text: str, title: AgentMatch, country: str | None, rule: str, ctx: _Context
 ) -> ActorMention:
-    code = f"{country}{title.code}" if country else None
+    code = ctx.knowledge.with_agent(country, title.code) if country else None
     return ActorMention(span, text, None, code, country, title.noun, rule)
 
 
@@ -546,7 +546,7 @@ def _with_apposition(
         return mention
     place = next((u for u in units if u.is_group), None)
     country = _place_country(place, ctx) or _surname_country(mention.text, ctx) or ctx.country
-    code = f"{country}{title.code}" if country else None
+    code = ctx.knowledge.with_agent(country, title.code) if country else None
     return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
 
 
@@ -772,7 +772,7 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     if country is None:
         return None
     rule = "agent+dateline" if ctx.dateline else "agent+context"
-    return ActorMention(span, text, None, f"{country}{title.code}", country, title.noun, rule)
+    return ActorMention(span, text, None, ctx.knowledge.with_agent(country, title.code), country, title.noun, rule)
 
 
 def _conjoined(doc: Document, span: Span, text: str, title: AgentMatch, ctx: _Context) -> ActorMention | None:
@@ -865,7 +865,7 @@ def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context
         return None
     span = Span(pronoun.idx, head.idx + len(head.text))
     return ActorMention(span, span.text(doc.text), antecedent.actor_id if not antecedent.actor_id or antecedent.actor_id.startswith("state:") else None,
-                        f"{antecedent.country}{code}", antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
+                        ctx.knowledge.with_agent(antecedent.country, code), antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
 
 
 def _pronoun_antecedent(
