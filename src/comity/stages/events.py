@@ -503,7 +503,9 @@ def _logical_object(token) -> list:
         if not subject and token.dep_ == "acl":
             return [token.head]
         return subject
-    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    # a headline's object the parser left unattached: "Arnor praises Gondor" with "Gondor" as dep
+    return objects or [c for c in token.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > token.i]
 
 
 def _argument_hosts(match: _Match) -> list:
