@@ -251,6 +251,18 @@ def test_a_full_relink_gives_the_same_events_as_incremental_runs(tmp_path):
         assert (_event_of(store), sorted(json.dumps(e, sort_keys=True) for e in store.event_records())) == incremental
 
 
+def test_a_store_linked_before_link_state_existed_relinks_keeping_its_event_ids(tmp_path):
+    with Store(tmp_path / "legacy.duckdb") as store:
+        _save(store, "a", [mention("a1", "a", "042", "CUB", "PRK", "2018-11")])
+        _save(store, "b", [mention("b1", "b", "043", "PRK", "CUB", "2018-11-04")])
+        assignments, events = link(store.mention_records())
+        legacy = {e["event_id"]: dict(e, event_id="e-legacy0000000001") for e in events}
+        store.replace_events({m: "e-legacy0000000001" for m in assignments}, list(legacy.values()))
+        assert api.relink(store) == 1
+        assert {e["event_id"] for e in store.event_records()} == {"e-legacy0000000001"}
+        assert set(_event_of(store).values()) == {"e-legacy0000000001"}
+
+
 # The five samples, through the real pipeline ------------------------------------------------------
 
 SAMPLE_EVENTS = {  # block key, date, the articles that report it (at least; 002 also alludes to the 1960 ties)
