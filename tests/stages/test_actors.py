@@ -439,3 +439,14 @@ def test_short_surname_read_as_a_word_stays_in_the_name(run) -> None:
     so = mention(doc, "So Ho Won")
     assert (so.rule, so.code) == ("apposition", "PRKGOV")
     assert "Ho Won" not in texts(doc)
+
+
+def test_country_after_a_dateline_city_is_no_actor(run) -> None:
+    doc = run("PANMUNJOM, South Korea -- Moon Jae-in met the guests on Friday.", outlet="Some Daily")
+    assert "South Korea" not in texts(doc)
+
+
+def test_his_guest_is_not_his_own_side(run) -> None:
+    doc = run("Moon Jae-in waited for his guest at the line.", published="2018-04-27")
+    assert not any(m.rule == "coref:pronoun+agent" for m in doc.actor_mentions)
+    assert mention(doc, "his").actor_id == "person:moon-jae-in"

@@ -58,6 +58,8 @@ PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "a
 #: Agents that act without a named country and belong to the story's place ("Police detained protesters").
 PLACELESS_AGENT_CODES = frozenset({"COP", "OPP"})  # not troops or militants: they often fight abroad
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
+#: Role nouns naming the other party of a relation: "his guest" is not his own side.
+OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
 
 
@@ -860,6 +862,8 @@ def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context
     head = pronoun.head
     if pronoun.dep_ != "poss" or head.i <= pronoun.i or antecedent.country is None:
         return None
+    if head.lemma_.lower() in OTHER_PARTY_NOUNS:
+        return None  # "Moon waited for his guest": the guest is not Moon's government
     code = ctx.knowledge.agent_for(doc.parsed[pronoun.i + 1 : head.i + 1].text) or ctx.knowledge.agent_for(head.text)
     if not code:
         return None
@@ -1007,11 +1011,15 @@ _DATELINE_AFTER = re.compile(rf"^\s*(?:[A-Z]{{2,}}\s*)?(?:\(|--|\u2013|\u2014|-\
 _CAPS_DATELINE_AFTER = re.compile(r"^\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
 
 
+_DATELINE_CITY = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s*$")
+
+
 def _is_dateline(text: str, span: Span) -> bool:
-    """"Pyongyang, March 24 (KCNA) --", "HAVANA TIMES –", "UNITED NATIONS (Harbour Wire) —":
-    a place heading the text, not an actor."""
+    """"Pyongyang, March 24 (KCNA) --", "HAVANA TIMES –", "UNITED NATIONS (Harbour Wire) —",
+    "PANMUNJOM, South Korea --": a place heading the text, not an actor."""
     line_start = text.rfind("\n", 0, span.start) + 1
-    if text[line_start : span.start].strip():
+    before = text[line_start : span.start]
+    if before.strip() and not _DATELINE_CITY.match(before):
         return False
     after = text[span.end : span.end + 16]
     pattern = _CAPS_DATELINE_AFTER if span.text(text).isupper() else _DATELINE_AFTER
