@@ -15,10 +15,11 @@ inflected forms undone with the lemmatizer tables of the spaCy model itself
 give is among those tried), actors from `ActorKnowledge`'s name and agent
 matchers and the actors stage's pronoun lists.
 
-Coreference and narrative dates reach back: "He met Xi" needs the sentence
-that named Kim, and "It was greeted at the airport" the sentence that named
-the day. So the `context` sentences before each candidate in its section are
-parsed too (two by default).
+Coreference reaches back: "He met Xi" needs the sentence that named Kim, and
+"the delegation" the one that named it. So the `context` sentences before a
+candidate with a pronoun or a definite role noun, in its section, are parsed
+too (two by default). A narrative date ("It was greeted at the airport" on the
+day named before) is carried over only from a sentence that was parsed.
 """
 
 from __future__ import annotations
@@ -146,7 +147,9 @@ def candidate_spans(doc: Document, split, triggers: TriggerWords, knowledge: Act
         picked: set[int] = set()
         for index, sentence in enumerate(sentences):
             if can_hold_event(doc.text, sentence, triggers, knowledge):
-                picked.update(range(max(0, index - context), index + 1))
+                picked.add(index)
+                if refers_back(sentence[1]):
+                    picked.update(range(max(0, index - context), index))
         chosen.extend(sentences[i][0] for i in sorted(picked))
     return sorted(chosen, key=lambda span: span.start)
 
@@ -176,6 +179,11 @@ def can_hold_event(text: str, sentence: tuple[Span, Words], triggers: TriggerWor
     if not any(triggers.is_trigger(word) for word, _ in words):
         return False
     return _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge)
+
+
+def refers_back(words: Words) -> bool:
+    """A pronoun or a definite role noun ("he", "the delegation") whose antecedent may lie before."""
+    return any(word.lower() in ACTOR_PRONOUNS or word.lower() in DEFINITE_WORDS for word, _ in words)
 
 
 def _has_actor_word(words: Words) -> bool:
