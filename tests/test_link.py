@@ -135,6 +135,24 @@ def test_named_persons_must_agree_on_each_side_in_either_direction():
     assert frozenset({"m3"}) in parts and any({"m1", "m2"} <= part for part in parts)
 
 
+def test_a_visit_spans_days_but_meetings_on_different_days_stay_apart():
+    xi, kim = ("CHNGOV", "xi-jinping"), ("PRKGOV", "kim-jong-un")
+    diaz, yang, pak = ("CUBGOV", "diaz-canel"), ("PRKLEG", "yang-hyong-sop"), ("PRKGOV", "pak-pong-ju")
+    mentions = [
+        mention("x1", "a", "043", kim, xi, "2019-06-20"),  # greeted at the airport on Thursday
+        mention("x2", "b", "042", xi, "PRK", "2019-06-21"),  # ended a two-day visit on Friday
+        mention("x3", "c", "042", xi, "PRK", "2019-06-27"),  # a week later: not the same visit
+        mention("t1", "a", "040", ("USAGOV", "trump"), kim, "2019-02-27"),  # summit talks, day one
+        mention("t2", "a", "040", ("USAGOV", "trump"), kim, "2019-02-28"),  # and day two: no visit code
+        mention("y1", "d", "042", diaz, yang, "2015-09-04"),
+        mention("p1", "d", "040", diaz, pak, "2015-09-05"),  # a visit, but another official
+    ]
+    parts = groups(link(mentions)[0])
+    assert frozenset({"x1", "x2"}) in parts and frozenset({"x3"}) in parts
+    assert frozenset({"t1"}) in parts and frozenset({"t2"}) in parts
+    assert frozenset({"y1"}) in parts and frozenset({"p1"}) in parts
+
+
 def test_mentions_of_one_sentence_form_one_event_before_others_join():
     kim, castro = ("PRKGOV", "kim-il-sung"), ("CUBGOV", "castro-fidel")
     mentions = [

@@ -13,7 +13,9 @@ event). Units then join an event when they fit every unit already in it:
 
 - dates compatible at their precision ("2018-11" fits "2018-11-04"; two days do
   not); a finer date narrows the event. Undated units stay apart: joining them
-  would be a guess.
+  would be a guess. One exception: a visit lasts days, so a day-dated unit may
+  join an event up to three days away when both name the same person on the
+  same side and one of them is a visit (042, 043).
 - places compatible: the same country, and the same place, one inside the
   other ("Mansu Hill, Pyongyang" and "Pyongyang"), within 50 km, or one of
   them the whole country.
@@ -31,6 +33,7 @@ ids (`previous`), an event that persists keeps its id even as mentions join it.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 from bisect import insort
@@ -46,6 +49,9 @@ from typing import Any
 SYMMETRIC_ROOTS = frozenset({"04"})
 SYMMETRIC_CODES = frozenset({"036", "054", "057", "061", "062", "063", "064"})
 NEARBY_KM = 50.0
+#: Making and hosting a visit: events that last days, so mentions a few days apart can be one visit.
+VISIT_CODES = frozenset({"042", "043"})
+VISIT_DAYS = 3
 
 _PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
 
@@ -165,6 +171,9 @@ class _Group:
     def fits(self, other: _Group) -> bool:
         if self.date and other.date and not dates_compatible(self.date, other.date):
             return False
+        return self.fits_apart_from_date(other)
+
+    def fits_apart_from_date(self, other: _Group) -> bool:
         if any(self.persons.get(side, person) != person for side, person in other.persons.items()):
             return False
         return all(places_compatible(a, b) for a in self.places for b in other.places)
@@ -279,7 +288,23 @@ class _BlockEvents:
         if by_code:
             return min(by_code)[1]
         found = self._first_fit(("date", unit.date), unit)
-        return found[1] if found else None
+        return found[1] if found else self._visit_home(unit)
+
+    def _visit_home(self, unit: _Group) -> int | None:
+        """A visit lasts days: a day-dated unit joins an event up to VISIT_DAYS away that names the same
+        person on the same side, when one of them is a visit (Xi arrives on the 20th, meets Kim on the 21st)."""
+        if len(unit.date) != 10 or not unit.persons:
+            return None
+        day = dt.date.fromisoformat(unit.date)
+        near = []
+        for offset in (d for d in range(-VISIT_DAYS, VISIT_DAYS + 1) if d):
+            other_day = (day + dt.timedelta(days=offset)).isoformat()
+            for side, person in unit.persons.items():
+                for order, number in self._index.get(("person", other_day, side, person), ()):
+                    event = self.events[number]
+                    if (event.codes | unit.codes) & VISIT_CODES and event.fits_apart_from_date(unit):
+                        near.append((abs(offset), order, number))
+        return min(near)[2] if near else None
 
     def _first_fit(self, key: tuple[str, ...], unit: _Group) -> tuple[tuple[str, str], int] | None:
         return next(((order, n) for order, n in self._index.get(key, ()) if self.events[n].fits(unit)), None)
