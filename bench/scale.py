@@ -104,7 +104,7 @@ def worker_section(paths: list[Path], words: int, workers: int) -> tuple[float, 
 
 
 def dask_section(paths: list[Path], words: int, workers: int, out: Path) -> tuple[float, float]:
-    from comity.distributed import dask_client, run_passes
+    from comity.distributed import code_with_client, dask_client
 
     count = len(ingested(paths))
     config = Config()
@@ -113,9 +113,7 @@ def dask_section(paths: list[Path], words: int, workers: int, out: Path) -> tupl
         started = time.perf_counter()
         client.run(_warm_dask_worker, key)
         print(f"start-up of {workers} Dask worker(s): {time.perf_counter() - started:.1f} s")
-        for folder in ("coded", "documents", "mentions", "events"):
-            (out / folder).mkdir(parents=True, exist_ok=True)
-        seconds = timed(f"Dask local cluster, {workers} worker(s)", lambda: run_passes(client, paths, out, config), count, words)
+        seconds = timed(f"Dask local cluster, {workers} worker(s)", lambda: code_with_client(client, paths, out, config), count, words)
         memory = max(client.run(peak_memory_mb).values())
     print(f"peak memory per Dask worker: {memory:.0f} MB")
     return seconds, memory

@@ -102,17 +102,22 @@ def code_on_dask(
     scheduler: str | None = None, workers: int = 2,
 ) -> DaskSummary:
     """Code partitioned inputs on a Dask cluster into partitioned Parquet under `out`."""
-    config = config or Config()
+    with dask_client(scheduler, workers) as client:
+        return code_with_client(client, paths, out, config)
+
+
+def code_with_client(client: Any, paths: Iterable[str | Path], out: str | Path, config: Config | None = None) -> DaskSummary:
+    """Code partitioned inputs with a client of any Dask cluster (Kubernetes, an HPC scheduler…)."""
     partitions = input_partitions(paths)
     out = Path(out)
     for folder in ("coded", "documents", "mentions", "events"):
         shutil.rmtree(out / folder, ignore_errors=True)
         (out / folder).mkdir(parents=True)
-    with dask_client(scheduler, workers) as client:
-        return run_passes(client, partitions, out, config)
+    return run_passes(client, partitions, out, config or Config())
 
 
 def run_passes(client: Any, partitions: list[Path], out: Path, config: Config) -> DaskSummary:
+    """Both passes over partitions into the output folders, which must exist."""
     config_key = json.dumps(config.resolved(), sort_keys=True)
     futures = [
         client.submit(code_partition, str(path), str(out), config_key, index, pure=False)
