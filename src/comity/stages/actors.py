@@ -196,8 +196,9 @@ def _main_dyad(doc: Document, per_sentence: Sequence[list[_Unit]], ctx: _Context
     return tuple(country for country, _ in counts.most_common(2)) if len(counts) >= 2 else ()
 
 
-#: Prepositions before a place where something happens or goes ("in Singapore", "to Hanoi").
-LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "inside", "outside", "across", "around", "throughout", "via", "toward", "towards"})
+#: Prepositions before a place where something happens ("in Singapore"); not "to" or "from",
+#: which as often name a party ("a letter to Cuba", "a message from Havana").
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "around", "throughout", "via"})
 
 
 def _names_a_location(doc: Document, span: Span, ctx: _Context) -> bool:
