@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -34,7 +33,7 @@ from comity.interchange import mention_to_dict  # noqa: E402
 from comity.knowledge.actors import ActorKnowledge  # noqa: E402
 from comity.model import Document, Found, Section, SectionKind, Span  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
-from comity.petrarch_suite import ExpectedEvent, SuiteScore, pipeline_coder, read_records, score_suite  # noqa: E402
+from comity.petrarch_suite import SuiteScore, Unreachable, ceiling, pipeline_coder, read_records, read_unreachable, score_suite  # noqa: E402
 from comity.stages.actors import ActorStage  # noqa: E402
 from comity.stages.events import EventStage  # noqa: E402
 from comity.stages.parse import ParseStage  # noqa: E402
@@ -48,43 +47,14 @@ NOTES_KEYS = {"UD-PETRARCH validation": "UD", "PETRARCH unit tests": "UNIT"}
 NOTES = Path(__file__).with_name("petrarch_notes.md")
 
 
-@dataclass(frozen=True, slots=True)
-class Unreachable:
-    """The expected codings a codebook-faithful coder cannot give, and the records expecting no event
-    on a sentence coded elsewhere, as listed in the notes (rows "| suite | record | code | source | target | category | why |")."""
-
-    codings: frozenset[tuple[str, ExpectedEvent]]
-    no_event_records: frozenset[str]
-
-
-def read_unreachable(notes: Path, suite_key: str) -> Unreachable:
-    codings, no_events = set(), set()
-    for line in notes.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) < 6 or cells[0] != suite_key:
-            continue
-        record, code, source, target = (cell.strip("`") for cell in cells[1:5])
-        if code == "-":
-            no_events.add(record)
-        else:
-            codings.add((record, ExpectedEvent(code, source, target)))
-    return Unreachable(frozenset(codings), frozenset(no_events))
-
-
-def ceiling_line(score: SuiteScore, unreachable: Unreachable, codebook: Codebook) -> str:
+def ceiling_line(score: SuiteScore, unreachable: Unreachable) -> str:
     """The figures over the codings a codebook-faithful coder can reach."""
-    reachable = correct = extra = listed = 0
-    for result in score.results:
-        lost = [e for e in result.expected if e.code not in codebook or (result.record_id, e) in unreachable.codings]
-        listed += len(lost)
-        reachable += len(result.expected) - len(lost)
-        correct += len([e for e in result.correct if e not in lost])
-        if result.record_id not in unreachable.no_event_records:
-            extra += max(0, len(result.extra) - len(lost))
-    percent = 100.0 * correct / reachable if reachable else 0.0
-    return (f"  ceiling: {listed} of {score.expected} expected codings unreachable for a codebook-faithful coder; "
-            f"over the {reachable} reachable: {percent:.2f}% correct ({correct}), "
-            f"{100.0 * extra / score.records if score.records else 0.0:.2f}% extra ({extra} extra events)")
+    codebook = Codebook.default()
+    found = ceiling(score, unreachable, codebook.__contains__)
+    return (f"  ceiling: {found.unreachable} of {score.expected} expected codings unreachable for a codebook-faithful coder; "
+            f"over the {found.reachable} reachable: {found.percent_correct:.2f}% correct ({found.correct}), "
+            f"{found.percent_extra:.2f}% extra ({found.extra} extra events)")
+
 
 #: Seeds with gold: (file stem, publication date, where the article ends).
 SEEDS = {
@@ -135,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {score.records} records, {score.expected} expected events; "
               f"{score.percent_correct:.2f}% correct, {score.percent_extra:.2f}% extra ({score.extra} extra events)")  # fmt: skip
         if args.notes.is_file():
-            print(ceiling_line(score, read_unreachable(args.notes, NOTES_KEYS[name]), Codebook.default()))
+            print(ceiling_line(score, read_unreachable(args.notes, NOTES_KEYS[name])))
         if args.errors:
             for result in score.results:
                 if result.missed or result.extra:

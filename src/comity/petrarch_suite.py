@@ -13,6 +13,13 @@ correctly, and extra events per evaluated record (as %). Records marked
 `evaluate="false"` are skipped, and so are expected codings without a source or
 a target (the suites do not code one-sided events). PETRARCH has no factuality,
 so every mention counts except negated ones.
+
+Many expected codings of these suites cannot be given by a coder faithful to
+the CAMEO codebook (codes the codebook lacks, negated acts coded as events,
+verbs given codes of another meaning). `read_unreachable` reads such codings
+from a notes file's table rows (`| suite | record | code | source | target |
+category | why |`, code `-` for a record that expects no event on a sentence
+coded elsewhere) and `ceiling` scores the rest.
 """
 
 from __future__ import annotations
@@ -72,6 +79,34 @@ class SuiteScore:
     @property
     def percent_correct(self) -> float:
         return 100.0 * self.correct / self.expected if self.expected else 0.0
+
+    @property
+    def percent_extra(self) -> float:
+        return 100.0 * self.extra / self.records if self.records else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unreachable:
+    """Expected codings a codebook-faithful coder cannot give, by record, and the records that
+    expect no event on a sentence the suite codes elsewhere."""
+
+    codings: frozenset[tuple[str, ExpectedEvent]] = frozenset()
+    no_event_records: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Ceiling:
+    """A suite's figures over the codings a codebook-faithful coder can reach."""
+
+    unreachable: int
+    reachable: int
+    correct: int
+    extra: int
+    records: int
+
+    @property
+    def percent_correct(self) -> float:
+        return 100.0 * self.correct / self.reachable if self.reachable else 0.0
 
     @property
     def percent_extra(self) -> float:
@@ -183,3 +218,41 @@ def pipeline_coder(stages: Sequence) -> Callable[[Sequence[ValidationRecord]], l
         return [coded_events(doc.event_mentions) for doc in documents]
 
     return code
+
+
+def parse_unreachable(content: str, suite_key: str) -> Unreachable:
+    """The table rows of a notes file for one suite ("UD", "UNIT"): `| suite | record | code | source | target | ... |`."""
+    codings: set[tuple[str, ExpectedEvent]] = set()
+    no_events: set[str] = set()
+    for line in content.splitlines():
+        cells = [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+        if len(cells) < 5 or cells[0] != suite_key:
+            continue
+        record, code, source, target = cells[1:5]
+        if code == "-":
+            no_events.add(record)
+        else:
+            codings.add((record, ExpectedEvent(code, source, target)))
+    return Unreachable(frozenset(codings), frozenset(no_events))
+
+
+def read_unreachable(path: Path, suite_key: str) -> Unreachable:
+    try:
+        return parse_unreachable(path.read_text(encoding="utf-8"), suite_key)
+    except OSError as exc:
+        raise InputError(f"cannot read the unreachable codings {path}: {exc}") from exc
+
+
+def ceiling(score: SuiteScore, unreachable: Unreachable, known_code: Callable[[str], bool]) -> Ceiling:
+    """Figures over the reachable codings: an expected coding is unreachable when its code is not
+    known (`known_code`, e.g. membership in the codebook) or it is listed; an extra event that stands
+    in for an unreachable coding of its record is not counted, nor any of a no-event record."""
+    unreachable_count = reachable = correct = extra = 0
+    for result in score.results:
+        lost = [e for e in result.expected if not known_code(e.code) or (result.record_id, e) in unreachable.codings]
+        unreachable_count += len(lost)
+        reachable += len(result.expected) - len(lost)
+        correct += len([e for e in result.correct if e not in lost])
+        if result.record_id not in unreachable.no_event_records:
+            extra += max(0, len(result.extra) - len(lost))
+    return Ceiling(unreachable_count, reachable, correct, extra, score.records)
