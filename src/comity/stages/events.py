@@ -17,8 +17,12 @@ stage
 3. judges factuality (`comity.factuality`): a "said" that frames someone else's
    report makes the mention reported, a planned visit is future, an intent to
    cooperate is itself an asserted CAMEO 03 event;
-4. drops sayings whose content is itself coded, one-sided fragments of a complete
-   act, and mentions that repeat one already found in the sentence.
+4. drops sayings whose content is itself coded (also a trailing "..., X said"),
+   nominal events inside a verbal event's clause ("opposed X in being drawn in by
+   its resumption of ties"), one-sided fragments of a complete act, and mentions
+   that repeat one already found in the sentence; a verb of welcome whose object
+   is an event noun with no doer of its own codes that event for its subject
+   ("X welcomed the resumption of its ties with Y" is X resuming ties with Y).
 """
 
 from __future__ import annotations
