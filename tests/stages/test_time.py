@@ -342,6 +342,19 @@ def test_person_actor_recoded_at_the_event_date():
     assert mention.target.code == "CUB"
 
 
+def test_an_office_holder_found_by_title_is_not_carried_back_to_an_earlier_date():
+    doc = make_doc("Visits\nThe last American president to visit Cuba came in January 1928.", APRIL_20)
+    by_title = Argument("American president", "USAGOV", "USA", "person:obama-barack")
+    by_name = Argument("Barack Obama", "USAGOV", "USA", "person:obama-barack")
+    country = Argument("Cuba", "CUB", "CUB", "state:CUB")
+    doc.event_mentions = [mention_on(doc, "visit", source=by_title, target=country),
+                          mention_on(doc, "visit", source=by_name, target=country)]
+    TimeStage()(doc)
+    titled, named = (m.source for m in doc.event_mentions)
+    assert (titled.actor_id, titled.code) == (None, "USAGOV")  # the office stays, the identity goes
+    assert named.actor_id == "person:obama-barack" and named.code == "USA"  # named: still him, no office yet
+
+
 def test_stage_contract_fits_a_pipeline():
     stage = TimeStage()
     assert stage.name == "time"

@@ -779,10 +779,22 @@ def recode_at(argument: Argument | None, day: dt.date, knowledge: Any) -> Argume
     if argument is None or not argument.actor_id or not argument.actor_id.startswith("person:"):
         return argument
     try:
-        code, _role = knowledge.code_at(argument.actor_id, day)
+        code, role = knowledge.code_at(argument.actor_id, day)
+        named = _names_person(argument.text, knowledge.variants(argument.actor_id))
     except (ComityError, KeyError):
         return argument  # an actor the knowledge does not hold keeps the code it was given
+    if role is None and not named and argument.code:
+        # Found through an office ("the last American president"), not a name: whoever held
+        # it then is not known to be this person, so keep the office and drop the identity.
+        return replace(argument, actor_id=None, code=argument.code)
     return argument if code is None else replace(argument, code=code)
+
+
+def _names_person(text: str, variants: list[str]) -> bool:
+    from comity.knowledge.actors import name_key
+
+    words = set(name_key(text))
+    return any(set(name_key(variant)) <= words for variant in variants if name_key(variant))
 
 
 @cache
