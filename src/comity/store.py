@@ -200,18 +200,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM events")
-            self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
-            if assignments:
-                table = pa.Table.from_pylist(
-                    [{"mention_id": m, "event_id": e} for m, e in assignments.items()]
-                )
-                self.con.register("assignments_view", table)
-                self.con.execute(
-                    "UPDATE mentions SET event_id = a.event_id, "
-                    "record = json_merge_patch(record, json_object('event_id', a.event_id)) "
-                    "FROM assignments_view a WHERE mentions.mention_id = a.mention_id"
-                )
-                self.con.unregister("assignments_view")
+            self._write_events(events, [{"mention_id": m, "event_id": e} for m, e in assignments.items()])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -285,6 +274,23 @@ class Store:
             ).fetchall()
         return dict(rows)
 
+    def _write_events(self, events: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
+        """Insert event records and point each linked mention ({mention_id, event_id, …}) at its event."""
+        self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
+        if not links:
+            return
+        self.con.register("links_view", pa.Table.from_pylist(
+            [{"mention_id": link["mention_id"], "event_id": link["event_id"]} for link in links]
+        ))
+        try:
+            self.con.execute(
+                "UPDATE mentions SET event_id = l.event_id, "
+                "record = json_merge_patch(record, json_object('event_id', l.event_id)) "
+                "FROM links_view l WHERE mentions.mention_id = l.mention_id"
+            )
+        finally:
+            self.con.unregister("links_view")
+
     def apply_links(self, block_keys: set[str], doc_ids: list[str], links: list[dict[str, Any]],
                     events: list[dict[str, Any]]) -> None:
         """Replace the events of these blocks by a new linking of them, atomically.
@@ -302,15 +308,7 @@ class Store:
                 # The touched blocks' events, and any from a store linked before link state existed.
                 self.con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM link_mentions)")
                 self._insert("link_mentions", links)
-                self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
-                if links:
-                    self.con.register("links_view", pa.Table.from_pylist(links))
-                    self.con.execute(
-                        "UPDATE mentions SET event_id = l.event_id, "
-                        "record = json_merge_patch(record, json_object('event_id', l.event_id)) "
-                        "FROM links_view l WHERE mentions.mention_id = l.mention_id"
-                    )
-                    self.con.unregister("links_view")
+                self._write_events(events, links)
                 self.con.execute("DELETE FROM link_documents WHERE doc_id IN (SELECT key FROM doc_keys)")
                 self.con.execute(
                     "INSERT INTO link_documents SELECT doc_id, content_hash, config_hash FROM documents "
