@@ -80,7 +80,7 @@ def _joinable(text: str, left: Word, right: Word) -> bool:
         if len(left.text) > 3 or gap.count(".") > 1:
             return False
         gap = gap.replace(".", "")
-    return all(c in _JOINERS for c in gap)
+    return _JOINERS.issuperset(gap)
 
 
 # ---------------------------------------------------------------- records
@@ -228,6 +228,7 @@ class ActorKnowledge:
             self.add_agent(noun, code, canonical)
         self._deeds = {name_key(noun): code for noun, code in deeds if name_key(noun)}
         self._names: _Index | None = None
+        self._holders: dict[tuple[str, str, date | None], tuple[str, ...]] = {}  # memo of holders()
 
     # -- construction
 
@@ -374,6 +375,12 @@ class ActorKnowledge:
     def holders(self, country: str, noun: str, on: date | None) -> list[str]:
         """People holding an office of a country (by the code the role gives) named by `noun`
         on a date ("president" -> the president; "leader" -> the paramount leader)."""
+        key = (country, noun, on)
+        if key not in self._holders:
+            self._holders[key] = self._find_holders(country, noun, on)
+        return list(self._holders[key])
+
+    def _find_holders(self, country: str, noun: str, on: date | None) -> tuple[str, ...]:
         noun_key = name_key(noun)
         found: list[tuple[str, Role]] = []
         for entry in self._entries.values():
@@ -387,7 +394,7 @@ class ActorKnowledge:
         for narrower in (lambda r: r.code[3:6] == "GOV", lambda r: r.leader):
             if len(found) > 1 and any(narrower(r) for _, r in found):
                 found = [(a, r) for a, r in found if narrower(r)]
-        return [actor_id for actor_id, _ in found]
+        return tuple(actor_id for actor_id, _ in found)
 
     # -- matching
 

@@ -126,7 +126,8 @@ class ActorStage:
 def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention]:
     """Every actor mention of a parsed document, in text order."""
     ctx = _Context(knowledge, publication_date(doc), None)
-    per_sentence = [_units(doc, knowledge, s) for s in doc.sentences]
+    entities = _named_entities(doc, knowledge)
+    per_sentence = [_units(doc, knowledge, s, entities) for s in doc.sentences]
     ctx.country = context_country(doc, knowledge, per_sentence)
     ctx.dateline = dateline_country(doc, knowledge)
     ctx.dyad = _main_dyad(doc, per_sentence, ctx)
@@ -231,7 +232,7 @@ def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
 # ---------------------------------------------------------------- units
 
 
-def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence) -> list[_Unit]:
+def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[_Unit]) -> list[_Unit]:
     start, end = sentence.span.start, sentence.span.end
     names = [_Unit(m.span, name=m) for m in knowledge.match_names(doc.text, start, end)]
     agents = [
@@ -239,7 +240,7 @@ def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence) -> list
         for a in knowledge.match_agents(doc.text, start, end)
         if not any(a.span.overlaps(n.span) for n in names)
     ]
-    candidates = list(_unknown_names(doc, sentence, knowledge))
+    candidates = list(_unknown_names(doc, sentence, entities))
     # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
     names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]
     known = names + agents
@@ -251,18 +252,27 @@ def _strictly_inside(inner: Span, outer: Span) -> bool:
     return outer.contains(inner) and (outer.end - outer.start) > (inner.end - inner.start)
 
 
-def _unknown_names(doc: Document, sentence: Sentence, knowledge: ActorKnowledge) -> Iterator[_Unit]:
-    """Names the knowledge may not hold: spaCy entities, and runs of proper nouns."""
-    parsed = doc.parsed
-    seen: list[Span] = []
-    for ent in parsed.ents:
+def _named_entities(doc: Document, knowledge: ActorKnowledge) -> list[_Unit]:
+    """The document's spaCy entities that look like names of unknown actors, in text order."""
+    found: list[_Unit] = []
+    for ent in doc.parsed.ents:
+        if ent.label_ not in UNKNOWN_LABELS or not _looks_like_a_name(ent):
+            continue
         span = _without_possessive(doc.text, Span(ent.start_char, ent.end_char))
         if ent.label_ == "PERSON":
             span = Span(_name_start(ent, knowledge), span.end)
-        if ent.label_ in UNKNOWN_LABELS and sentence.span.contains(span) and _looks_like_a_name(ent):
-            seen.append(span)
-            yield _Unit(span, unknown_label=ent.label_)
-    for run in _propn_runs(parsed, sentence.span):
+        found.append(_Unit(span, unknown_label=ent.label_))
+    return found
+
+
+def _unknown_names(doc: Document, sentence: Sentence, entities: Sequence[_Unit]) -> Iterator[_Unit]:
+    """Names the knowledge may not hold: spaCy entities, and runs of proper nouns."""
+    seen: list[Span] = []
+    for entity in entities:
+        if sentence.span.contains(entity.span):
+            seen.append(entity.span)
+            yield entity
+    for run in _propn_runs(doc.parsed, sentence.span):
         if not any(run.overlaps(s) for s in seen):
             yield _Unit(run, unknown_label="PROPN")
 
