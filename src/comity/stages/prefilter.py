@@ -6,7 +6,8 @@ stage splits the coded sections into sentences on a blank English pipeline and
 marks as candidates (`Document.candidate_spans`) the sentences that can hold an
 event: a word that some event pattern could take as its trigger, and something
 an actor could be read from (a known name or agent noun, a pronoun, "the two
-countries", a capitalised word). The parse stage then parses only those.
+countries", a capitalised word), but not a state or place named only as where
+something happens ("Temperatures in Hanoi…"). The parse stage then parses only those.
 
 The words come from the knowledge the later stages use, so the two cannot
 drift: trigger lemmas from the event patterns (verbs, nouns and adjectives),
@@ -24,21 +25,31 @@ day named before) is carried over only from a sentence that was parsed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from comity.config import SPACY_MODEL
-from comity.knowledge.actors import ActorKnowledge
+from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.knowledge.event_patterns import PatternSet
 from comity.model import Document, Section, Span
-from comity.stages.actors import DEFINITE_NOUNS, DYAD, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from comity.stages.actors import (
+    DEFINITE_NOUNS,
+    DYAD,
+    LOCATIVE_PREPS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+)
 from comity.stages.parse import load_nlp, masked_text, section_starts_component
 
 #: Sentences before a candidate parsed with it, for coreference and narrative dates.
 DEFAULT_CONTEXT = 2
 ACTOR_PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS | {"we", "our", "us", "i"}
 DEFINITE_WORDS = frozenset(word for noun in DEFINITE_NOUNS for word in noun.split())
+#: Text ending in a preposition of place ("Temperatures in ", "talks at the "), before a name.
+_BEFORE_PLACE = re.compile(r"\b(?:%s)\s+(?:the\s+)?\Z" % "|".join(sorted(LOCATIVE_PREPS)), re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -187,15 +198,30 @@ def refers_back(words: Words) -> bool:
 
 
 def _has_actor_word(words: Words) -> bool:
+    after_place_word = False  # "in", "in the", or a capitalised word after them ("in New York")
     for word, first in words:
         lowered = word.lower()
         if lowered in ACTOR_PRONOUNS or lowered in DEFINITE_WORDS:
             return True
-        # a capitalised word inside the sentence may be a name the knowledge does not hold
-        if word[:1].isupper() and not first:
+        capitalised = word[:1].isupper() and not first
+        # a capitalised word inside the sentence may be a name the knowledge does not hold,
+        # unless it names where something happens
+        if capitalised and not after_place_word:
             return True
+        after_place_word = lowered in LOCATIVE_PREPS or (after_place_word and (capitalised or lowered == "the"))
     return False
 
 
 def _has_known_actor(text: str, span: Span, knowledge: ActorKnowledge) -> bool:
-    return bool(knowledge.match_names(text, span.start, span.end) or knowledge.match_agents(text, span.start, span.end))
+    names = knowledge.match_names(text, span.start, span.end)
+    if any(not _is_place_named(text, span, match, knowledge) for match in names):
+        return True
+    return bool(knowledge.match_agents(text, span.start, span.end))
+
+
+def _is_place_named(text: str, sentence: Span, match: NameMatch, knowledge: ActorKnowledge) -> bool:
+    """A state or capital named only as where something happens ("Temperatures in Hanoi…"),
+    which alone makes no actor of a background sentence."""
+    if not _BEFORE_PLACE.search(text, sentence.start, match.span.start):
+        return False
+    return all(knowledge.entry(form.actor_id).actor.kind == "state" for form in match.forms)
