@@ -59,12 +59,13 @@ def normalize_word(word: str) -> str:
     return bare.casefold().replace("'", "").replace("\u2019", "")
 
 
-def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+@lru_cache(maxsize=64)  # name and agent matching read the words of one sentence in turn
+def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
     stop = len(text) if end is None else end
-    return [
+    return tuple(
         Word(m.start(), m.end(), m.group(), normalize_word(m.group()))
         for m in _WORD.finditer(text, start, stop)
-    ]
+    )
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -229,6 +230,7 @@ class ActorKnowledge:
         self._deeds = {name_key(noun): code for noun, code in deeds if name_key(noun)}
         self._names: _Index | None = None
         self._holders: dict[tuple[str, str, date | None], tuple[str, ...]] = {}  # memo of holders()
+        self._office_bearers: dict[tuple[str, tuple[str, ...]], tuple[ActorEntry, ...]] = {}  # memo: office bearers ever
 
     # -- construction
 
@@ -383,9 +385,7 @@ class ActorKnowledge:
     def _find_holders(self, country: str, noun: str, on: date | None) -> tuple[str, ...]:
         noun_key = name_key(noun)
         found: list[tuple[str, Role]] = []
-        for entry in self._entries.values():
-            if entry.actor.kind != "person":
-                continue
+        for entry in self._bearers_of(country, noun_key):
             held = _held_roles(entry.roles, on)
             role = next((r for r in held if r.code.startswith(country) and _role_matches(r, noun_key)), None)
             if role is not None:
@@ -395,6 +395,18 @@ class ActorKnowledge:
             if len(found) > 1 and any(narrower(r) for _, r in found):
                 found = [(a, r) for a, r in found if narrower(r)]
         return tuple(actor_id for actor_id, _ in found)
+
+    def _bearers_of(self, country: str, noun_key: tuple[str, ...]) -> tuple[ActorEntry, ...]:
+        """People who hold or held, at any date, an office of a country named by the noun."""
+        key = (country, noun_key)
+        if key not in self._office_bearers:
+            self._office_bearers[key] = tuple(
+                entry
+                for entry in self._entries.values()
+                if entry.actor.kind == "person"
+                and any(r.code.startswith(country) and _role_matches(r, noun_key) for r in entry.roles)
+            )
+        return self._office_bearers[key]
 
     # -- matching
 
