@@ -170,6 +170,16 @@ def test_title_without_a_date_names_no_holder(run) -> None:
     assert (m.actor_id, m.code, m.rule) == ("state:KOR", "KORGOV", "demonym+agent")
 
 
+def test_without_a_date_a_named_person_holds_the_office_the_text_gives(run) -> None:
+    # Yoon later left office; an undated text calling him president still means the president.
+    doc = run("South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo.",
+              published=None)
+    yoon = mention(doc, "South Korean President Yoon Suk Yeol")
+    kishida = mention(doc, "Japanese Prime Minister Fumio Kishida")
+    assert (yoon.actor_id, yoon.code) == ("person:yoon-suk-yeol", "KORGOV")
+    assert kishida.code == "JPNGOV"
+
+
 def test_capital_after_with_is_a_participant(run) -> None:
     doc = run("Tokyo has sought closer ties with Washington.")
     assert mention(doc, "Washington").code == "USAGOV"

@@ -412,7 +412,7 @@ def _compose(doc: Document, group: list[_Unit], ctx: _Context) -> ActorMention |
     title = _last_title(group)
     last = group[-1]
     if last.is_person:
-        return _person_mention(span, text, last, bool(title or place), ctx)
+        return _person_mention(span, text, last, bool(title or place), ctx, title)
     if last.is_surname:
         return _surname_mention(span, text, last, title, place, ctx)
     if last.unknown_label:
@@ -429,10 +429,16 @@ def _last_title(group: Sequence[_Unit]) -> AgentMatch | None:
     return titles[-1] if titles else None
 
 
-def _person_mention(span: Span, text: str, unit: _Unit, titled: bool, ctx: _Context) -> ActorMention:
+def _person_mention(
+    span: Span, text: str, unit: _Unit, titled: bool, ctx: _Context, title: AgentMatch | None = None
+) -> ActorMention:
     form = unit.name.forms[0]
     entry = ctx.knowledge.entry(form.actor_id)
     code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
+    if ctx.on is None and title is not None and entry.actor.country:
+        # Without a date the latest role may be one held later; the title the text gives
+        # ("President Yoon") is the office held when it was written.
+        code, role = ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun
     rule = f"title+{form.form}" if titled else form.form
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
     return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, rule, antecedent)
