@@ -14,9 +14,7 @@ from comity.interchange import mention_to_dict
 from comity.link import block_key, counts_as_event, link
 from comity.model import Document, InputFailure
 from comity.pipeline import Pipeline
-from comity.runner import batches as _batches
-from comity.runner import code_batch as _code_batch
-from comity.runner import code_documents
+from comity.runner import batches, code_batch, code_documents
 from comity.store import Store, config_hash
 
 if TYPE_CHECKING:
@@ -75,16 +73,10 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
             ParseStage(config.spacy_model, config.batch_size),
             ActorStage(knowledge),
             EventStage(),
-            TimeStage(knowledge) if _accepts_knowledge(TimeStage) else TimeStage(),
+            TimeStage(knowledge),
             PlaceStage(),
         ]
     )
-
-
-def _accepts_knowledge(stage_class: type) -> bool:
-    import inspect
-
-    return "knowledge" in inspect.signature(stage_class).parameters
 
 
 def mentions_of(doc: Document) -> list[dict[str, Any]]:
@@ -205,8 +197,8 @@ def code_paths(paths: Iterable[str | Path], config: Config | None = None) -> lis
     pipeline = build_pipeline(config)
     documents = (item for item in iter_inputs(paths, config) if isinstance(item, Document))
     mentions: list[dict[str, Any]] = []
-    for batch in _batches(documents, config.batch_size):
-        for result in _code_batch(pipeline, batch):
+    for batch in batches(documents, config.batch_size):
+        for result in code_batch(pipeline, batch):
             if isinstance(result, Document):
                 mentions.extend(mentions_of(result))
     assignments, _ = link(mentions)
