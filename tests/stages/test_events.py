@@ -454,3 +454,15 @@ def test_unlabelled_place_name_keeps_its_compound_parts() -> None:
 def test_praise_of_nobody_named_is_no_event() -> None:
     assert triples("Arnor praised the old friendship.") == []
     assert triples("Arnor praised Gondor.") == [("051", "ARN", "GON")]
+
+
+def test_an_anniversary_keeps_the_event_it_marks() -> None:
+    found = code("The Arnorian king visited Gondor for the 50th anniversary of the establishment of "
+                 "diplomatic relations between Arnor and Gondor.")
+    assert any(c[0] == "054" and {c[1], c[2]} == {"ARN", "GON"} for c in found), found
+    assert ("042", "ARNGOV", "GON", "asserted") in found, found
+
+
+def test_an_event_noun_inside_a_verbal_event_is_still_its_theme() -> None:
+    found = code("Arnor condemned the attack by Gondor.")
+    assert [c[0][:2] for c in found].count("19") == 0, found

@@ -374,10 +374,21 @@ def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
     kept = []
     for match in matches:
         token = match.trigger
-        if match.pattern.pos == "noun" and (token.i in verb_objects or _governed_by(token, triggers)):
+        embedded = token.i in verb_objects or _governed_by(token, triggers)
+        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token):
             continue
         kept.append(match)
     return kept
+
+
+_COMMEMORATIONS = frozenset({"anniversary", "centenary", "centennial", "jubilee"})
+
+
+def _is_commemorated(token) -> bool:
+    """'the 55th anniversary of the establishment of relations': a past event of its own, not part
+    of the visit or celebration that marks it."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COMMEMORATIONS
 
 
 def _governed_by(token, triggers: set[int]) -> bool:
