@@ -2,9 +2,10 @@ import json
 
 import jsonschema
 
-from comity.interchange import event_to_dict, mention_to_dict
+from comity.interchange import mention_to_dict
+from comity.link import link
 from comity.model import (
-    Argument, Document, Event, EventDate, EventMention, Factuality, Found, Metadata, Place, SectionKind, Span,
+    Argument, Document, EventDate, EventMention, Factuality, Found, Metadata, Place, SectionKind, Span,
 )
 
 TEXT = "Envoys meet\n\nThe envoy of Chile met the Peruvian minister in Lima on Monday."
@@ -44,11 +45,11 @@ def test_undated_mention_has_null_date_and_precision(shared_dir):
     assert record["date_basis"] == "publication:year-unknown"
 
 
-def test_event_dict_has_the_contract_fields():
-    event = Event("e-1", "040", "CONSULT", 1, 1.0, None, None, EventDate("2024-05", "month", "explicit"), None,
-                  ["m-1", "m-2"], 2, 2, 1)
-    record = event_to_dict(event)
+def test_linked_events_have_the_contract_fields():
+    mentions = [mention_to_dict(make_mention(date=EventDate("2024-05", "month", "explicit")), make_doc())]
+    assignments, (event, *_) = link(mentions)
     contract = {"event_id", "cameo", "plover", "quad_class", "goldstein", "source", "target", "date",
                 "date_precision", "place", "mention_ids", "num_mentions", "num_articles", "num_sources"}
-    assert contract <= set(record)
-    assert record["date"] == "2024-05" and record["mention_ids"] == ["m-1", "m-2"]
+    assert contract <= set(event)
+    assert event["date"] == "2024-05" and event["mention_ids"] == ["m-abc"]
+    assert assignments == {"m-abc": event["event_id"]}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from comity.model import Argument, Document, Event, EventDate, EventMention, Place, Span
+from comity.model import Argument, Document, EventDate, EventMention, Place, Span
 
 
 def argument_to_dict(argument: Argument | None) -> dict[str, Any] | None:
@@ -62,25 +62,4 @@ def mention_to_dict(mention: EventMention, doc: Document) -> dict[str, Any]:
         "trigger": _span_dict(mention.trigger, doc.text),
         "rule": mention.rule,
         "outlet": doc.meta.outlet.value if doc.meta.outlet else None,
-    }
-
-
-def event_to_dict(event: Event) -> dict[str, Any]:
-    """One line of events.jsonl."""
-    return {
-        "event_id": event.event_id,
-        "cameo": event.cameo,
-        "plover": event.plover,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "source": argument_to_dict(event.source),
-        "target": argument_to_dict(event.target),
-        **_date_fields(event.date),
-        "place": place_to_dict(event.place),
-        "mention_ids": list(event.mention_ids),
-        "num_mentions": event.num_mentions,
-        "num_articles": event.num_articles,
-        "num_sources": event.num_sources,
-        "first_seen": event.first_seen,
-        "last_seen": event.last_seen,
     }

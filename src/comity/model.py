@@ -185,27 +185,6 @@ class EventMention:
 
 
 @dataclass(slots=True)
-class Event:
-    """One real-world event: the mentions that report it, linked."""
-
-    event_id: str
-    cameo: str
-    plover: str | None
-    quad_class: int
-    goldstein: float
-    source: Argument | None
-    target: Argument | None
-    date: EventDate | None
-    place: Place | None
-    mention_ids: list[str]
-    num_mentions: int
-    num_articles: int
-    num_sources: int
-    first_seen: str | None = None
-    last_seen: str | None = None
-
-
-@dataclass(slots=True)
 class DocumentProblem:
     """Something wrong with an input, recorded rather than raised away."""
 
