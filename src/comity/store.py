@@ -437,8 +437,3 @@ def _mention_row(record: dict[str, Any]) -> dict[str, Any]:
         "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
         "record": json.dumps(record),
     }
-
-
-def iter_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    for record in records:
-        yield json.dumps(record, ensure_ascii=False) + "\n"
