@@ -28,12 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from comity.eval import evaluate, load_gold  # noqa: E402
-from comity.interchange import mention_to_dict  # noqa: E402
 from comity.knowledge.actors import ActorKnowledge  # noqa: E402
-from comity.model import Document, Found, Section, SectionKind, Span  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
-from comity.petrarch_suite import SuiteScore, Unreachable, ceiling, pipeline_coder, read_records, read_unreachable, score_suite  # noqa: E402
+from comity.petrarch_suite import SuiteScore, Unreachable, ceiling, pipeline_coder, read_records, read_unreachable, score_seeds, score_suite  # noqa: E402
 from comity.stages.actors import ActorStage  # noqa: E402
 from comity.stages.events import EventStage  # noqa: E402
 from comity.stages.parse import ParseStage  # noqa: E402
@@ -56,41 +53,10 @@ def ceiling_line(score: SuiteScore, unreachable: Unreachable) -> str:
             f"{found.percent_extra:.2f}% extra ({found.extra} extra events)")
 
 
-#: Seeds with gold: (file stem, publication date, where the article ends).
-SEEDS = {
-    "003_c976adb472345a02": ("2021-04-20", "(Yonhap)"),
-    "004_490d0d65b9a5abeb": ("2021-03-24", "-0-"),
-}
-
-
 def run_suite(directory: Path, records: str, actors: str, agents: str) -> SuiteScore:
     knowledge = ActorKnowledge.from_petrarch([directory / actors], [directory / agents])
     stages = [ParseStage(), ActorStage(knowledge), EventStage(reciprocal=True, collapse_same_dyad=False)]
     return score_suite(read_records(directory / records), pipeline_coder(stages))
-
-
-def seed_document(path: Path, published: str, article_end: str) -> Document:
-    text = path.read_text(encoding="utf-8")
-    headline_end = text.index("\n")
-    body_end = text.index(article_end) + len(article_end)
-    doc = Document(doc_id=path.stem, text=text, content_hash=path.stem, origin=str(path), input_format="txt")
-    doc.sections = [
-        Section(SectionKind.HEADLINE, Span(0, headline_end)),
-        Section(SectionKind.BODY, Span(headline_end + 1, body_end)),
-    ]
-    doc.meta.published = Found(published, "bench", precision="day")
-    return doc
-
-
-def seeds_report(shared: Path):  # -> comity.eval.EvalReport
-    stages = [ParseStage(), ActorStage(), EventStage()]
-    mentions = []
-    for stem, (published, article_end) in SEEDS.items():
-        doc = seed_document(shared / "samples" / "seeds" / f"{stem}.txt", published, article_end)
-        for stage in stages:
-            doc = stage(doc)
-        mentions += [mention_to_dict(m, doc) for m in doc.event_mentions]
-    return evaluate(load_gold(shared / "gold" / "seeds-dev.jsonl"), mentions), mentions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 if result.missed or result.extra:
                     print(f"  {result.record_id}: missed {[tuple(vars_of(e)) for e in result.missed]} extra {[tuple(vars_of(e)) for e in result.extra]}")
     if args.seeds:
-        report, mentions = seeds_report(args.seeds)
+        report, _ = score_seeds(args.seeds, [ParseStage(), ActorStage(), EventStage()])
         counts = report.counts
         print(f"seeds-dev (003, 004): recall {counts.recall:.3f}, precision {counts.precision:.3f} "
               f"(tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")  # fmt: skip

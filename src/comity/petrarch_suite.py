@@ -20,6 +20,9 @@ verbs given codes of another meaning). `read_unreachable` reads such codings
 from a notes file's table rows (`| suite | record | code | source | target |
 category | why |`, code `-` for a record that expects no event on a sentence
 coded elsewhere) and `ceiling` scores the rest.
+
+`score_seeds` codes the seeds that have gold (`gold/seeds-dev.jsonl`) with given
+stages and scores them with `comity.eval`; the bench and the events tests share it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from comity.errors import InputError
+from comity.eval import EvalReport, evaluate, load_gold
+from comity.interchange import mention_to_dict
 from comity.model import Document, EventMention, Factuality, Found, Section, SectionKind, Span
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -256,3 +261,37 @@ def ceiling(score: SuiteScore, unreachable: Unreachable, known_code: Callable[[s
         if result.record_id not in unreachable.no_event_records:
             extra += max(0, len(result.extra) - len(lost))
     return Ceiling(unreachable_count, reachable, correct, extra, score.records)
+
+
+#: Seeds with gold: file stem -> (publication date, the text that ends the article).
+SEEDS_WITH_GOLD = {
+    "003_c976adb472345a02": ("2021-04-20", "(Yonhap)"),
+    "004_490d0d65b9a5abeb": ("2021-03-24", "-0-"),
+}
+
+
+def seed_document(path: Path, published: str, article_end: str) -> Document:
+    """Headline: the first line; body: the rest up to the article's end (003's repeated
+    paragraphs and 004's link list left out, as the segment stage would)."""
+    text = path.read_text(encoding="utf-8")
+    headline_end = text.index("\n")
+    body_end = text.index(article_end) + len(article_end)
+    doc = Document(doc_id=path.stem, text=text, content_hash=path.stem, origin=str(path), input_format="txt")
+    doc.sections = [
+        Section(SectionKind.HEADLINE, Span(0, headline_end)),
+        Section(SectionKind.BODY, Span(headline_end + 1, body_end)),
+    ]
+    doc.meta.published = Found(published, "seed", precision="day")
+    return doc
+
+
+def score_seeds(shared: Path, stages: Sequence) -> tuple[EvalReport, list[dict]]:
+    """Code the seeds with gold (`shared`/samples/seeds) through `stages` in order and score the
+    mentions against `shared`/gold/seeds-dev.jsonl; returns the report and the mentions."""
+    mentions: list[dict] = []
+    for stem, (published, article_end) in SEEDS_WITH_GOLD.items():
+        doc = seed_document(shared / "samples" / "seeds" / f"{stem}.txt", published, article_end)
+        for stage in stages:
+            doc = stage(doc)
+        mentions += [mention_to_dict(mention, doc) for mention in doc.event_mentions]
+    return evaluate(load_gold(shared / "gold" / "seeds-dev.jsonl"), mentions), mentions

@@ -254,34 +254,11 @@ def test_custom_patterns_and_bad_pattern_files(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- seeds gold
 
-SEEDS = {"003_c976adb472345a02": ("2021-04-20", "(Yonhap)"), "004_490d0d65b9a5abeb": ("2021-03-24", "-0-")}
-
-
-def seed_document(path: Path, published: str, article_end: str) -> Document:
-    """Headline: the first line; body: the rest up to the article's end (003's repeated
-    paragraphs and 004's link list left out, as the segment stage would)."""
-    text = path.read_text(encoding="utf-8")
-    headline_end = text.index("\n")
-    body_end = text.index(article_end) + len(article_end)
-    doc = Document(doc_id=path.stem, text=text, content_hash=path.stem, origin=str(path), input_format="txt")
-    doc.sections = [Section(SectionKind.HEADLINE, Span(0, headline_end)), Section(SectionKind.BODY, Span(headline_end + 1, body_end))]
-    doc.meta.published = Found(published, "test", precision="day")
-    return doc
-
-
 def test_seeds_gold_recall_and_precision(shared_dir: Path) -> None:
     actors = pytest.importorskip("comity.stages.actors", reason="the actors stage is not in this checkout")
-    from comity.eval import evaluate, load_gold
-    from comity.interchange import mention_to_dict
+    from comity.petrarch_suite import score_seeds
 
-    stages = [ParseStage(), actors.ActorStage(), EventStage()]
-    mentions = []
-    for stem, (published, article_end) in SEEDS.items():
-        doc = seed_document(shared_dir / "samples" / "seeds" / f"{stem}.txt", published, article_end)
-        for stage in stages:
-            doc = stage(doc)
-        mentions += [mention_to_dict(m, doc) for m in doc.event_mentions]
-    report = evaluate(load_gold(shared_dir / "gold" / "seeds-dev.jsonl"), mentions)
+    report, mentions = score_seeds(shared_dir, [ParseStage(), actors.ActorStage(), EventStage()])
     assert report.counts.recall >= 0.9, [row.gold_id for row in report.missed]
     assert report.counts.precision >= 0.8, report.false_positives
     assert all(m["factuality"] in {f.value for f in Factuality} for m in mentions)
