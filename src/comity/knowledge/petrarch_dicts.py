@@ -15,8 +15,11 @@ Actor files::
 Underscores are spaces; a trailing underscore (a whole-word mark in TABARI) is dropped,
 and names without it are matched as whole words too. A primary name with no code before
 the next primary is grouped with the next actor that has one (as "U.N._" before the
-UN Secretary-General entries in Phoenix). The null codes "---", "+++", "###" mark names
-not to code and are skipped.
+UN Secretary-General entries in Phoenix). The null code "---" marks a name not to code
+(for the dates it covers) and is skipped; so is TABARI's discard code "###" where a line
+still carries it. Any other code is kept as written, "+++" included: PETRARCH has no
+special meaning for it and codes the actor "+++" (its validation suite expects exactly
+that of an actor TABARI used to discard).
 
 Agent files::
 
@@ -38,7 +41,7 @@ from comity.errors import KnowledgeError
 from comity.knowledge.actors import ActorEntry, Role, name_key, noun_forms
 from comity.model import Actor
 
-NULL_CODES = frozenset({"---", "+++", "###"})
+NULL_CODES = frozenset({"---", "###"})
 _CODE = re.compile(r"\[([^\]}]*)[\]}]")  # "[~ENV}" occurs in Phoenix and is read as "[~ENV]"
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _RESTRICTION = re.compile(
