@@ -11,7 +11,7 @@ import pytest
 from comity.errors import KnowledgeError
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
-from comity.model import ActorMention, Document, Factuality, Found, Section, SectionKind, Sentence, Span
+from comity.model import ActorMention, Document, Factuality, Section, SectionKind, Sentence, Span
 from comity.pipeline import Pipeline
 from comity.stages.events import EventStage
 from comity.stages.parse import ParseStage
