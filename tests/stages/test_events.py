@@ -443,3 +443,19 @@ def test_an_anniversary_keeps_the_event_it_marks() -> None:
 def test_an_event_noun_inside_a_verbal_event_is_still_its_theme() -> None:
     found = code("Arnor condemned the attack by Gondor.")
     assert [c[0][:2] for c in found].count("19") == 0, found
+
+
+def test_receiving_aid_from_a_giver_codes_the_giver_as_source() -> None:
+    assert triples("Gondor received money from Arnor.") == [("071", "ARN", "GON")]
+    assert triples("Harad got weapons from Rohan last year.") == [("072", "ROH", "HAR")]
+
+
+def test_object_read_into_a_by_phrase_of_manner_is_still_the_object() -> None:
+    # parsed as "received by (courier money)": an active verb's "by" phrase is no agent
+    assert triples("Eriador has received by courier money from Arnor.") == [("071", "ARN", "ERI")]
+
+
+def test_subject_before_the_subordinator_is_not_the_clause_subject() -> None:
+    # the misspelt verb leaves "Gondor movex" as a second subject of "burned"
+    found = triples("Gondor movex from Harad almost two years after rioters burned its embassy, an official said.")
+    assert all(source != "GON" for _, source, _ in found), found

@@ -308,7 +308,7 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
     object, a complement clause, or the object of a preposition that says what the verb is
     about ("call for talks", "accused X of aggression"), never of one that says when or
     where ("ended a visit after talks")."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
+    found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] or _object_read_into_by_phrase(token)
     if _is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
@@ -322,6 +322,19 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
         if obj.lemma_.lower() in QUANTITY_NOUNS:  # "a set of resolutions", "a series of talks"
             found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return found
+
+
+def _object_read_into_by_phrase(token) -> list:
+    """The object of an active verb that the parser read into a preceding "by" phrase of
+    manner: "received by courier money from X" parsed as "by (courier money)"."""
+    if _is_passive(token) or token.pos_ != "VERB":
+        return []
+    return [
+        noun
+        for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "by"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and any(m.dep_ == "compound" and m.pos_ == "NOUN" for m in noun.children)
+    ]
 
 
 def _pattern_fits(token, pattern: EventPattern):
@@ -449,7 +462,7 @@ def _logical_subject(token, depth: int = 0) -> list:
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
-        return subjects  # the parser may give "Lions, tigers, and Gondor" two subjects
+        return _inside_clause(token, subjects)  # the parser may give "Lions, tigers, and Gondor" two subjects
     head = token.head
     if head is token:
         return []
@@ -475,6 +488,15 @@ def _logical_subject(token, depth: int = 0) -> list:
             return controller  # "thanked X for extending", "accused X of violating"
         return _logical_subject(governor, depth + 1)
     return []
+
+
+def _inside_clause(verb, subjects: list) -> list:
+    """The subjects after the verb's subordinator: a subject before it belongs to a clause the
+    parser failed to build ("X departx from Y after crowds trashed ..." gives "trashed" both)."""
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    if marker is None:
+        return subjects
+    return [subject for subject in subjects if subject.i > marker.i] or subjects
 
 
 def _noun_subject(noun, depth: int) -> list:
