@@ -128,6 +128,13 @@ def test_agent_nouns_singular_and_plural(kb: ActorKnowledge) -> None:
     assert kb.agent_for("banana") is None
 
 
+def test_an_agent_the_code_already_holds_is_not_added_again(kb: ActorKnowledge) -> None:
+    assert kb.with_agent("RUS", "GOV") == "RUSGOV" and kb.with_agent("RUSGOV", "GOV") == "RUSGOV"
+    assert kb.with_agent("XYZGOVMED", "GOVMED") == "XYZGOVMED"  # a two-part agent, held in full
+    assert kb.with_agent("XYZGOV", "GOVMED") == "XYZGOVMED"  # held in part: the rest is added
+    assert kb.with_agent("ARN", "NGO~") == "NGOARN"
+
+
 def test_deed_nouns_give_the_country_acting(kb: ActorKnowledge) -> None:
     assert kb.deed_for("shelling") == "MIL" and kb.deed_for("air strikes") == "MIL"
     assert kb.deed_for("exports") == ""  # the country alone

@@ -329,11 +329,15 @@ class ActorKnowledge:
     def with_agent(self, code: str, agent: str | None) -> str:
         """An actor code with an agent code added as PETRARCH composes them: "CAL" + "GOV" ->
         "CALGOV", "HGWGOV" + "MED" -> "HGWGOVMED"; a code already holding the agent is kept
-        ("CALGOV" + "GOV", "PSEREBHMS" + "REB"). A prefix agent ("NGO~", from PETRARCH's
+        ("CALGOV" + "GOV", "PSEREBHMS" + "REB", "HGWGOVMED" + "GOVMED"), and only its missing parts
+        are added to one holding some ("HGWGOV" + "GOVMED" -> "HGWGOVMED"). A prefix agent ("NGO~", from PETRARCH's
         "[NGO~]") goes before: "ARN" + "NGO~" -> "NGOARN"."""
-        if not agent or agent.rstrip("~") in _code_parts(code):
+        if not agent or _code_parts(agent.strip("~")) <= _code_parts(code):
             return code
-        return agent[:-1] + code if agent.endswith("~") else code + agent
+        if agent.endswith("~"):
+            return agent[:-1] + code
+        held = _code_parts(code)
+        return code + "".join(part for part in _ordered_parts(agent) if part not in held)
 
     def agent_for(self, noun: str) -> str | None:
         """The CAMEO agent code of an agent noun ("foreign minister" -> "GOV"), singular or plural."""
@@ -441,7 +445,11 @@ def _default_knowledge() -> ActorKnowledge:
 
 def _code_parts(code: str) -> set[str]:
     """The three-letter parts of a CAMEO code: "PSEREBHMS" -> {"PSE", "REB", "HMS"}."""
-    return {code[i : i + 3] for i in range(0, len(code), 3)}
+    return set(_ordered_parts(code))
+
+
+def _ordered_parts(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
