@@ -459,3 +459,9 @@ def test_subject_before_the_subordinator_is_not_the_clause_subject() -> None:
     # the misspelt verb leaves "Gondor movex" as a second subject of "burned"
     found = triples("Gondor movex from Harad almost two years after rioters burned its embassy, an official said.")
     assert all(source != "GON" for _, source, _ in found), found
+
+
+def test_bracketed_gloss_taken_for_the_subject_stands_for_the_phrase_it_glosses() -> None:
+    # the parser makes "[Free Republic of Harad]" the subject of "hosted" and leaves the king aside
+    text = "The Arnorian king, speaker of the People’s Assembly of the FRH [Free Republic of Harad], hosted the Gondorian envoy on Saturday."
+    assert triples(text) == [("043", "ARNGOV", "GONGOV")]

@@ -170,3 +170,17 @@ def test_seed_event_places(seeds_dir, stage, prefix):
     stage(doc)
     got = [(m.trigger.text(doc.text), m.place.name if m.place else None) for m in doc.event_mentions]
     assert got == expected
+
+
+def test_event_an_anniversary_marks_keeps_no_place_of_the_celebration(stage):
+    text = ("Jubilee\nThe envoy met the premier in Hanoi, where she came for the 40th anniversary "
+            "of the signing of the border treaty.")
+    found = places(stage, text, ["met", "signing"])
+    assert where(found["met"]) == ("Hanoi", "VNM", "modifier")
+    assert found["signing"] is None
+
+
+def test_event_an_anniversary_marks_keeps_its_own_place(stage):
+    text = "Jubilee\nThey celebrated in Hanoi the 40th anniversary of the signing of the treaty in Lima."
+    found = places(stage, text, ["signing"])
+    assert where(found["signing"])[:2] == ("Lima", "PER")

@@ -462,7 +462,8 @@ def _logical_subject(token, depth: int = 0) -> list:
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
-        return _inside_clause(token, subjects)  # the parser may give "Lions, tigers, and Gondor" two subjects
+        # the parser may give "Lions, tigers, and Gondor" two subjects
+        return [_glossed(subject) for subject in _inside_clause(token, subjects)]
     head = token.head
     if head is token:
         return []
@@ -488,6 +489,24 @@ def _logical_subject(token, depth: int = 0) -> list:
             return controller  # "thanked X for extending", "accused X of violating"
         return _logical_subject(governor, depth + 1)
     return []
+
+
+_OPENING_BRACKETS = frozenset({"[", "("})
+
+
+def _glossed(subject):
+    """The phrase a bracketed gloss explains when the parser took the gloss for the subject:
+    "Kim, president of the DPRK [Democratic People's Republic of Korea], hosted ..." has the
+    gloss as subject and "Kim" left as a fragment; the top of that fragment is the subject."""
+    bracket = subject.left_edge if subject.left_edge.text in _OPENING_BRACKETS else subject.doc[max(subject.left_edge.i - 1, 0)]
+    if bracket.text not in _OPENING_BRACKETS or bracket.i == 0:
+        return subject
+    top = subject.doc[bracket.i - 1]
+    while top.head.i != top.i and top.head.i < bracket.i:
+        top = top.head
+    if top.head.i == top.i and top.pos_ in ("PROPN", "NOUN", "PRON"):
+        return top
+    return subject
 
 
 def _inside_clause(verb, subjects: list) -> list:

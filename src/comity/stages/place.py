@@ -23,7 +23,7 @@ from typing import Any
 
 from comity.knowledge.gazetteer import Gazetteer, GazetteerEntry, fold_text, normalize_name
 from comity.model import Document, EventMention, Place, Span
-from comity.stages.time import clause_chain, own_region, scopes_over
+from comity.stages.time import clause_chain, commemorated_by, own_region, scopes_over
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "on", "inside", "near", "outside", "within", "aboard"})
 #: "on" names a place only for venues and cities, and not after these verbs
@@ -200,11 +200,16 @@ def place_for(mention: EventMention, candidates: list[PlaceCandidate], doc: Docu
     in_sentence = [c for c in candidates if trigger.sent.start <= c.token < trigger.sent.end]
     if not in_sentence:
         return None
-    for scope, head in _scopes(trigger):
+    # a past event an anniversary marks happened where its own phrase says, not where it is celebrated
+    commemorated = commemorated_by(trigger) is not None
+    scopes = _scopes(trigger)[:1] if commemorated else _scopes(trigger)
+    for scope, head in scopes:
         region = own_region(head)
         inside = [c for c in in_sentence if c.token in region and _fits(c, head)]
         if inside:
             return _as_place(_nearest(inside, trigger), scope)
+    if commemorated:
+        return None
     doc_tokens = trigger.doc
     usable = [c for c in in_sentence if c.role != "modifier" and scopes_over(doc_tokens[c.token], trigger)]
     return _as_place(_nearest(usable, trigger), "sentence") if usable else None
