@@ -465,3 +465,20 @@ def test_bracketed_gloss_taken_for_the_subject_stands_for_the_phrase_it_glosses(
     # the parser makes "[Free Republic of Harad]" the subject of "hosted" and leaves the king aside
     text = "The Arnorian king, speaker of the People’s Assembly of the FRH [Free Republic of Harad], hosted the Gondorian envoy on Saturday."
     assert triples(text) == [("043", "ARNGOV", "GONGOV")]
+
+
+def test_reaction_drawn_by_an_act_is_coded_from_the_reacting_to_the_actor() -> None:
+    assert triples("Harad seized a fishing boat off the coast, drawing condemnation from Arnor.") == [("111", "ARN", "HAR")]
+    assert sorted(triples("Rohan closed the border crossing on Monday, prompting protests from Gondor.")) == [("141", "GON", "ROH")]
+    assert triples("Harad's missile test drew sharp criticism from Arnor.") == [("111", "ARN", "HAR")]
+
+
+def test_reaction_from_a_group_is_coded_from_each_member() -> None:
+    found = triples("Harad seized a fishing boat off the coast, drawing condemnation from the two kingdoms.")
+    assert sorted(found) == [("111", "ARN", "HAR"), ("111", "GON", "HAR")]
+
+
+def test_reaction_to_a_coded_act_is_an_event_of_its_own() -> None:
+    found = triples("Harad tested a missile, drawing criticism from Arnor and Gondor.")
+    assert ("111", "ARN", "HAR") in found and ("111", "GON", "HAR") in found
+    assert ("150", "HAR", None) in found

@@ -195,6 +195,9 @@ class EventStage:
         targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
+        if not targets and pattern.pos == "noun" and (eliciting := _eliciting_verb(match.trigger)) is not None:
+            excluded = {p.key for p in sources}  # the reaction is to the act's doer: "X seized ..., drawing condemnation from Y"
+            targets = [p for p in actors.participants(_logical_subject(eliciting)) if p.key not in excluded]
         if not targets and pattern.place_target:
             targets = self._place_targets(match, sources)
         if not targets and pattern.self_target:
@@ -388,7 +391,8 @@ def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
     for match in matches:
         token = match.trigger
         embedded = token.i in verb_objects or _governed_by(token, triggers)
-        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token):
+        # others' reaction to an act ("tested a missile, drawing criticism from X") is no part of it
+        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token) and _eliciting_verb(token) is None:
             continue
         kept.append(match)
     return kept
@@ -416,7 +420,8 @@ def _governed_by(token, triggers: set[int]) -> bool:
 def _without_fragments(candidates: list[_Candidate]) -> list[_Candidate]:
     """One-sided mentions beside a complete one of the same actor in the sentence are parts of
     that act ("sent a message expressing support and offered greetings to X"), not events."""
-    complete = [c for c in candidates if c.source is not None and c.target is not None]
+    # others' reaction to an act ("..., drawing criticism from X") is not the act it could absorb
+    complete = [c for c in candidates if c.source is not None and c.target is not None and _eliciting_verb(c.match.trigger) is None]
     sides = {_key(c.source) for c in complete} | {_key(c.target) for c in complete}
     return [c for c in candidates if (c.source is not None and c.target is not None) or _key(c.source or c.target) not in sides]
 
@@ -534,9 +539,27 @@ def _noun_subject(noun, depth: int) -> list:
     head = noun.head
     if noun.dep_ == "conj" and head is not noun:
         return _noun_subject(head, depth + 1)
+    if _eliciting_verb(noun) is not None:  # "drawing condemnation from X": X condemns
+        return _from_objects(noun) or _from_objects(head)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return _logical_subject(head, depth + 1)
     return []
+
+
+#: Verbs whose object is others' reaction to the subject's act: "drawing condemnation from X".
+_ELICITING_LEMMAS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "stir", "ignite", "fuel"})
+
+
+def _eliciting_verb(noun):
+    """The verb that has the event noun as the reaction it drew, or None."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in _ELICITING_LEMMAS and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def _from_objects(token) -> list:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
 
 
 def _subject_of_verb_read_as_modifier(noun) -> list:
