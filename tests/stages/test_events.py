@@ -482,3 +482,9 @@ def test_reaction_to_a_coded_act_is_an_event_of_its_own() -> None:
     found = triples("Harad tested a missile, drawing criticism from Arnor and Gondor.")
     assert ("111", "ARN", "HAR") in found and ("111", "GON", "HAR") in found
     assert ("150", "HAR", None) in found
+
+
+def test_abandoning_ties_reduces_relations_and_only_diplomatic_ones_are_161() -> None:
+    assert triples("Arnor abandoned its diplomatic ties with Gondor.") == [("161", "ARN", "GON")]
+    assert triples("Arnor will sever trade relations with Harad.") == [("160", "ARN", "HAR")]
+    assert triples("Arnor abandoned its claim to the valley.") == [("080", "ARN", None)]
