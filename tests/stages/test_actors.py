@@ -193,6 +193,25 @@ def test_surname_refers_back_to_the_full_name(run) -> None:
     assert (kim.actor_id, kim.rule, kim.antecedent) == ("person:kim-jong-un", "coref:surname", full.span)
 
 
+def test_headline_surname_is_the_person_the_story_goes_on_to_name(run) -> None:
+    # Undated, "Yoon" alone would take his latest standing (a former president); the body
+    # calls him president, and the headline means the same man in the same office.
+    doc = run("South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo on Thursday.",
+              published=None, headline="Yoon and Kishida agree to meet again")
+    yoon, kishida = mention(doc, "Yoon"), mention(doc, "Kishida")
+    full_yoon = mention(doc, "South Korean President Yoon Suk Yeol")
+    assert (yoon.actor_id, yoon.code, yoon.rule, yoon.antecedent) == ("person:yoon-suk-yeol", "KORGOV", "cataphora:surname", full_yoon.span)
+    assert (kishida.actor_id, kishida.code) == ("person:kishida-fumio", "JPNGOV")
+
+
+def test_ambiguous_headline_surname_is_settled_by_the_body(run) -> None:
+    doc = run("North Korean leader Kim Jong Un and South Korean President Moon Jae-in vowed on Friday to end the war.",
+              published="2018-04-27", headline="Moon and Kim vow to end the war")
+    kim = mention(doc, "Kim")
+    assert (kim.actor_id, kim.code) == ("person:kim-jong-un", "PRKGOV")
+    assert mention(doc, "Moon").code == "KORGOV"  # the office held that day, not his later standing
+
+
 def test_surname_with_another_title_is_not_the_same_person(run) -> None:
     doc = run("Foreign Minister Ri Su Yong greeted the guests. Vice Minister Ri and Foreign Minister Ri saw them off.",
               published="2015-09-05", outlet="Havana Times")

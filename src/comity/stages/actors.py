@@ -13,7 +13,9 @@ short). Around them, rules each recorded in `ActorMention.rule`:
   ("Premier Ri Chol", "Juan Pérez, vice president of Cuba"), coded by the named
   country or else the document's context country (its outlet, dateline or main state).
 - "coref:surname", "coref:pronoun", "coref:definite" ("the leader", "the delegation"),
-  "conj+agent" ("the Cuban government and people"), "group:dyad" ("the two countries").
+  "conj+agent" ("the Cuban government and people"), "group:dyad" ("the two countries");
+  "cataphora:surname": a surname read before the full name (a headline), as the text
+  goes on to name that person.
 - "unknown:PERSON" etc.: a name spaCy found and the knowledge does not know
   (actor_id None), listed by `unresolved`.
 
@@ -99,6 +101,9 @@ class _Context:
     mentions: list[ActorMention] = field(default_factory=list)
     subjects: set[Span] = field(default_factory=set)  # spans whose head is a grammatical subject
     sentence_of: dict[Span, int] = field(default_factory=dict)
+    # bare surnames named before any full name of theirs ("Moon and Kim agree" over the story),
+    # with the persons each may be: resolved once the whole text is read
+    first_surnames: list[tuple[Span, str, tuple[str, ...]]] = field(default_factory=list)
 
 
 class ActorStage:
@@ -136,7 +141,20 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
             _record(ctx, doc, mention, index)
         for mention in _pronoun_mentions(doc, sentence, index, ctx):
             _record(ctx, doc, mention, index)
+    _resolve_first_surnames(ctx)
     return sorted(ctx.mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _resolve_first_surnames(ctx: _Context) -> None:
+    """A surname named before the full name ("Yoon and Kishida agree ..." over a story naming
+    "President Yoon Suk Yeol") is the person the text goes on to name, coded as that later
+    mention is (at the document's date), not a guess from the surname alone."""
+    for span, text, candidates in ctx.first_surnames:
+        later = _salient_antecedent(ctx, candidates, after=span)
+        if later is None:
+            continue
+        resolved = _copy(later, span, text, "cataphora:surname", later.span)
+        ctx.mentions = [m for m in ctx.mentions if m.span != span] + [resolved]
 
 
 def _record(ctx: _Context, doc: Document, mention: ActorMention, sentence_index: int) -> None:
@@ -455,6 +473,8 @@ def _surname_mention(
     antecedent = _salient_antecedent(ctx, [a for a in candidates if _title_fits(ctx, a, title)])
     if antecedent is not None:
         return _copy(antecedent, span, text, "coref:surname", antecedent.span)
+    if title is None:
+        ctx.first_surnames.append((span, text, tuple(candidates)))
     country = _place_country(place, ctx)
     if title is not None:
         holders = [a for a in ctx.knowledge.holders(country or ctx.country or "", title.noun, ctx.on) if a in candidates]
@@ -468,10 +488,13 @@ def _surname_mention(
     return None
 
 
-def _salient_antecedent(ctx: _Context, candidates: Sequence[str]) -> ActorMention | None:
+def _salient_antecedent(ctx: _Context, candidates: Sequence[str], after: Span | None = None) -> ActorMention | None:
     """The latest mention of the most salient candidate so far, not the nearest: "Kim" after a
-    spokesman Kim in a Kim Jong Un story is still Kim Jong Un (see `_salience`)."""
+    spokesman Kim in a Kim Jong Un story is still Kim Jong Un (see `_salience`). With `after`,
+    among the mentions after that span that name the person in full (for a surname read first)."""
     earlier = [m for m in ctx.mentions if m.actor_id in candidates and m.rule != "coref:pronoun"]
+    if after is not None:
+        earlier = [m for m in earlier if m.span.start >= after.end and not m.rule.startswith(("coref", "cataphora", "surname"))]
     if not earlier:
         return None
     introduced = list(dict.fromkeys(m.actor_id for m in earlier))  # on a tie, the one named first
