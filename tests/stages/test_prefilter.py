@@ -12,7 +12,7 @@ from comity.eval import GoldSet, evaluate, gold_sets, load_gold
 from comity.model import Document, Section, SectionKind, Span
 from comity.pipeline import Pipeline
 from comity.stages.parse import ParseStage, parsed_text
-from comity.stages.prefilter import PrefilterStage, TriggerWords
+from comity.stages.prefilter import PrefilterStage, TriggerWords, refers_back
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,6 +51,35 @@ def test_inflected_and_irregular_trigger_words_are_found(triggers: TriggerWords,
 @pytest.mark.parametrize("word", ["weather", "rice", "harvest", "percent", "decade"])
 def test_words_no_pattern_takes_are_not_triggers(triggers: TriggerWords, word: str) -> None:
     assert not triggers.is_trigger(word)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Cuban economy grew, according to figures published in May.",  # "accord" (grant) needs what is granted
+    "The new line between the port and Hanoi is due to open in June.",  # "open" needs what is opened
+])
+def test_a_trigger_without_the_words_its_patterns_need_is_no_candidate(triggers: TriggerWords, sentence: str) -> None:
+    assert not triggers.can_match(sentence.rstrip(".").replace(",", "").split())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cuba accorded recognition to the new government.",
+    "Vietnam opened diplomatic relations with Laos.",
+])
+def test_a_trigger_with_a_word_its_pattern_needs_is_a_candidate(triggers: TriggerWords, sentence: str) -> None:
+    assert triggers.can_match(sentence.rstrip(".").split())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The minister praised the agreement.", True),
+    ("The foreign minister praised the agreement.", True),
+    ("Foreign Minister Ri praised the agreement.", True),  # a surname may need its full name
+    ("The Chinese foreign minister praised the agreement.", False),
+    ("The Cuban government praised the agreement.", False),
+    ("She praised the agreement.", True),
+])
+def test_only_a_role_its_own_words_do_not_place_refers_back(sentence: str, expected: bool) -> None:
+    words = [(word, index == 0) for index, word in enumerate(sentence.rstrip(".").split())]
+    assert refers_back(words) is expected
 
 
 def sentence_texts(doc: Document, spans: list[Span]) -> list[str]:

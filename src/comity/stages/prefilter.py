@@ -32,7 +32,7 @@ from functools import cache
 
 from comity.config import SPACY_MODEL
 from comity.knowledge.actors import ActorKnowledge, NameMatch
-from comity.knowledge.event_patterns import PatternSet
+from comity.knowledge.event_patterns import EventPattern, PatternSet
 from comity.model import Document, Section, Span
 from comity.stages.actors import (
     DEFINITE_NOUNS,
@@ -48,31 +48,53 @@ from comity.stages.parse import load_nlp, masked_text, section_starts_component
 DEFAULT_CONTEXT = 2
 ACTOR_PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS | {"we", "our", "us", "i"}
 DEFINITE_WORDS = frozenset(word for noun in DEFINITE_NOUNS for word in noun.split())
+#: The last word of a definite role noun: "minister" of "the foreign minister".
+ROLE_HEADS = frozenset(noun.split()[-1] for noun in DEFINITE_NOUNS)
 #: Text ending in a preposition of place ("Temperatures in ", "talks at the "), before a name.
 _BEFORE_PLACE = re.compile(r"\b(?:%s)\s+(?:the\s+)?\Z" % "|".join(sorted(LOCATIVE_PREPS)), re.IGNORECASE)
 
 
 @dataclass(slots=True)
 class TriggerWords:
-    """Which surface words could be lemmatised to an event pattern's trigger lemma."""
+    """Which surface words could be lemmatised to an event pattern's trigger lemma, and whether
+    a sentence holds, besides a trigger, every other word its pattern needs."""
 
     lemmas: frozenset[str]
     exceptions: dict[str, frozenset[str]]  # inflected form -> lemmas (irregular forms)
     suffix_rules: tuple[tuple[str, str], ...]  # (ending, replacement)
-    _known: dict[str, bool] = field(default_factory=dict)  # memo of words already judged
+    #: trigger lemma -> per pattern, the word groups it needs one of each besides
+    #: (its objects, particle, preposition, object modifiers); () when it needs none
+    needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: word -> possible lemmas
 
     @classmethod
     def from_knowledge(cls, patterns: PatternSet, model: str = SPACY_MODEL) -> TriggerWords:
-        lemmas = frozenset(lemma for pattern in patterns.patterns for lemma in pattern.lemmas)
+        needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for pattern in patterns.patterns:
+            for lemma in pattern.lemmas:
+                needs.setdefault(lemma, []).append(_needed_words(pattern))
         exceptions, rules = _lemmatizer_tables(model)
-        return cls(lemmas, exceptions, rules)
+        return cls(frozenset(needs), exceptions, rules, {lemma: tuple(set(n)) for lemma, n in needs.items()})
 
     def is_trigger(self, word: str) -> bool:
+        return not self.lemmas.isdisjoint(self.forms(word))
+
+    def can_match(self, words: Iterable[str]) -> bool:
+        """Some pattern finds its trigger and every word group it needs among these words."""
+        forms: set[str] = set()
+        for word in words:
+            forms |= self.forms(word)
+        return any(
+            all(not group.isdisjoint(forms) for group in groups)
+            for lemma in self.lemmas.intersection(forms)
+            for groups in self.needs.get(lemma, ((),))
+        )
+
+    def forms(self, word: str) -> frozenset[str]:
         lowered = word.lower()
-        known = self._known.get(lowered)
+        known = self._forms.get(lowered)
         if known is None:
-            known = not self.lemmas.isdisjoint(self.possible_lemmas(lowered))
-            self._known[lowered] = known
+            known = self._forms[lowered] = frozenset(self.possible_lemmas(lowered))
         return known
 
     def possible_lemmas(self, lowered: str) -> set[str]:
@@ -83,6 +105,12 @@ class TriggerWords:
             if ending and lowered.endswith(ending):
                 found.add(lowered[: -len(ending)] + replacement)
         return found
+
+
+def _needed_words(pattern: EventPattern) -> tuple[frozenset[str], ...]:
+    """The word groups a pattern matches only with one of each present in its sentence."""
+    groups = [pattern.objects, pattern.object_modifiers, frozenset({pattern.particle} - {None}), frozenset({pattern.prep} - {None})]
+    return tuple(group for group in groups if group)
 
 
 def _lemmatizer_tables(model: str) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
@@ -187,14 +215,26 @@ def _sentences_by_section(doc: Document, split) -> Iterator[tuple[Section, list[
 
 def can_hold_event(text: str, sentence: tuple[Span, Words], triggers: TriggerWords, knowledge: ActorKnowledge) -> bool:
     span, words = sentence
-    if not any(triggers.is_trigger(word) for word, _ in words):
+    if not triggers.can_match(word for word, _ in words):
         return False
     return _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge)
 
 
 def refers_back(words: Words) -> bool:
-    """A pronoun or a definite role noun ("he", "the delegation") whose antecedent may lie before."""
-    return any(word.lower() in ACTOR_PRONOUNS or word.lower() in DEFINITE_WORDS for word, _ in words)
+    """A pronoun or a definite role noun ("he", "the delegation") whose antecedent may lie before;
+    not a role its own name or demonym places ("the Chinese foreign minister")."""
+    lowered = [word.lower() for word, _ in words]
+    if any(word in ACTOR_PRONOUNS for word in lowered):
+        return True
+    return any(word in ROLE_HEADS and not _placed_by_name(words, index) for index, word in enumerate(lowered))
+
+
+def _placed_by_name(words: Words, head: int) -> bool:
+    """A capitalised word (not the sentence's first) before the role's own modifiers."""
+    index = head - 1
+    while index >= 0 and words[index][0].lower() in DEFINITE_WORDS:
+        index -= 1
+    return index >= 0 and words[index][0][:1].isupper() and not words[index][1]
 
 
 def _has_actor_word(words: Words) -> bool:
