@@ -1,4 +1,4 @@
-"""The bundled demo corpus, the held-out unseen articles and their gold are well-formed.
+"""The bundled demo corpus, the held-out unseen articles (two sets) and their gold are well-formed.
 
 These check the data, not the coder: sidecars parse and name their file, every gold row
 points at a real article and quotes it verbatim, dates and CAMEO roots are valid, and the
@@ -20,9 +20,15 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DEMO_DIR = REPO / "src" / "comity" / "data" / "demo"
 UNSEEN_DIR = REPO / "tests" / "fixtures" / "unseen"
+UNSEEN2_DIR = REPO / "tests" / "fixtures" / "unseen2"
 GOLD_DIR = REPO / "tests" / "gold"
-GOLD_FILES = {"demo": (GOLD_DIR / "demo.jsonl", DEMO_DIR), "unseen": (GOLD_DIR / "unseen.jsonl", UNSEEN_DIR)}
-SIDECARS = sorted([*DEMO_DIR.glob("*.meta.json"), *UNSEEN_DIR.glob("*.meta.json")])
+GOLD_FILES = {
+    "demo": (GOLD_DIR / "demo.jsonl", DEMO_DIR),
+    "unseen": (GOLD_DIR / "unseen.jsonl", UNSEEN_DIR),
+    "unseen2": (GOLD_DIR / "unseen2.jsonl", UNSEEN2_DIR),
+}
+HELD_OUT = ("unseen", "unseen2")
+SIDECARS = sorted([*DEMO_DIR.glob("*.meta.json"), *UNSEEN_DIR.glob("*.meta.json"), *UNSEEN2_DIR.glob("*.meta.json")])
 ARTICLES = sorted([*DEMO_DIR.glob("*.txt"), *UNSEEN_DIR.glob("*.txt")])
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -33,7 +39,7 @@ GOLD_KEYS = {
 ISO3 = re.compile(r"[A-Z]{3}")
 ISO_CUT_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 # Lines after which a page holds no article text: a comment counter or a site-navigation heading.
-TRAILER_LINE = re.compile(r"^(?:\d+ comments|More from .+)$", re.MULTILINE)
+TRAILER_LINE = re.compile(r"^(?:\d+ comments|More from .+|Related articles)$", re.MULTILINE)
 # Articles whose metadata must be found in the text, and the cue that carries it.
 TEXT_ONLY_METADATA = {
     "01_singapore_summit_meridian": re.compile(r"^June 13, 2018$", re.MULTILINE),
@@ -113,9 +119,18 @@ def test_readme_lists_every_demo_article():
     assert all(f"`{path.name}`" in readme for path in articles(DEMO_DIR).values())
 
 
-def test_unseen_articles_are_not_bundled_with_the_package():
+def test_unseen2_has_one_article_without_a_sidecar_whose_metadata_the_text_must_give():
+    unseen2 = articles(UNSEEN2_DIR)
+    assert len(unseen2) == 5
+    assert [stem for stem, path in unseen2.items() if not path.with_name(stem + SIDECAR_SUFFIX).exists()] == [
+        "v5_germany_expels_russian_diplomats"
+    ]
+
+
+@pytest.mark.parametrize("directory", [UNSEEN_DIR, UNSEEN2_DIR], ids=lambda p: p.name)
+def test_unseen_articles_are_not_bundled_with_the_package(directory: Path):
     bundled = {path.read_text(encoding="utf-8") for path in (REPO / "src").rglob("*.txt")}
-    assert not bundled & {path.read_text(encoding="utf-8") for path in articles(UNSEEN_DIR).values()}
+    assert not bundled & {path.read_text(encoding="utf-8") for path in articles(directory).values()}
 
 
 # --- gold -----------------------------------------------------------------------------------
@@ -210,7 +225,8 @@ def test_several_clusters_span_documents_and_their_dates_agree():
                 )
 
 
-def test_clusters_do_not_cross_from_demo_into_unseen():
+@pytest.mark.parametrize("held_out", HELD_OUT)
+def test_clusters_do_not_cross_from_demo_into_a_held_out_set(held_out: str):
     demo = {row["cluster"] for row in read_gold("demo")} - {None}
-    unseen = {row["cluster"] for row in read_gold("unseen")} - {None}
+    unseen = {row["cluster"] for row in read_gold(held_out)} - {None}
     assert not demo & unseen

@@ -823,6 +823,7 @@ def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
         GoldSet("demo", gold / "demo.jsonl", [repo / "src" / "comity" / "data" / "demo"]),
         # Held out: the coder is never tuned on these articles, so this set measures generalisation.
         GoldSet("unseen", gold / "unseen.jsonl", [repo / "tests" / "fixtures" / "unseen"]),
+        GoldSet("unseen2", gold / "unseen2.jsonl", [repo / "tests" / "fixtures" / "unseen2"]),
     ]
     if shared is not None:
         sets.insert(0, GoldSet("seeds-dev", shared / "gold" / "seeds-dev.jsonl", [shared / "samples" / "seeds"]))
