@@ -408,7 +408,7 @@ def test_cue_file_can_be_extended(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ("date_line: [", "not valid YAML"),
-        ("- just a list", "must map categories"),
+        ("- just a list", "must hold a mapping"),
         ("date_line:\n  fullmatch: ['x']\n", "category 'date_anywhere'"),
     ],
 )

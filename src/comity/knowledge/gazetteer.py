@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
+from comity.knowledge.files import read_yaml_mapping
 from comity.model import Place
 
 PLACES_DIR = DATA_DIR / "places"
@@ -293,7 +293,7 @@ def _population_centres(cities: list[tuple[dict, str | None]]) -> dict[str, tupl
 
 
 def _country_aliases() -> dict[str, list[str]]:
-    data = _read_yaml(PLACES_DIR / "countries.yaml")
+    data = read_yaml_mapping(PLACES_DIR / "countries.yaml", "place file")
     aliases = data.get("aliases") or {}
     if not isinstance(aliases, dict):
         raise KnowledgeError(f"{PLACES_DIR / 'countries.yaml'}: 'aliases' must map alpha-3 codes to name lists")
@@ -301,7 +301,7 @@ def _country_aliases() -> dict[str, list[str]]:
 
 
 def _venue_names(path: Path) -> Iterator[tuple[str, int, GazetteerEntry]]:
-    data = _read_yaml(path)
+    data = read_yaml_mapping(path, "place file")
     for number, item in enumerate(data.get("venues") or (), start=1):
         try:
             entry = GazetteerEntry(
@@ -318,15 +318,3 @@ def _venue_names(path: Path) -> Iterator[tuple[str, int, GazetteerEntry]]:
             ) from exc
         for name in [entry.name, *(item.get("aliases") or ())]:
             yield str(name), TIER_VENUE, entry
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read place file {path}: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"place file {path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"place file {path} must hold a mapping at the top level")
-    return data

@@ -22,9 +22,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 
 from comity.errors import KnowledgeError
+from comity.knowledge.files import read_yaml_mapping
 from comity.model import Document, Found, Metadata, Span
 
 #: How many non-empty lines from the top may hold the headline, date line, byline and dateline.
@@ -545,12 +545,4 @@ def load_outlets() -> OutletDirectory:
 
 def _outlets_yaml() -> dict[str, Any]:
     source = resources.files("comity").joinpath("data/metadata/outlets.yaml")
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError(
-            f"cannot load comity/data/metadata/outlets.yaml ({error}); reinstall comity or fix the file"
-        ) from error
-    if not isinstance(raw, dict):
-        raise KnowledgeError("comity/data/metadata/outlets.yaml must be a mapping with an 'outlets' list")
-    return raw
+    return read_yaml_mapping(source, "outlet file")

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
+from comity.knowledge.files import read_yaml_mapping
 from comity.model import Document, Found, Metadata, Section, SectionKind, Span
 
 DEFAULT_CUES_PATH = DATA_DIR / "segment" / "cues.yaml"
@@ -104,14 +104,7 @@ class Cues:
 @functools.cache
 def load_cues(path: Path = DEFAULT_CUES_PATH) -> Cues:
     """Read and compile a cue file (see data/segment/cues.yaml for its layout)."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise KnowledgeError(f"cannot read segment cue file {path}: {error}") from error
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"segment cue file {path} is not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        raise KnowledgeError(f"segment cue file {path} must map categories to patterns")
+    raw = read_yaml_mapping(Path(path), "segment cue file")
     return Cues(**{name: _compile_category(path, raw, name, modes) for name, modes in CATEGORIES.items()})
 
 
