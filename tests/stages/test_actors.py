@@ -127,6 +127,26 @@ def test_capital_as_speaker_is_an_actor_but_not_as_a_place(run) -> None:
     assert speakers[0].span.start == 0
 
 
+def test_they_after_a_subject_naming_two_governments_is_both(run) -> None:
+    doc = run("The governments of Chile and Peru signed a fisheries accord on Monday. "
+              "They also promised to patrol the shared coast together.")
+    they = mention(doc, "They")
+    assert they.rule == "coref:pronoun-group"
+    assert set(they.members) == {"state:CHL", "state:PER"} and set(they.member_codes) == {"CHLGOV", "PERGOV"}
+
+
+def test_they_in_the_clause_of_a_coordinated_subject(run) -> None:
+    doc = run("Chile and Peru announced on Monday that they would patrol the shared coast together.")
+    assert set(mention(doc, "they").members) == {"state:CHL", "state:PER"}
+
+
+def test_they_after_a_single_actor_or_a_thing_stays_unresolved(run) -> None:
+    doc = run("Chile protested to Peru on Monday. They said the patrols had crossed the line.")
+    assert "They" not in texts(doc)  # one state as subject: "they" may be its officials, or anyone
+    doc = run("Chile and Peru held talks in Lima. The talks were long, and they ended late.")
+    assert "they" not in texts(doc)  # the nearest subject is the talks, not the two states
+
+
 def test_capital_in_a_dateline_is_not_an_actor(run) -> None:
     doc = run("Pyongyang, March 24 (KCNA) -- Kim Jong Un sent a message.", published="2021-03-24")
     assert "Pyongyang" not in texts(doc)

@@ -891,10 +891,45 @@ def _pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: _Conte
         head = token.head
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
         antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token))
+        if antecedent is None and word in PLURAL_PRONOUNS:
+            group = _coordinated_subject_group(doc, token, index, ctx)
+            if group is not None:
+                yield group
+            continue
         if antecedent is None:
             continue
         owned = _owned_agent(doc, token, antecedent, ctx)
         yield owned or _copy(antecedent, where, token.text, "coref:pronoun", antecedent.span)
+
+
+def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context) -> ActorMention | None:
+    """"They" after a subject naming several actors ("The governments of Japan and South Korea
+    agreed ... They also pledged"): a group of those actors. Only the main subject of the
+    pronoun's own sentence before it, else of the sentence before, and only when it names two
+    or more known actors: a single one, or none, leaves "they" unresolved."""
+    where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
+    for sentence_index in (index, index - 1):
+        if sentence_index < 0:
+            break
+        subject = _main_subject(doc, doc.sentences[sentence_index].span)
+        if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
+            continue
+        area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
+        named = [m for m in ctx.mentions if area.contains(m.span) and m.actor_id and m.code and not m.members]
+        members = list(dict.fromkeys((m.actor_id, m.code) for m in named))
+        if len({actor_id for actor_id, _ in members}) >= 2:
+            return ActorMention(where, pronoun.text, None, None, None, None, "coref:pronoun-group", area,
+                                tuple(a for a, _ in members), tuple(c for _, c in members))
+        return None  # the nearest subject decides, even when it names no group
+    return None
+
+
+def _main_subject(doc: Document, sentence: Span):  # -> spaCy token | None
+    span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context) -> ActorMention | None:
