@@ -499,3 +499,15 @@ def test_his_guest_is_not_his_own_side(run) -> None:
     doc = run("Moon Jae-in waited for his guest at the line.", published="2018-04-27")
     assert not any(m.rule == "coref:pronoun+agent" for m in doc.actor_mentions)
     assert mention(doc, "his").actor_id == "person:moon-jae-in"
+
+
+def test_a_known_name_reaches_its_last_word_across_lower_case_modifiers(parse: ParseStage, tmp_path: Path) -> None:
+    from comity.knowledge.actors import ActorKnowledge
+
+    actors_file = tmp_path / "r.actors.txt"
+    actors_file.write_text("RURITANIA_ [RUR]\nRURITANIA_TELEVISION_ [RURTV]\n", encoding="utf-8")
+    stage = ActorStage(ActorKnowledge.from_petrarch([actors_file], []))
+    doc = stage(parse(make_doc("The envoy appealed for calm on Ruritania state-run television on Sunday.")))
+    assert (mention(doc, "Ruritania state-run television").code) == "RURTV"
+    doc = stage(parse(make_doc("The envoy appealed for calm on Ruritania state-run radio on Sunday.")))
+    assert mention(doc, "Ruritania").code == "RUR"  # no "Ruritania radio" is known: the name stays short

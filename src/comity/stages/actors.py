@@ -252,7 +252,8 @@ def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
 
 def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[_Unit]) -> list[_Unit]:
     start, end = sentence.span.start, sentence.span.end
-    names = [_Unit(m.span, name=m) for m in knowledge.match_names(doc.text, start, end)]
+    matches = [_across_modifiers(doc, knowledge, m) for m in knowledge.match_names(doc.text, start, end)]
+    names = [_Unit(m.span, name=m) for m in matches]
     agents = [
         _Unit(a.span, agent=a)
         for a in knowledge.match_agents(doc.text, start, end)
@@ -264,6 +265,31 @@ def _units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entitie
     known = names + agents
     unknown = [u for u in candidates if not any(u.span.overlaps(k.span) for k in known)]
     return sorted(known + unknown, key=lambda u: u.span.start)
+
+
+#: Words a name may skip to reach its last word: "Ithilen state-run television" is the
+#: Ithilen television of the knowledge.
+_SKIPPABLE_MODIFIERS = frozenset({"amod", "npadvmod", "advmod", "punct", "compound"})
+
+
+def _across_modifiers(doc: Document, knowledge: ActorKnowledge, match: NameMatch) -> NameMatch:
+    """The match widened to the noun it modifies when, with only lower-case modifiers of that
+    noun skipped, the two read as a longer known name of their own."""
+    tokens = doc.parsed.char_span(match.span.start, match.span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return match
+    last, head = tokens[-1], tokens[-1].head
+    if last.dep_ not in ("compound", "amod") or head.i <= last.i + 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return match
+    between = doc.parsed[last.i + 1 : head.i]
+    if any(t.dep_ not in _SKIPPABLE_MODIFIERS or not t.is_lower and not t.is_punct or head not in t.ancestors for t in between):
+        return match
+    joined = f"{match.text} {head.text}"
+    found = knowledge.match_names(joined)
+    if len(found) != 1 or found[0].span != Span(0, len(joined)):
+        return match
+    span = Span(match.span.start, head.idx + len(head.text))
+    return NameMatch(span, span.text(doc.text), found[0].forms)
 
 
 def _strictly_inside(inner: Span, outer: Span) -> bool:
