@@ -145,6 +145,8 @@ def test_they_after_a_single_actor_or_a_thing_stays_unresolved(run) -> None:
     assert "They" not in texts(doc)  # one state as subject: "they" may be its officials, or anyone
     doc = run("Chile and Peru held talks in Lima. The talks were long, and they ended late.")
     assert "they" not in texts(doc)  # the nearest subject is the talks, not the two states
+    doc = run("Chile, Peru and envoy Tomas Vrba of Ruritania met in Lima. They agreed to meet again.")
+    assert "They" not in texts(doc)  # the group would leave out the envoy the knowledge cannot name
 
 
 def test_capital_in_a_dateline_is_not_an_actor(run) -> None:

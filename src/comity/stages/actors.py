@@ -932,7 +932,7 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context
     """"They" after a subject naming several actors ("The governments of Japan and South Korea
     agreed ... They also pledged"): a group of those actors. Only the main subject of the
     pronoun's own sentence before it, else of the sentence before, and only when it names two
-    or more known actors: a single one, or none, leaves "they" unresolved."""
+    or more known actors and no unknown one: a single one, or none, leaves "they" unresolved."""
     where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
     for sentence_index in (index, index - 1):
         if sentence_index < 0:
@@ -941,7 +941,9 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context
         if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
             continue
         area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
-        named = [m for m in ctx.mentions if area.contains(m.span) and m.actor_id and m.code and not m.members]
+        named = [m for m in ctx.mentions if area.contains(m.span) and m.code and not m.members]
+        if any(m.actor_id is None for m in named):
+            return None  # a group that leaves out an actor it cannot name is no better than none
         members = list(dict.fromkeys((m.actor_id, m.code) for m in named))
         if len({actor_id for actor_id, _ in members}) >= 2:
             return ActorMention(where, pronoun.text, None, None, None, None, "coref:pronoun-group", area,
