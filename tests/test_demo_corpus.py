@@ -21,14 +21,16 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO_DIR = REPO / "src" / "comity" / "data" / "demo"
 UNSEEN_DIR = REPO / "tests" / "fixtures" / "unseen"
 UNSEEN2_DIR = REPO / "tests" / "fixtures" / "unseen2"
+DEV2_DIR = REPO / "tests" / "fixtures" / "dev2"
 GOLD_DIR = REPO / "tests" / "gold"
 GOLD_FILES = {
     "demo": (GOLD_DIR / "demo.jsonl", DEMO_DIR),
     "unseen": (GOLD_DIR / "unseen.jsonl", UNSEEN_DIR),
     "unseen2": (GOLD_DIR / "unseen2.jsonl", UNSEEN2_DIR),
+    "dev2": (GOLD_DIR / "dev2.jsonl", DEV2_DIR),
 }
 HELD_OUT = ("unseen", "unseen2")
-SIDECARS = sorted([*DEMO_DIR.glob("*.meta.json"), *UNSEEN_DIR.glob("*.meta.json"), *UNSEEN2_DIR.glob("*.meta.json")])
+SIDECARS = sorted([*DEMO_DIR.glob("*.meta.json"), *UNSEEN_DIR.glob("*.meta.json"), *UNSEEN2_DIR.glob("*.meta.json"), *DEV2_DIR.glob("*.meta.json")])
 ARTICLES = sorted([*DEMO_DIR.glob("*.txt"), *UNSEEN_DIR.glob("*.txt")])
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -39,7 +41,7 @@ GOLD_KEYS = {
 ISO3 = re.compile(r"[A-Z]{3}")
 ISO_CUT_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 # Lines after which a page holds no article text: a comment counter or a site-navigation heading.
-TRAILER_LINE = re.compile(r"^(?:\d+ comments|More from .+|Related articles)$", re.MULTILINE)
+TRAILER_LINE = re.compile(r"^(?:\d+ comments|More from .+|Related articles|Related|Read more|Comments \(\d+\))$", re.MULTILINE)
 # Articles whose metadata must be found in the text, and the cue that carries it.
 TEXT_ONLY_METADATA = {
     "01_singapore_summit_meridian": re.compile(r"^June 13, 2018$", re.MULTILINE),

@@ -821,6 +821,8 @@ def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
     gold = repo / "tests" / "gold"
     sets = [
         GoldSet("demo", gold / "demo.jsonl", [repo / "src" / "comity" / "data" / "demo"]),
+        # For development, like demo: new topics and page traps to improve the coder on.
+        GoldSet("dev2", gold / "dev2.jsonl", [repo / "tests" / "fixtures" / "dev2"]),
         # Held out: the coder is never tuned on these articles, so this set measures generalisation.
         GoldSet("unseen", gold / "unseen.jsonl", [repo / "tests" / "fixtures" / "unseen"]),
         GoldSet("unseen2", gold / "unseen2.jsonl", [repo / "tests" / "fixtures" / "unseen2"]),

@@ -128,7 +128,7 @@ def repo_gold_set(name: str) -> GoldSet:
     return next(g for g in gold_sets(REPO, None) if g.name == name)
 
 
-@pytest.mark.parametrize("name", ["demo", "unseen", "unseen2"])
+@pytest.mark.parametrize("name", ["demo", "dev2", "unseen", "unseen2"])
 def test_the_prefilter_loses_no_gold_event(name: str) -> None:
     gold_set = repo_gold_set(name)
     with_prefilter = matched_gold_ids(gold_set, prefilter=True)
