@@ -219,6 +219,19 @@ def test_markdown_heading_over_a_link_list_is_a_list_header() -> None:
     assert section_with(doc, "- [Freedonia").kind is BOILERPLATE
 
 
+def test_bulleted_teasers_that_read_as_sentences_stay_in_the_list_under_its_header() -> None:
+    body = "The two ministers signed the border deal on Friday in Amberg after months of talks."
+    links = (
+        "- Amberg: why the river port matters to both sides\n"
+        "- Who are the monitors heading to the border?\n"
+        "- Protesters storm the Ruritanian parliament after the deal."
+    )
+    doc = segmented(f"Border deal signed\n\n{body}\n\nRead more\n{links}\n")
+    assert texts(doc, BODY) == [body]
+    assert section_with(doc, "- Who are the monitors").kind is BOILERPLATE
+    assert section_with(doc, "- Protesters storm").kind is BOILERPLATE
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

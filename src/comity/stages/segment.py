@@ -56,6 +56,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’»)\]]*)$|[\"”»]$")
 _TRUNCATED_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _WHITESPACE = re.compile(r"\s+")
 #: Markdown headings, bullets and quote marks in front of a line, ignored by the cues.
+_LIST_ITEM_MARK = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _LINE_MARKS = re.compile(r"^(?:#{1,6}|[-*•>]|\d{1,2}[.)])\s+")
 
 CATEGORIES: dict[str, frozenset[str]] = {
@@ -387,6 +388,14 @@ def _is_list_item(context: _Context, paragraph: _Paragraph) -> bool:
     )
 
 
+def _is_item_under_header(context: _Context, paragraph: _Paragraph) -> bool:
+    """Under a list header, bulleted or numbered lines are items even when they read as
+    sentences: teaser titles often end in a question or a full stop."""
+    lines = [line.strip() for line in context.of(paragraph).splitlines() if line.strip()]
+    bulleted = bool(lines) and all(_LIST_ITEM_MARK.match(line) for line in lines)
+    return bulleted or _is_list_item(context, paragraph)
+
+
 def _coverage(context: _Context, paragraph: _Paragraph, spans: Iterable[Span]) -> float:
     return _covered_share(context.text, paragraph.span, spans)
 
@@ -498,7 +507,7 @@ def _mark_link_lists(context: _Context, paragraphs: list[_Paragraph]) -> None:
         if context.cues.list_headers.find(text) is None:
             continue
         header.claim(SectionKind.BOILERPLATE, f"link list header {_snippet(text)!r}")
-        while index < len(paragraphs) and _is_list_item(context, paragraphs[index]):
+        while index < len(paragraphs) and _is_item_under_header(context, paragraphs[index]):
             item = paragraphs[index]
             if item.kind is None:
                 item.claim(SectionKind.BOILERPLATE, f"link list under {_snippet(text)!r}")
