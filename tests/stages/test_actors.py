@@ -140,6 +140,14 @@ def test_they_in_the_clause_of_a_coordinated_subject(run) -> None:
     assert set(mention(doc, "they").members) == {"state:CHL", "state:PER"}
 
 
+def test_they_after_a_plural_agent_alone_in_its_sentence_is_that_agent(run) -> None:
+    doc = run("Peruvian fishermen blocked the port of Callao on Monday. They demanded lower fuel prices.")
+    they = mention(doc, "They")
+    assert (they.code, they.rule, they.antecedent) == ("PERAGR", "coref:pronoun", mention(doc, "Peruvian fishermen").span)
+    doc = run("Peruvian officials met Chilean diplomats in Lima. They discussed fishing rights.")
+    assert "They" not in texts(doc)  # two parties named: "they" may be either, or both
+
+
 def test_they_after_a_single_actor_or_a_thing_stays_unresolved(run) -> None:
     doc = run("Chile protested to Peru on Monday. They said the patrols had crossed the line.")
     assert "They" not in texts(doc)  # one state as subject: "they" may be its officials, or anyone

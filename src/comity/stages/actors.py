@@ -932,7 +932,8 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context
     """"They" after a subject naming several actors ("The governments of Japan and South Korea
     agreed ... They also pledged"): a group of those actors. Only the main subject of the
     pronoun's own sentence before it, else of the sentence before, and only when it names two
-    or more known actors and no unknown one: a single one, or none, leaves "they" unresolved."""
+    or more known actors and no unknown one; a single one only when it is a plural agent noun
+    alone in its sentence. Else "they" stays unresolved."""
     where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
     for sentence_index in (index, index - 1):
         if sentence_index < 0:
@@ -948,8 +949,18 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context
         if len({actor_id for actor_id, _ in members}) >= 2:
             return ActorMention(where, pronoun.text, None, None, None, None, "coref:pronoun-group", area,
                                 tuple(a for a, _ in members), tuple(c for _, c in members))
+        if len(named) == 1 and _plural_agent_alone(doc, named[0], subject, sentence_index, ctx):
+            return _copy(named[0], where, pronoun.text, "coref:pronoun", named[0].span)
         return None  # the nearest subject decides, even when it names no group
     return None
+
+
+def _plural_agent_alone(doc: Document, mention: ActorMention, subject, sentence_index: int, ctx: _Context) -> bool:
+    """"Russian troops shelled the town. They also ...": the subject is a plural agent noun
+    (troops, officials, protesters) and its sentence names no other actor "they" could be."""
+    if mention.role is None or subject.tag_ not in {"NNS", "NNPS"} or not mention.span.contains(Span(subject.idx, subject.idx + len(subject.text))):
+        return False
+    return all(m is mention or not (m.resolved or m.code) or ctx.sentence_of.get(m.span) != sentence_index for m in ctx.mentions)
 
 
 def _main_subject(doc: Document, sentence: Span):  # -> spaCy token | None
