@@ -127,6 +127,12 @@ def test_capital_as_speaker_is_an_actor_but_not_as_a_place(run) -> None:
     assert speakers[0].span.start == 0
 
 
+def test_capital_addressed_by_a_speech_verb_is_an_actor_but_not_one_travelled_to(run) -> None:
+    doc = run("Seoul complained to Tokyo about the textbooks. The envoy flew to Tokyo on Monday.")
+    tokyos = [m for m in doc.actor_mentions if m.text == "Tokyo"]
+    assert [(m.code, m.span.start < doc.text.index("envoy")) for m in tokyos] == [("JPNGOV", True)]
+
+
 def test_they_after_a_subject_naming_two_governments_is_both(run) -> None:
     doc = run("The governments of Chile and Peru signed a fisheries accord on Monday. "
               "They also promised to patrol the shared coast together.")

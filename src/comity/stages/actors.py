@@ -37,6 +37,8 @@ from comity.model import ActorMention, Document, Sentence, Span
 #: Dependencies that make a capital a participant ("Pyongyang said", "ties with Pyongyang").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "ROOT"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
+#: Verbs whose "to" names the one addressed, an actor: "Hanoi protested to Manila".
+ADDRESS_VERBS = frozenset({"protest", "complain", "appeal", "apologize", "apologise", "speak", "talk", "write", "explain", "petition"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -1117,6 +1119,8 @@ def _is_participant(doc: Document, span: Span, of_allowed: bool = False) -> bool
         return True
     if of_allowed and dep == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in PARTICIPANT_DEPS:
         return True
+    if dep == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ADDRESS_VERBS:
+        return True  # "protested to Manila" is said to its government; "flew to Manila" is a place
     return dep == "pobj" and root.head.lower_ in PARTICIPANT_PREPS
 
 
