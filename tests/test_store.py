@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from comity.errors import NotFoundError
@@ -57,6 +59,21 @@ def test_recoding_is_idempotent_and_replaces_rows_not_duplicates(tmp_path):
         counts = store.counts()
         assert (counts["documents"], counts["sections"], counts["mentions"]) == (1, 3, 1)
         assert store.mention_records()[0]["mention_id"] == "m-2"
+
+
+def test_documents_saved_together_replace_their_rows_and_are_recorded_as_coded_inputs(tmp_path):
+    other = dataclasses.replace(make_doc(), doc_id="peru-chile", origin="x/peru-chile.txt")
+    with Store(tmp_path / "s.duckdb") as store:
+        run = store.begin_run({})
+        store.save_document(make_doc(), run, "c1", [mention_record("m-old")])
+        recoded = make_doc(content_hash="h2")
+        store.save_documents([(recoded, [mention_record("m-1")]), (other, []), (recoded, [mention_record("m-2")])], run, "c1")
+        counts = store.counts()
+        assert (counts["documents"], counts["sections"]) == (2, 6)
+        assert [m["mention_id"] for m in store.mention_records()] == ["m-2"]  # a doc_id given twice: its last coding
+        inputs = store.inputs(run)
+        assert [(i["origin"], i["status"]) for i in inputs].count(("x/chile-peru.txt", "coded")) == 3
+        assert {i["problem_code"] for i in inputs if i["doc_id"] == "chile-peru"} == {"invalid_utf8"}
 
 
 def test_failures_and_events_are_recorded(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,8 +104,9 @@ def code(
         run_id = store.begin_run(resolved)
         summary = RunSummary(run_id)
         to_code = _skip_known(iter_inputs(paths, config), store, run_id, cfg_hash, summary, progress)
-        for result in code_documents(to_code, config, workers):
-            _save_result(result, store, run_id, cfg_hash, summary, progress)
+        with _Saver(store, run_id, cfg_hash, summary, progress) as saver:
+            for result in code_documents(to_code, config, workers):
+                saver.add(result)
         summary.events = relink(store)
         summary.mentions = store.counts()["mentions"]
         if out is not None:
@@ -156,21 +158,53 @@ def _skip_known(
             yield item
 
 
-def _save_result(
-    result: Document | InputFailure, store: Store, run_id: str, cfg_hash: str,
-    summary: RunSummary, progress: ProgressCallback | None,
-) -> None:
-    if isinstance(result, InputFailure):
-        store.record_failure(run_id, result)
-        summary.failed.append((result.origin, result.problem.code, result.problem.message))
-        _notify(progress, result.origin, "failed")
-        return
-    store.save_document(result, run_id, cfg_hash, mentions_of(result))
-    warning = next((p for p in result.problems if not p.fatal), None)
-    store.record_input(run_id, result.origin, result.doc_id, "coded", warning)
-    summary.warnings.extend((result.origin, p.code, p.message) for p in result.problems if not p.fatal)
-    summary.coded += 1
-    _notify(progress, result.origin, "coded")
+class _Saver:
+    """Saves coded documents in groups, one transaction each: a transaction per document
+    cost more than coding it. A group is written when it is full or a couple of seconds
+    old, so progress and resume stay close to the coding."""
+
+    GROUP = 32
+    MAX_WAIT_S = 2.0
+
+    def __init__(self, store: Store, run_id: str, cfg_hash: str, summary: RunSummary, progress: ProgressCallback | None):
+        self.store, self.run_id, self.cfg_hash = store, run_id, cfg_hash
+        self.summary, self.progress = summary, progress
+        self.pending: list[Document] = []
+        self.oldest = 0.0
+
+    def __enter__(self) -> _Saver:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None:
+            self.flush()
+            return
+        try:
+            self.flush()  # what was coded before the failure or interruption is kept
+        except Exception:  # noqa: BLE001 - the first error is the one to report; these are coded again on resume
+            pass
+
+    def add(self, result: Document | InputFailure) -> None:
+        if isinstance(result, InputFailure):
+            self.store.record_failure(self.run_id, result)
+            self.summary.failed.append((result.origin, result.problem.code, result.problem.message))
+            _notify(self.progress, result.origin, "failed")
+            return
+        if not self.pending:
+            self.oldest = time.monotonic()
+        self.pending.append(result)
+        if len(self.pending) >= self.GROUP or time.monotonic() - self.oldest >= self.MAX_WAIT_S:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        self.store.save_documents([(doc, mentions_of(doc)) for doc in self.pending], self.run_id, self.cfg_hash)
+        for doc in self.pending:
+            self.summary.warnings.extend((doc.origin, p.code, p.message) for p in doc.problems if not p.fatal)
+            self.summary.coded += 1
+            _notify(self.progress, doc.origin, "coded")
+        self.pending = []
 
 
 def _notify(progress: ProgressCallback | None, origin: str, status: str) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -75,6 +75,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
+        self._column_names: dict[str, list[str]] = {}
         if read_only and not self.path.exists():
             raise NotFoundError(f"no store at {self.path}; code some articles first with `comity code PATH`")
         try:
@@ -137,14 +138,25 @@ class Store:
 
     def save_document(self, doc: Document, run_id: str, cfg_hash: str, mentions: list[dict[str, Any]]) -> None:
         """Replace everything stored for this doc_id by this coding of it, atomically."""
+        self.save_documents([(doc, mentions)], run_id, cfg_hash)
+
+    def save_documents(self, coded: Sequence[tuple[Document, list[dict[str, Any]]]], run_id: str, cfg_hash: str) -> None:
+        """Replace everything stored for these documents by this coding of them, and record each
+        as coded in this run's inputs, in one transaction: a killed run leaves each document
+        either saved whole or not at all (then it is coded again on resume)."""
+        if not coded:
+            return
+        latest = list({doc.doc_id: (doc, mentions) for doc, mentions in coded}.values())  # a doc_id given twice: its last coding
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table in ("documents", "sections", "actor_mentions", "mentions"):
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
-            self._insert("documents", [_document_row(doc, run_id, cfg_hash)])
-            self._insert("sections", [_section_row(doc.doc_id, i, s) for i, s in enumerate(doc.sections)])
-            self._insert("actor_mentions", [_actor_mention_row(doc.doc_id, m) for m in doc.actor_mentions])
-            self._insert("mentions", [_mention_row(m) for m in mentions])
+            with self._keys("saved_doc_ids", [doc.doc_id for doc, _ in latest]):
+                for table in ("documents", "sections", "actor_mentions", "mentions"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT key FROM saved_doc_ids)")
+            self._insert("documents", [_document_row(doc, run_id, cfg_hash) for doc, _ in latest])
+            self._insert("sections", [_section_row(doc.doc_id, i, s) for doc, _ in latest for i, s in enumerate(doc.sections)])
+            self._insert("actor_mentions", [_actor_mention_row(doc.doc_id, m) for doc, _ in latest for m in doc.actor_mentions])
+            self._insert("mentions", [_mention_row(m) for _, mentions in latest for m in mentions])
+            self._insert("inputs", [_coded_input_row(run_id, doc) for doc, _ in coded])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -332,7 +344,7 @@ class Store:
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        columns = self._columns(table)
         arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
         self.con.register("rows_to_insert", arrow)
         try:
@@ -340,10 +352,21 @@ class Store:
         finally:
             self.con.unregister("rows_to_insert")
 
+    def _columns(self, table: str) -> list[str]:
+        if table not in self._column_names:
+            self._column_names[table] = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        return self._column_names[table]
+
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _coded_input_row(run_id: str, doc: Document) -> dict[str, Any]:
+    warning = next((p for p in doc.problems if not p.fatal), None)
+    return {"run_id": run_id, "origin": doc.origin, "doc_id": doc.doc_id, "status": "coded",
+            "problem_code": warning.code if warning else None, "message": warning.message if warning else None}
 
 
 def _now() -> dt.datetime:
