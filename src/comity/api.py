@@ -94,9 +94,9 @@ def code(
 ) -> RunSummary:
     """Code inputs into the store; every input ends coded, unchanged or failed with its reason.
 
-    Documents are streamed in batches over `workers` processes (`comity.runner`) and each
-    is saved as soon as it is coded, so a run that was killed resumes when run again:
-    what it finished is skipped as unchanged, the rest is coded."""
+    Documents are streamed in batches over `workers` processes (`comity.runner`) and saved
+    in small groups as they are coded, so a run that was killed resumes when run again:
+    what it saved is skipped as unchanged, the rest is coded."""
     config = config or Config()
     resolved = config.resolved()
     cfg_hash = config_hash(resolved)
