@@ -47,6 +47,14 @@ def test_code_accounts_for_every_input_and_writes_the_interchange_files(inputs, 
     assert "2 unchanged" in again.output
 
 
+def test_a_store_and_outputs_kept_in_the_input_folder_are_not_read_as_articles(inputs):
+    db, out = inputs / "c.duckdb", inputs / "out"
+    first = runner.invoke(app, ["code", str(inputs), "--db", str(db), "--out", str(out), "--quiet"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["code", str(inputs), "--db", str(db), "--out", str(out), "--quiet"])
+    assert "4 inputs: 0 coded, 2 unchanged, 2 failed" in " ".join(again.output.split())  # no store, no outputs
+
+
 def test_show_marks_the_comment_section_as_not_coded(inputs, tmp_path):
     db = tmp_path / "c.duckdb"
     runner.invoke(app, ["code", str(inputs), "--db", str(db), "--quiet"])

@@ -184,6 +184,14 @@ def test_folder_is_walked_recursively_in_sorted_order_skipping_hidden_files_and_
     assert items[0].meta.outlet.value == "Harbour Post"
 
 
+def test_files_to_skip_are_passed_over_in_a_folder_walk(tmp_path):
+    write(tmp_path / "story.txt", ARTICLE)
+    write(tmp_path / "store.duckdb", b"DUCK")
+    write(tmp_path / "sub" / "store.duckdb", b"DUCK")  # another file of that name is still an input
+    items = list(iter_inputs([tmp_path], Config(), skip=[tmp_path / "store.duckdb"]))
+    assert [item.origin for item in items] == [str(tmp_path / "story.txt"), str(tmp_path / "sub" / "store.duckdb")]
+
+
 def test_symlinked_folder_loop_is_walked_once(tmp_path):
     write(tmp_path / "inner" / "story.txt", ARTICLE)
     (tmp_path / "inner" / "back-to-top").symlink_to(tmp_path, target_is_directory=True)

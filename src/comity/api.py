@@ -84,6 +84,10 @@ def mentions_of(doc: Document) -> list[dict[str, Any]]:
     return [mention_to_dict(m, doc) for m in doc.event_mentions]
 
 
+#: What `code --out` writes: interchange mentions and events.
+OUTPUT_FILES = ("mentions.jsonl", "events.jsonl")
+
+
 def code(
     paths: Iterable[str | Path],
     db: str | Path = DEFAULT_DB,
@@ -103,7 +107,9 @@ def code(
     with Store(db) as store:
         run_id = store.begin_run(resolved)
         summary = RunSummary(run_id)
-        to_code = _skip_known(iter_inputs(paths, config), store, run_id, cfg_hash, summary, progress)
+        ours = store.files() + ([Path(out) / name for name in OUTPUT_FILES] if out is not None else [])
+        inputs = iter_inputs(paths, config, skip=ours)  # the store or outputs kept beside the articles are none
+        to_code = _skip_known(inputs, store, run_id, cfg_hash, summary, progress)
         with _Saver(store, run_id, cfg_hash, summary, progress) as saver:
             for result in code_documents(to_code, config, workers):
                 saver.add(result)
@@ -216,7 +222,7 @@ def write_outputs(store: Store, out: Path) -> list[str]:
     """Write mentions.jsonl and events.jsonl (interchange format) into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, records in (("mentions.jsonl", store.mention_records()), ("events.jsonl", store.event_records())):
+    for name, records in zip(OUTPUT_FILES, (store.mention_records(), store.event_records())):
         path = out / name
         with path.open("w", encoding="utf-8") as handle:
             for record in records:

@@ -69,13 +69,18 @@ _HTML_LANG = re.compile(rb"<html[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def iter_inputs(paths: Iterable[str | Path], config: Config) -> Iterator[Document | InputFailure]:
-    """Stream the documents found at `paths` (files or folders, walked recursively)."""
+def iter_inputs(
+    paths: Iterable[str | Path], config: Config, skip: Iterable[Path] = ()
+) -> Iterator[Document | InputFailure]:
+    """Stream the documents found at `paths` (files or folders, walked recursively).
+    `skip`: files a folder walk passes over without a word, such as the store being written
+    (a store kept beside the articles is no article)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path, not the characters of one
+    skipped = _Skipped(tuple(Path(path) for path in skip))
     seen_doc_ids: set[str] = set()
     for given in paths:
-        for item in _inputs_at(Path(given), config):
+        for item in _inputs_at(Path(given), config, skipped):
             if isinstance(item, Document):
                 _flag_duplicate_id(item, seen_doc_ids)
             yield item
@@ -119,7 +124,22 @@ def normalize_published(value: Any) -> tuple[str, str] | None:
 # --- walking -----------------------------------------------------------------------------
 
 
-def _inputs_at(path: Path, config: Config) -> Iterator[Document | InputFailure]:
+@dataclass(frozen=True)
+class _Skipped:
+    paths: tuple[Path, ...]
+
+    def __contains__(self, child: Path) -> bool:
+        return any(child.name == path.name and _same_file(child, path) for path in self.paths)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _inputs_at(path: Path, config: Config, skipped: _Skipped) -> Iterator[Document | InputFailure]:
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -133,13 +153,13 @@ def _inputs_at(path: Path, config: Config) -> Iterator[Document | InputFailure]:
         yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
         return
     if stat.S_ISDIR(status.st_mode):
-        yield from _walk(path, config, visited=set())
+        yield from _walk(path, config, visited=set(), skipped=skipped)
     else:
         yield from _read_file(path, config, explicit=True)
 
 
 def _walk(
-    directory: Path, config: Config, visited: set[tuple[int, int]]
+    directory: Path, config: Config, visited: set[tuple[int, int]], skipped: _Skipped
 ) -> Iterator[Document | InputFailure]:
     try:
         status = directory.stat()
@@ -156,8 +176,8 @@ def _walk(
             continue
         child = directory / name
         if is_dir:
-            yield from _walk(child, config, visited)
-        elif not name.endswith(SIDECAR_SUFFIX):
+            yield from _walk(child, config, visited, skipped)
+        elif not name.endswith(SIDECAR_SUFFIX) and child not in skipped:
             yield from _read_file(child, config, explicit=False)
 
 

@@ -85,6 +85,10 @@ class Store:
         if not read_only:
             self.con.execute(SCHEMA)
 
+    def files(self) -> list[Path]:
+        """The files this store writes: the database and its write-ahead log."""
+        return [self.path, self.path.with_name(self.path.name + ".wal")]
+
     def __enter__(self) -> Store:
         return self
 
