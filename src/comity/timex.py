@@ -322,6 +322,15 @@ def _vague_phrases() -> dict[str, str]:
 
 
 @cache
+def same_time_words() -> dict[str, frozenset[str]]:
+    """Role ("subordinator", "measure") → the words of an adverbial clause that dates its main clause."""
+    words: dict[str, set[str]] = {}
+    for word, role in _rows("same_time_clauses.tsv", 2):
+        words.setdefault(role, set()).add(word.casefold())
+    return {role: frozenset(found) for role, found in words.items()}
+
+
+@cache
 def _eras() -> dict[tuple[str, str], str]:
     """(form, position) → calendar."""
     return {(_phrase_key(form), position): cal for cal, form, position in _rows("eras.tsv", 3)}

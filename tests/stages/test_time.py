@@ -463,3 +463,35 @@ def test_seed_dates_through_the_whole_pipeline(seeds_dir, prefix):
     for evidence, value in PIPELINE_EXPECTATIONS[prefix]:
         values = {m.date.value for m in doc.event_mentions if m.date and evidence in m.evidence.text(doc.text)}
         assert value in values, (evidence, values)
+
+
+def test_a_weekday_in_a_same_day_adverbial_clause_dates_the_main_event():
+    text = (
+        "Harbour attack\n"
+        "Years before the bridge opened in May 1990, the town held a vote. "
+        "Minutes after the ferry docked in Varna on Tuesday morning, the rebels fired a rocket at the harbour."
+    )
+    found = dates(text, ["fired", "held"], "2021-04-22")
+    assert short(found["fired"]) == ("2021-04-20", "day", "relative:Tuesday")
+    assert short(found["held"]) == ("2021-04-22", "day", "publication")
+
+
+def test_a_date_on_a_noun_nested_in_a_cause_does_not_date_the_event():
+    text = (
+        "Envoy recalled\n"
+        "The premier said the king had expelled the envoy because of the harshness of the remarks made "
+        "by the two ministers on Monday."
+    )
+    found = dates(text, ["expelled"], "2021-04-22")
+    assert short(found["expelled"]) == ("2021-04-22", "day", "publication")
+
+
+def test_a_day_named_in_a_relative_clause_does_not_continue_the_story():
+    text = (
+        "Port deal\n"
+        "The accord crowned a round of talks that the mayor hosted in Split on June 3. "
+        "The union, meanwhile, warned the council against delays."
+    )
+    found = dates(text, ["hosted", "warned"], "2021-06-11")
+    assert short(found["hosted"])[:2] == ("2021-06-03", "day")
+    assert short(found["warned"]) == ("2021-06-11", "day", "publication")

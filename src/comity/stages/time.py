@@ -12,14 +12,19 @@ the publication date, then attached to events by syntax, nearest scope first:
    governed by ("In 2018, X visited Y and met Z" dates "met");
 4. the sentence: an expression governing the trigger's clause ("… said
    Tuesday") or one inside a relative clause on the event's participant
-   ("met Castro, who paid a visit in March 1986");
+   ("met Castro, who paid a visit in March 1986"; an argument of the
+   predicate, not a noun nested deeper), or, failing those, one inside an
+   adverbial clause that happens when the event does ("when …", "hours
+   before the plane left on Thursday", data/time/same_time_clauses.tsv);
 5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
    Friday") inherit the date of the previous dated sentence, or of the
    earlier "Saturday [Sept. 5]" they repeat; a past-tense sentence with no
    date continues the day named in the sentence before it ("arrived on
    Friday [Sept. 4]. It was greeted at the airport by …"), for up to six
-   sentences; a month or a year named before is not carried over, and a
-   present, future or past-perfect sentence ends the story;
+   sentences (a day named only in a relative clause, "talks that X hosted
+   on July 13", is background and not carried); a month or a year named
+   before is not carried over, and a present, future or past-perfect
+   sentence ends the story;
    an event of the headline with no date takes the day named in the lede
    (the first paragraph);
 6. the publication date, for mentions that are not future or hypothetical.
@@ -50,7 +55,7 @@ from typing import Any
 from comity.errors import ComityError
 from comity.knowledge.gazetteer import fold_text
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, SectionKind, Span
-from comity.timex import Anchor, Timex, find_timexes, normalize
+from comity.timex import Anchor, Timex, find_timexes, normalize, same_time_words
 
 #: Dependencies that open a clause with its own time: a date inside one belongs to that clause.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp"})
@@ -503,6 +508,12 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
     governing = [(t, r) for t, r in rooted if scopes_over(r, trigger)]
     if governing:
         return Choice(_nearest(governing, trigger))
+    for head in clause_chain(trigger):
+        for clause in _same_time_clauses(head):
+            region = own_region(clause)
+            beside = [(t, r) for t, r in rooted if r.i in region]
+            if beside:
+                return Choice(_nearest(beside, trigger))
     return None
 
 
@@ -528,8 +539,8 @@ def own_region(head: Any) -> set[int]:
     stack = list(head.children)
     while stack:
         token = stack.pop()
-        if _opens_own_clause(token):
-            continue
+        if _opens_own_clause(token) or (token.dep_ == "acl" and token.head.i != head.i):
+            continue  # "because of the announcements made on Wednesday": the making has its own date
         region.add(token.i)
         stack.extend(token.children)
     return region
@@ -568,8 +579,40 @@ def scopes_over(modifier: Any, trigger: Any) -> bool:
         return True
     if clause.dep_ in PARTICIPANT_CLAUSE_DEPS:
         participant = clause.head
-        return any(participant.i in own_region(head) for head in clause_chain(trigger))
+        return any(
+            participant.i in own_region(head) and _argument_of(participant, head) for head in clause_chain(trigger)
+        )
     return False
+
+
+def _same_time_clauses(head: Any) -> list[Any]:
+    """Adverbial clauses on the predicate that happen when it does ("when …", "hours before …")."""
+    words = same_time_words()
+    found = []
+    for clause in head.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if any(m.lower_ in words.get("subordinator", ()) for m in marks):
+            found.append(clause)
+            continue
+        near = [
+            c for m in marks if m.lower_ in ("before", "after") for c in (*clause.children, *m.children) if c.i < m.i
+        ]  # the parser hangs "hours" (of "hours before") on the clause or on "before", under varied labels
+        if any(c.lower_ in words.get("measure", ()) for c in near):
+            found.append(clause)
+    return found
+
+
+def _argument_of(participant: Any, head: Any) -> bool:
+    """Whether the participant is an argument of the predicate, directly or through one preposition
+    ("met X", "talks with X"), not a noun deep inside one ("because of the gravity of X")."""
+    token = participant
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent", "dative"):
+        token = token.head
+    return token.head.i == head.i
 
 
 def _nearest(candidates: list[tuple[Timex, Any]], trigger: Any) -> Timex:
@@ -676,10 +719,23 @@ def _narrative_date(context: TimeContext, sentence: int, parsed: Any, hops: int 
     previous = _sentence_before(context, sentence)
     if previous < 0 or hops <= 0 or not _sentence_is_past(context, previous, parsed):
         return None  # "Six decades have passed since … (1960)." tells no story to continue
-    date = _sentence_date(context, previous)
+    date = _story_date(context, previous, parsed)
     if date is None and not context.in_sentence(previous):
         date = _narrative_date(context, previous, parsed, hops - 1)
     return date if date is not None and _names_a_day(date, context) else None
+
+
+def _story_date(context: TimeContext, sentence: int, parsed: Any) -> EventDate | None:
+    """The day a sentence's story is on: its first date outside a relative clause ("followed talks
+    that X hosted on July 13" is background, not the day the story continues on)."""
+    for timex in context.in_sentence(sentence):
+        if not _usable(timex):
+            continue
+        head = _head_token(parsed, Span(timex.span.start, min(timex.span.end, context.sentences[sentence].end)))
+        if head is not None and _clause_head(head).dep_ == "relcl":
+            continue  # not a participle ("zones encircling Taiwan on Thursday" is often the parser's misreading)
+        return _resolved(Choice(timex), context, sentence)
+    return None
 
 
 def _lede_date(context: TimeContext, headline_sentence: int) -> EventDate | None:
