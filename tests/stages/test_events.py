@@ -20,6 +20,7 @@ from comity.stages.parse import ParseStage
 WORLD = {
     "Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Eriador": "ERI", "Harad": "HAR",
     "the Arnorian king": "ARNGOV", "the Gondorian envoy": "GONGOV", "the envoy": "GONGOV",
+    "Gondorian ambassador Hurin Dale": "GONGOV",
 }  # fmt: skip
 GROUPS = {"the two kingdoms": ("state:ARN", "state:GON")}
 
@@ -488,3 +489,33 @@ def test_abandoning_ties_reduces_relations_and_only_diplomatic_ones_are_161() ->
     assert triples("Arnor abandoned its diplomatic ties with Gondor.") == [("161", "ARN", "GON")]
     assert triples("Arnor will sever trade relations with Harad.") == [("160", "ARN", "HAR")]
     assert triples("Arnor abandoned its claim to the valley.") == [("080", "ARN", None)]
+
+
+CODED_NOW = [
+    # a title before a name satisfies the object constraint
+    ("Arnor summoned Gondorian ambassador Hurin Dale over the border raids.", ("161", "ARN", "GONGOV")),
+    # an apposition says what a place name is
+    ("Arnor seized Minas Tirith, the largest city of the plain.", ("192", "ARN", None)),
+    ("The Arnorian king shot down a Rohan helicopter near the river.", ("190", "ARNGOV", "ROH")),
+    ("Rohan blockaded the harbours of Gondor.", ("191", "ROH", "GON")),
+    ("Arnor began naval exercises around Gondor on Monday.", ("150", "ARN", "GON")),
+    ("Protesters in Arnor stormed the parliament.", ("145", "ARN", "ARN")),
+    ("Angry crowds in Arnor gathered outside the ministry.", ("141", "ARN", "ARN")),
+    ("Opposition groups in Arnor demanded the resignation of the prime minister.", ("1041", "ARN", "ARN")),
+    # the parser hangs the doer on the opening time phrase: "on (Friday Arnor)"
+    ("On Friday Arnor announced sanctions on Gondor.", ("163", "ARN", "GON")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODED_NOW, ids=[e[1][0] for e in CODED_NOW])
+def test_events_coded_by_the_newer_patterns(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Arnor began exercises in six zones encircling Gondor.", "191"),  # the zones encircle; nobody blockades
+    ("Arnor cancelled the ships it had ordered from Gondor.", "100"),  # an order of goods binds no one
+    ("The ports of Gondor have been blockaded since March.", "144"),  # a blockade is 191 whatever it closes
+])
+def test_not_coded_with_the_wrong_root(text: str, wrong: str) -> None:
+    assert wrong not in [found[0] for found in triples(text)]

@@ -192,6 +192,8 @@ class EventStage:
         pattern = match.pattern
         if sources is None:
             sources, _ = _first_filled(match, pattern.source, actors, exclude=[])
+        if not sources and _describes_a_thing(match.trigger, actors):
+            return []
         targets, between = _first_filled(match, pattern.target, actors, exclude=sources)
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
@@ -353,11 +355,26 @@ def _pattern_fits(token, pattern: EventPattern):
             return False
         return first
     for obj in _objects(token, pattern):
-        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects:
+        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects or _titled(obj, pattern.objects) or _described_as(obj, pattern.objects):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
             return obj
     return False
+
+
+def _describes_a_thing(trigger, actors: "_ActorIndex") -> bool:
+    """A participle that only describes a thing that is no actor: "zones encircling Taiwan"."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and actors.at(trigger.head) is None
+
+
+def _titled(name, words: frozenset[str]) -> bool:
+    """A person named with a title the pattern wants: "summoned ambassador Nicholas Burns"."""
+    return name.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in words for c in name.children)
+
+
+def _described_as(name, words: frozenset[str]) -> bool:
+    """A name whose apposition is a word the pattern wants: "captured Shusha, the second town"."""
+    return name.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in words for c in name.children)
 
 
 def _has_modifier(token, words: frozenset[str]) -> bool:
@@ -463,7 +480,7 @@ def _logical_subject(token, depth: int = 0) -> list:
         agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent or token.dep_ != "conj":
             return agent
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token)
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
@@ -494,6 +511,20 @@ def _logical_subject(token, depth: int = 0) -> list:
             return controller  # "thanked X for extending", "accused X of violating"
         return _logical_subject(governor, depth + 1)
     return []
+
+
+def _subject_read_into_time_phrase(verb) -> list:
+    """The subject the parser folded into an opening time phrase: "On Friday Beijing
+    announced ..." read as "on (Friday Beijing)"; the name after the day is the doer."""
+    if verb.dep_ != "ROOT":
+        return []
+    return [
+        noun
+        for prep in verb.children if prep.dep_ == "prep" and prep.i < verb.i
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.pos_ == "PROPN" and noun.ent_type_ != "DATE"
+        and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in noun.children)
+    ]
 
 
 _OPENING_BRACKETS = frozenset({"[", "("})
