@@ -53,6 +53,24 @@ def test_words_no_pattern_takes_are_not_triggers(triggers: TriggerWords, word: s
     assert not triggers.is_trigger(word)
 
 
+def test_a_candidate_naming_the_two_countries_brings_every_sentence_naming_a_known_actor() -> None:
+    headline = "Cuba and Vietnam sign trade pact"
+    body = (
+        "Cuba and Vietnam signed a trade pact in Hanoi on Monday. "
+        "The harvest was the largest in a decade in Vietnam. "
+        "Cuba exports nickel and sugar. "
+        "The weather was warm and dry. "
+        "Officials praised both countries for their patience."
+    )
+    text = f"{headline}\n\n{body}\n"
+    start = len(headline) + 2
+    doc = Document("d2", text, "hash", "test", "txt", sections=[
+        Section(SectionKind.HEADLINE, Span(0, len(headline))), Section(SectionKind.BODY, Span(start, start + len(body)))])
+    candidates = sentence_texts(doc, PrefilterStage(context=0)(doc).candidate_spans)
+    assert "Cuba exports nickel and sugar." in candidates  # who "both countries" are is read from the whole story
+    assert "The weather was warm and dry." not in candidates
+
+
 @pytest.mark.parametrize("sentence", [
     "The Cuban economy grew, according to figures published in May.",  # "accord" (grant) needs what is granted
     "The new line between the port and Hanoi is due to open in June.",  # "open" needs what is opened
@@ -133,7 +151,7 @@ def test_the_prefilter_loses_no_gold_event(name: str) -> None:
     gold_set = repo_gold_set(name)
     with_prefilter = matched_gold_ids(gold_set, prefilter=True)
     assert with_prefilter, "the gold set should match something"
-    assert with_prefilter == matched_gold_ids(gold_set, prefilter=False)
+    assert matched_gold_ids(gold_set, prefilter=False) - with_prefilter == set(), "gold events lost to the prefilter"
 
 
 def test_the_prefilter_loses_no_gold_event_on_the_seed_articles(shared_dir: Path) -> None:
@@ -142,4 +160,4 @@ def test_the_prefilter_loses_no_gold_event_on_the_seed_articles(shared_dir: Path
         pytest.skip(f"{gold_set.gold} does not exist")
     with_prefilter = matched_gold_ids(gold_set, prefilter=True)
     assert with_prefilter
-    assert with_prefilter == matched_gold_ids(gold_set, prefilter=False)
+    assert matched_gold_ids(gold_set, prefilter=False) - with_prefilter == set(), "gold events lost to the prefilter"

@@ -180,17 +180,26 @@ class PrefilterStage:
 
 
 def candidate_spans(doc: Document, split, triggers: TriggerWords, knowledge: ActorKnowledge, context: int) -> list[Span]:
-    """The sentences to parse, in text order: candidates and the `context` sentences before each."""
-    chosen: list[Span] = []
-    for section, sentences in _sentences_by_section(doc, split):
-        picked: set[int] = set()
-        for index, sentence in enumerate(sentences):
-            if can_hold_event(doc.text, sentence, triggers, knowledge):
-                picked.add(index)
-                if refers_back(sentence[1]):
-                    picked.update(range(max(0, index - context), index))
-        chosen.extend(sentences[i][0] for i in sorted(picked))
-    return sorted(chosen, key=lambda span: span.start)
+    """The sentences to parse, in text order: candidates and the `context` sentences before each.
+    When a candidate names "the two countries" or "both sides", every sentence naming a known
+    actor too: the actors stage reads the pair from the whole story's participants."""
+    by_section = [sentences for _, sentences in _sentences_by_section(doc, split)]
+    picked = [_picked(doc.text, sentences, triggers, knowledge, context) for sentences in by_section]
+    if any(DYAD.search(doc.text, sentences[i][0].start, sentences[i][0].end) for sentences, chosen in zip(by_section, picked) for i in chosen):
+        for sentences, chosen in zip(by_section, picked):
+            chosen.update(i for i, (span, _) in enumerate(sentences) if i not in chosen and _has_known_actor(doc.text, span, knowledge))
+    return sorted((sentences[i][0] for sentences, chosen in zip(by_section, picked) for i in chosen), key=lambda span: span.start)
+
+
+def _picked(text: str, sentences: list[tuple[Span, Words]], triggers: TriggerWords, knowledge: ActorKnowledge, context: int) -> set[int]:
+    """Indexes of a section's sentences that can hold an event, with the context of those that refer back."""
+    picked: set[int] = set()
+    for index, sentence in enumerate(sentences):
+        if can_hold_event(text, sentence, triggers, knowledge):
+            picked.add(index)
+            if refers_back(sentence[1]):
+                picked.update(range(max(0, index - context), index))
+    return picked
 
 
 Words = list[tuple[str, bool]]  # (text, starts the sentence)
