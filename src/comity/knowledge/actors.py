@@ -27,7 +27,7 @@ from comity.errors import KnowledgeError, NotFoundError
 from comity.model import Actor, Span
 
 ACTORS_DIR = DATA_DIR / "actors"
-DEFAULT_ACTOR_FILES = ("states.tsv", "states.yaml", "organizations.yaml", "people.yaml")
+DEFAULT_ACTOR_FILES = ("states.tsv", "states.yaml", "organizations.yaml", "people.yaml", "people_world.yaml")
 DEFAULT_AGENT_FILES = ("agents.yaml",)
 
 #: When several roles are held at once, the code of the first sector in this order wins.
