@@ -495,3 +495,29 @@ def test_a_day_named_in_a_relative_clause_does_not_continue_the_story():
     found = dates(text, ["hosted", "warned"], "2021-06-11")
     assert short(found["hosted"])[:2] == ("2021-06-03", "day")
     assert short(found["warned"]) == ("2021-06-11", "day", "publication")
+
+
+def test_a_yearless_dateline_takes_its_year_from_the_timestamp_line_of_the_same_day():
+    body = "On Monday the mayor said that the two towns had signed a port deal on April 27.\n"
+    stamp = "2019/05/04 09:30 PET"
+    text = "Port deal\n" + body + stamp
+    doc = make_doc(text, "--05-04")
+    doc.sections[-1] = Section(SectionKind.BODY, Span(10, 10 + len(body) - 1))
+    doc.sections.append(Section(SectionKind.METADATA, Span(text.index(stamp), len(text))))
+    doc.event_mentions = [mention_on(doc, "said"), mention_on(doc, "signed")]
+    TimeStage(recode_actors=False)(doc)
+    said, signed = (m.date for m in doc.event_mentions)
+    assert short(said) == ("2019-04-29", "day", "relative:Monday")
+    assert short(signed)[:2] == ("2019-04-27", "day") and not signed.approximate
+
+
+def test_a_timestamp_of_another_day_gives_no_year_to_a_yearless_dateline():
+    body = "The two towns signed a port deal.\n"
+    stamp = "2019/05/06 09:30 PET"
+    text = "Port deal\n" + body + stamp
+    doc = make_doc(text, "--05-04")
+    doc.sections[-1] = Section(SectionKind.BODY, Span(10, 10 + len(body) - 1))
+    doc.sections.append(Section(SectionKind.METADATA, Span(text.index(stamp), len(text))))
+    doc.event_mentions = [mention_on(doc, "signed")]
+    TimeStage(recode_actors=False)(doc)
+    assert short(doc.event_mentions[0].date) == (None, None, "publication:year-unknown")

@@ -27,7 +27,9 @@ the publication date, then attached to events by syntax, nearest scope first:
    sentence ends the story;
    an event of the headline with no date takes the day named in the lede
    (the first paragraph);
-6. the publication date, for mentions that are not future or hypothetical.
+6. the publication date, for mentions that are not future or hypothetical
+   (a dateline without a year, "SEOUL, Dec. 30", takes the year of a
+   timestamp line of the same day, "2018/12/30 15:02 KST").
 
 An event commemorated by "the Nth anniversary of X" is dated N years before
 the commemoration (dates near the phrase are the commemoration's); an
@@ -123,7 +125,8 @@ class TimeContext:
 def build_context(doc: Document, actor_knowledge: Any = None) -> TimeContext:
     """`actor_knowledge` (with `roles(actor_id)`) lets a year be inferred from who held which office."""
     sentences = [s.span for s in doc.sentences]
-    anchor = _publication_anchor(doc)
+    published = _published_value(doc)
+    anchor = _publication_anchor(published)
     timexes = _placed_timexes(doc, sentences, anchor)
     approximate_year = None
     if anchor.precision is None or anchor.precision == "month-day":
@@ -131,16 +134,31 @@ def build_context(doc: Document, actor_knowledge: Any = None) -> TimeContext:
         if approximate_year is None and actor_knowledge is not None:
             approximate_year = year_from_offices(doc, actor_knowledge, timexes)
     context = TimeContext(anchor, None, approximate_year, sentences, timexes, doc.text)
-    context.publication = _publication_date(doc, approximate_year)
+    context.publication = _publication_date(published, approximate_year)
     return context
 
 
-def _publication_anchor(doc: Document) -> Anchor:
+def _published_value(doc: Document) -> str | None:
+    """The publication date, its year read from the article's timestamp line when the dateline gives only
+    a month and day ("SEOUL, Dec. 30" above, "2018/12/30 15:02 KST" below)."""
     published = doc.meta.published
-    if published is None or not published.value:
+    value = published.value if published is not None else None
+    if not value or not value.startswith("--"):
+        return value
+    for section in doc.sections:
+        if section.kind != SectionKind.METADATA:
+            continue
+        for timex in find_timexes(doc.text, Anchor.none(), section.span.start, section.span.end):
+            if timex.precision in ("day", "minute") and (timex.value or "")[4:10] == value[1:]:
+                return timex.value[:10]  # type: ignore[index]
+    return value
+
+
+def _publication_anchor(value: str | None) -> Anchor:
+    if not value:
         return Anchor.none()
     try:
-        return Anchor.from_iso(published.value)
+        return Anchor.from_iso(value)
     except ValueError:
         return Anchor.none()  # an unreadable date is no anchor; the metadata stage records why
 
@@ -163,9 +181,7 @@ def _sentence_at(sentences: list[Span], offset: int) -> int | None:
     return None
 
 
-def _publication_date(doc: Document, approximate_year: int | None) -> EventDate | None:
-    published = doc.meta.published
-    value = published.value if published is not None else None
+def _publication_date(value: str | None, approximate_year: int | None) -> EventDate | None:
     if value and value.startswith("--"):
         if approximate_year is not None:
             return _approximate_day(approximate_year, value[2:], "approximate-publication", None)
