@@ -501,6 +501,9 @@ CODED_NOW = [
     ("Arnor began naval exercises around Gondor on Monday.", ("150", "ARN", "GON")),
     ("Protesters in Arnor stormed the parliament.", ("145", "ARN", "ARN")),
     ("Angry crowds in Arnor gathered outside the ministry.", ("141", "ARN", "ARN")),
+    # read by the parser as "gathered (outside headquarters)", an object with a modifier
+    ("Thousands of protesters in Arnor gathered outside government headquarters.", ("141", "ARN", "ARN")),
+    ("Arnor sent two aircraft carrier groups to Gondor.", ("154", "ARN", "GON")),
     ("Opposition groups in Arnor demanded the resignation of the prime minister.", ("1041", "ARN", "ARN")),
     # the parser hangs the doer on the opening time phrase: "on (Friday Arnor)"
     ("On Friday Arnor announced sanctions on Gondor.", ("163", "ARN", "GON")),
