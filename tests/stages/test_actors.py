@@ -527,3 +527,23 @@ def test_a_known_name_reaches_its_last_word_across_lower_case_modifiers(parse: P
     assert (mention(doc, "Ruritania state-run television").code) == "RURTV"
     doc = stage(parse(make_doc("The envoy appealed for calm on Ruritania state-run radio on Sunday.")))
     assert mention(doc, "Ruritania").code == "RUR"  # no "Ruritania radio" is known: the name stays short
+
+
+def test_an_organisation_before_a_title_codes_an_unknown_person_as_that_organisation(run) -> None:
+    doc = run("Moscow closed two consulates. OAS Secretary General Pedro Ruiz Vela called the step regrettable.")
+    person = mention(doc, "OAS Secretary General Pedro Ruiz Vela")
+    assert (person.code, person.country, person.rule) == ("IGOOAS", None, "title+organisation")
+
+
+def test_an_unknown_titled_person_never_takes_the_country_of_the_other_party(run) -> None:
+    doc = run("Beijing held drills near the strait. Premier Lin Wei-ming asked Beijing to stop the drills.")
+    premier = mention(doc, "Premier Lin Wei-ming")
+    assert premier.code is None and premier.country is None
+    doc = run("Chilean envoys met in Lima. Envoy Tomas Vrba said the talks had gone well.")
+    assert mention(doc, "Envoy Tomas Vrba").country == "CHL"  # the story's state, named by no other party here
+
+
+def test_demonyms_of_smaller_states_code_their_ministries(run) -> None:
+    doc = run("The Latvian foreign ministry summoned the ambassador, and the Slovak defence ministry agreed.")
+    assert mention(doc, "Latvian foreign ministry").code == "LVAGOV"
+    assert mention(doc, "Slovak defence ministry").code == "SVKGOV"

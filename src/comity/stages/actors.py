@@ -99,6 +99,7 @@ class _Context:
     on: date | None
     country: str | None  # the outlet's, else a medium named in the text, else the most named state
     dateline: str | None = None  # where the story was filed, when a dateline says
+    home: str | None = None  # the outlet's or a named medium's country, never a guess from counts
     dyad: tuple[str, ...] = ()
     mentions: list[ActorMention] = field(default_factory=list)
     subjects: set[Span] = field(default_factory=set)  # spans whose head is a grammatical subject
@@ -136,6 +137,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     entities = _named_entities(doc, knowledge)
     per_sentence = [_units(doc, knowledge, s, entities) for s in doc.sentences]
     ctx.country = context_country(doc, knowledge, per_sentence)
+    ctx.home = context_country(doc, knowledge)
     ctx.dateline = dateline_country(doc, knowledge)
     ctx.dyad = _main_dyad(doc, per_sentence, ctx)
     for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
@@ -592,14 +594,47 @@ def _unknown_mention(
     doc: Document, span: Span, text: str, unit: _Unit, title: AgentMatch | None, place: _Unit | None, ctx: _Context
 ) -> ActorMention | None:
     if title is not None:
+        organisation = _organisation_of_title(place, ctx)
+        if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
+            return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
         country = _place_country(place, ctx)
         rule = "title+country" if country else "title+context"
-        return _titled_unknown(span, text, title, country or _surname_country(unit.span.text(doc.text), ctx) or ctx.country, rule, ctx)
+        country = country or _surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
+        return _titled_unknown(span, text, title, country, rule, ctx)
     if place is not None:
         return _group_mention(doc, place.span, place.span.text(doc.text), place, ctx)
     if unit.unknown_label == "PROPN":
         return None  # a bare capitalised word: too weak to report
     return ActorMention(span, text, None, None, None, None, f"unknown:{unit.unknown_label}")
+
+
+def _organisation_of_title(place: _Unit | None, ctx: _Context) -> str | None:
+    """The code of an organisation without a country named before a title ("NATO Secretary General")."""
+    if place is None or place.name is None or not place.is_group:
+        return None
+    actor_id = _choose_form(place.name, ctx).actor_id
+    if ctx.knowledge.actor(actor_id).country is not None:
+        return None
+    return ctx.knowledge.code_at(actor_id, ctx.on)[0]
+
+
+def _context_for_unknown(doc: Document, span: Span, ctx: _Context) -> str | None:
+    """The document's country for a titled person the knowledge does not know, unless the
+    verb the person is subject of has that country as its object: "President Tsai urged
+    Beijing" must not make Tsai Chinese because the story is mostly about China."""
+    if ctx.country is None or ctx.country in (ctx.home, ctx.dateline):
+        return ctx.country
+    tokens = _tokens(doc, span)
+    if tokens is None or not len(tokens) or tokens.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return ctx.country
+    verb = tokens.root.head
+    objects = [t for t in verb.children if t.dep_ in {"dobj", "dative", "prep", "obj", "iobj"}]
+    for obj in objects:
+        where = Span(min(t.idx for t in obj.subtree), max(t.idx + len(t.text) for t in obj.subtree))
+        for match in ctx.knowledge.match_names(doc.text, where.start, where.end):
+            if any(ctx.knowledge.actor(f.actor_id).country == ctx.country for f in match.forms):
+                return None
+    return ctx.country
 
 
 def _with_apposition(
@@ -944,8 +979,9 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: _Context
         if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
             continue
         area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
-        named = [m for m in ctx.mentions if area.contains(m.span) and m.code and not m.members]
-        if any(m.actor_id is None for m in named):
+        inside = [m for m in ctx.mentions if area.contains(m.span) and not m.members]
+        named = [m for m in inside if m.code]
+        if any(m.actor_id is None for m in inside):
             return None  # a group that leaves out an actor it cannot name is no better than none
         members = list(dict.fromkeys((m.actor_id, m.code) for m in named))
         if len({actor_id for actor_id, _ in members}) >= 2:
