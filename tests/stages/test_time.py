@@ -521,3 +521,14 @@ def test_a_timestamp_of_another_day_gives_no_year_to_a_yearless_dateline():
     doc.event_mentions = [mention_on(doc, "signed")]
     TimeStage(recode_actors=False)(doc)
     assert short(doc.event_mentions[0].date) == (None, None, "publication:year-unknown")
+
+
+def test_a_date_in_a_content_clause_of_the_object_does_not_date_the_event():
+    text = (
+        "Mayor's regret\n"
+        "The mayor expressed regret that the governor had not toured the flooded port in March. "
+        "The council thanked the engineers who repaired the dam in March."
+    )
+    found = dates(text, ["expressed", "thanked"], "2021-04-22")
+    assert short(found["expressed"]) == ("2021-04-22", "day", "publication")
+    assert short(found["thanked"])[:2] == ("2021-03", "month")

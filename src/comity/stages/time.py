@@ -13,7 +13,8 @@ the publication date, then attached to events by syntax, nearest scope first:
 4. the sentence: an expression governing the trigger's clause ("… said
    Tuesday") or one inside a relative clause on the event's participant
    ("met Castro, who paid a visit in March 1986"; an argument of the
-   predicate, not a noun nested deeper), or, failing those, one inside an
+   predicate, not a noun nested deeper, and not a content clause,
+   "expressed regret that he did not visit this year"), or, failing those, one inside an
    adverbial clause that happens when the event does ("when …", "hours
    before the plane left on Thursday", data/time/same_time_clauses.tsv);
 5. same-day references ("Later in the day", "Earlier on Saturday", "Also on
@@ -593,7 +594,7 @@ def scopes_over(modifier: Any, trigger: Any) -> bool:
     clause = _clause_head(modifier)
     if clause.i == trigger.i or clause.i in {a.i for a in trigger.ancestors}:
         return True
-    if clause.dep_ in PARTICIPANT_CLAUSE_DEPS:
+    if clause.dep_ in PARTICIPANT_CLAUSE_DEPS and not _is_content_clause(clause):
         participant = clause.head
         return any(
             participant.i in own_region(head) and _argument_of(participant, head) for head in clause_chain(trigger)
@@ -618,6 +619,12 @@ def _same_time_clauses(head: Any) -> list[Any]:
         if any(c.lower_ in words.get("measure", ()) for c in near):
             found.append(clause)
     return found
+
+
+def _is_content_clause(clause: Any) -> bool:
+    """"regret that he did not visit this year": what the noun says, with its own time, not a description
+    of a participant."""
+    return any(child.dep_ == "mark" and child.lower_ in ("that", "whether", "if") for child in clause.children)
 
 
 def _argument_of(participant: Any, head: Any) -> bool:
