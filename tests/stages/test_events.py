@@ -504,6 +504,8 @@ CODED_NOW = [
     # read by the parser as "gathered (outside headquarters)", an object with a modifier
     ("Thousands of protesters in Arnor gathered outside government headquarters.", ("141", "ARN", "ARN")),
     ("Arnor sent two aircraft carrier groups to Gondor.", ("154", "ARN", "GON")),
+    ("Arnor fired missiles into waters off Gondor's coast.", ("194", "ARN", "GON")),
+    ("Arnor fired missiles into the waters off Gondor.", ("194", "ARN", "GON")),
     ("Opposition groups in Arnor demanded the resignation of the prime minister.", ("1041", "ARN", "ARN")),
     # the parser hangs the doer on the opening time phrase: "on (Friday Arnor)"
     ("On Friday Arnor announced sanctions on Gondor.", ("163", "ARN", "GON")),

@@ -55,7 +55,7 @@ OBJECT_CONTROL_VERBS = frozenset(
 #: Relative pronouns stand for the noun their clause modifies ("X, who visited Y").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions through which an actor inside a noun phrase is reached ("the leaders of China").
-ACTOR_PREPOSITIONS = frozenset({"of", "from", "in"})
+ACTOR_PREPOSITIONS = frozenset({"of", "from", "in", "off"})  # "the waters off X" are X's
 #: Prepositions searched for a target deep inside an object ("the will to develop ties with Cuba").
 INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "against", "on")
 #: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
