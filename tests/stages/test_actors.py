@@ -547,3 +547,11 @@ def test_demonyms_of_smaller_states_code_their_ministries(run) -> None:
     doc = run("The Latvian foreign ministry summoned the ambassador, and the Slovak defence ministry agreed.")
     assert mention(doc, "Latvian foreign ministry").code == "LVAGOV"
     assert mention(doc, "Slovak defence ministry").code == "SVKGOV"
+
+
+def test_the_bloc_refers_back_to_the_organisation_named_before(run) -> None:
+    doc = run("ASEAN ministers gathered in Jakarta. The bloc then urged restraint in the sea.")
+    bloc = mention(doc, "bloc")
+    assert (bloc.actor_id, bloc.rule) == ("igo:asean", "coref:definite")
+    doc = run("Chile voted against the plan. The bloc then urged restraint.")
+    assert "bloc" not in texts(doc)  # no organisation before it: no state stands in

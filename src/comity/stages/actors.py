@@ -53,7 +53,9 @@ PERSON_TITLES = frozenset(
      "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
      "first vice president"}
 )
-DEFINITE_NOUNS = PERSON_TITLES | {
+#: Role nouns that, after "the", refer back to an organisation named before ("Mercosur ... the bloc").
+ORGANISATION_NOUNS = frozenset({"bloc", "alliance"})
+DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {
     "delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor",
     "government", "party", "army", "military",
 }
@@ -896,6 +898,8 @@ _GROUP_NOUNS = frozenset({"delegation", "state delegation", "government delegati
 
 
 def _antecedent_for_title(ctx: _Context, title: AgentMatch) -> ActorMention | None:
+    if title.noun in ORGANISATION_NOUNS:
+        return _nearest(ctx, lambda m: (m.actor_id or "").startswith("igo:"))
     if title.noun in _GROUP_NOUNS:
         found = _nearest(ctx, lambda m: m.role in _GROUP_NOUNS and m.rule != "coref:definite" or m.role == "delegation")
         return found or _nearest(ctx, lambda m: m.role in _GROUP_NOUNS)
