@@ -555,3 +555,11 @@ def test_the_bloc_refers_back_to_the_organisation_named_before(run) -> None:
     assert (bloc.actor_id, bloc.rule) == ("igo:asean", "coref:definite")
     doc = run("Chile voted against the plan. The bloc then urged restraint.")
     assert "bloc" not in texts(doc)  # no organisation before it: no state stands in
+
+
+def test_a_capitalised_office_without_a_country_is_the_home_countrys(run) -> None:
+    text = "The Federal Minister signed the accord with Chile on Monday."
+    doc = run(text, outlet="Press and Information Office of the Federal Government")
+    minister = mention(doc, "Federal Minister")
+    assert (minister.code, minister.rule) == ("DEUGOV", "title+home")
+    assert "Federal Minister" not in texts(run(text))  # no home country known: no guess

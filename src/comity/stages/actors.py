@@ -800,11 +800,32 @@ def _bare_title(
     if placed is not None:
         return placed
     singular = " ".join(title.text.lower().split()) == title.noun
+    official = _official_title_at_home(doc, span, title, ctx) if singular else None
+    if official is not None:
+        return official
     if definite and singular and title.noun in DEFINITE_NOUNS and doc.text[span.end : span.end + 4] != " of ":
         antecedent = _antecedent_for_title(ctx, title)
         if antecedent is not None:
             return _copy(antecedent, span, text, "coref:definite", antecedent.span)
     return _agent_in_place(doc, span, text, title, ctx)
+
+
+#: "the Federal Chancellor", "the Federal Government": capitalised words between "the" and a title.
+_OFFICIAL_MODIFIERS = re.compile(r"\b[Tt]he((?:\s+[A-Z][a-z]+)+)\s+$")
+
+
+def _official_title_at_home(doc: Document, span: Span, title: AgentMatch, ctx: _Context) -> ActorMention | None:
+    """A capitalised office with a capitalised qualifier and no country ("the Federal Chancellor")
+    is the style of a government writing of itself: the office of the outlet's or dateline's country."""
+    home = ctx.home or ctx.dateline
+    if home is None or not title.code or not doc.text[span.start].isupper():
+        return None
+    modifiers = _OFFICIAL_MODIFIERS.search(doc.text, max(0, span.start - 40), span.start)
+    if modifiers is None:
+        return None
+    whole = Span(modifiers.start(1) + len(modifiers.group(1)) - len(modifiers.group(1).lstrip()), span.end)
+    code = ctx.knowledge.with_agent(home, title.code)
+    return ActorMention(whole, whole.text(doc.text), None, code, home, title.noun, "title+home")
 
 
 def _of_place(doc: Document, span: Span, title: AgentMatch, following: Sequence[list[_Unit]], ctx: _Context) -> ActorMention | None:
