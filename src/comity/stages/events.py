@@ -355,7 +355,7 @@ def _pattern_fits(token, pattern: EventPattern):
             return False
         return first
     for obj in _objects(token, pattern):
-        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects or _titled(obj, pattern.objects) or _described_as(obj, pattern.objects):
+        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects or _titled(obj, pattern.objects):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
             return obj
@@ -370,11 +370,6 @@ def _describes_a_thing(trigger, actors: "_ActorIndex") -> bool:
 def _titled(name, words: frozenset[str]) -> bool:
     """A person named with a title the pattern wants: "summoned ambassador Nicholas Burns"."""
     return name.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in words for c in name.children)
-
-
-def _described_as(name, words: frozenset[str]) -> bool:
-    """A name whose apposition is a word the pattern wants: "captured Shusha, the second town"."""
-    return name.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in words for c in name.children)
 
 
 def _has_modifier(token, words: frozenset[str]) -> bool:
