@@ -563,3 +563,10 @@ def test_a_capitalised_office_without_a_country_is_the_home_countrys(run) -> Non
     minister = mention(doc, "Federal Minister")
     assert (minister.code, minister.rule) == ("DEUGOV", "title+home")
     assert "Federal Minister" not in texts(run(text))  # no home country known: no guess
+
+
+def test_without_a_date_the_title_given_picks_the_persons_role_it_names(run) -> None:
+    doc = run("NATO Secretary General Jens Stoltenberg praised the exercise.", published=None)
+    assert mention(doc, "NATO Secretary General Jens Stoltenberg").code == "IGOWSTNAT"  # not his country's GOV
+    doc = run("Prime Minister Jens Stoltenberg praised the exercise.", published=None)
+    assert mention(doc, "Prime Minister Jens Stoltenberg").code == "NORGOV"

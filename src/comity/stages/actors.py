@@ -488,10 +488,17 @@ def _person_mention(
     if ctx.on is None and title is not None and entry.actor.country:
         # Without a date the latest role may be one held later; the title the text gives
         # ("President Yoon") is the office held when it was written.
-        code, role = ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun
+        code, role = _role_titled(entry, title) or (ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun)
     rule = f"title+{form.form}" if titled else form.form
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
     return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, rule, antecedent)
+
+
+def _role_titled(entry, title: AgentMatch) -> tuple[str, str] | None:  # entry: a knowledge entry
+    """The latest role of the person that the text's title names ("NATO Secretary General
+    Jens Stoltenberg": his NATO office, not his country's government)."""
+    named = [r for r in entry.roles if r.title and r.title.lower().startswith(title.noun)]
+    return (named[-1].code, named[-1].title) if named else None
 
 
 def _earlier_mention_of(ctx: _Context, actor_id: str) -> Span | None:
