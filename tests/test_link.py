@@ -327,28 +327,3 @@ def test_recoding_the_samples_changes_no_event_id(seeds_store, seeds_dir, tmp_pa
     api.code([seeds_dir], db=db)
     with Store(seeds_store, read_only=True) as first, Store(db, read_only=True) as second:
         assert {e["event_id"] for e in first.event_records()} == {e["event_id"] for e in second.event_records()}
-
-
-def _with_trigger(m, word, quad_class=1):
-    return {**m, "trigger": {"start": 0, "end": len(word), "text": word}, "quad_class": quad_class}
-
-
-def test_a_headline_joins_the_body_event_that_shares_its_verb_across_code_families():
-    # "Ana and Bo agree to resume visits" over "Ana and Bo agreed on Monday to resume visits",
-    # coded 050 and 036, beside another same-day cooperation event of the same pair.
-    headline = _with_trigger(mention("h1", "a", "050", "CUB", "PRK", "2021-03-22", section="headline"), "agree")
-    agreed = _with_trigger(mention("b1", "a", "036", "PRK", "CUB", "2021-03-22"), "agreed")
-    praised = _with_trigger(mention("b2", "a", "051", "PRK", "CUB", "2021-03-22"), "praised")
-    assignments, events = link([headline, agreed, praised])
-    assert groups(assignments) == {frozenset({"h1", "b1"}), frozenset({"b2"})}
-    assert len(events) == 2
-
-
-def test_a_headline_stays_apart_when_the_restated_event_is_a_guess_or_does_not_fit():
-    headline = _with_trigger(mention("h1", "a", "050", "CUB", "PRK", "2021-03-22", section="headline"), "agree")
-    meeting = _with_trigger(mention("b1", "a", "040", "CUB", "PRK", "2021-03-22"), "met")
-    other_day = _with_trigger(mention("b2", "a", "036", "CUB", "PRK", "2021-03-19"), "agreed")
-    other_doc = _with_trigger(mention("b3", "b", "036", "CUB", "PRK", "2021-03-22"), "agreed")
-    hostile = _with_trigger(mention("b4", "a", "111", "CUB", "PRK", "2021-03-22"), "agreed", quad_class=3)
-    assignments, _ = link([headline, meeting, other_day, other_doc, hostile])
-    assert frozenset({"h1"}) in groups(assignments)

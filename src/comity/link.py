@@ -26,12 +26,6 @@ Among events a unit fits, it joins the one sharing the most named persons,
 then one sharing its CAMEO code, then the earliest. Units are taken finest
 date first, so an event's date is set by its first unit and never moves.
 
-A headline restates its article's lead story, often under a looser code: an
-event made only of one document's headline joins the body event of that
-document with the same two parties, quad class and a fitting date and persons
-that alone shares its verb or, failing that, alone shares its CAMEO family.
-This runs after blocking, on the events of the blocks linked in the same run.
-
 Event ids are `e-` and a hash of the block and the event's first mention id,
 so a run gives the same ids for the same mentions; given the previous run's
 ids (`previous`), an event that persists keeps its id even as mentions join it.
@@ -44,7 +38,6 @@ import gc
 import hashlib
 from bisect import insort
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -317,66 +310,6 @@ class _BlockEvents:
         return next(((order, n) for order, n in self._index.get(key, ()) if self.events[n].fits(unit)), None)
 
 
-def _parties(mention: Mention) -> tuple[str, str]:
-    return tuple(sorted((party(mention.get("source")), party(mention.get("target")))))  # type: ignore[return-value]
-
-
-def _headline_only(event: _Group) -> str | None:
-    """The document whose headline alone makes up the event, or None."""
-    docs = {m["doc_id"] for m in event.mentions}
-    if len(docs) != 1 or any(m["section"] != "headline" for m in event.mentions):
-        return None
-    return docs.pop()
-
-
-def join_headlines(keyed: list[tuple[str, _Group]]) -> list[tuple[str, _Group]]:
-    """A headline restates its article's lead story, often in a looser code ("agree to restart visits",
-    050, for the body's "agreed to resume visits", 036): a headline-only event joins the one event of
-    its document's body with the same two parties (either way round), the same quad class and a fitting
-    date and persons, when one of them is plainly the one restated (`_restated`)."""
-    body_events: dict[tuple[str, tuple[str, str], int], list[int]] = defaultdict(list)
-    for index, (_, event) in enumerate(keyed):
-        if _headline_only(event) is None:
-            for doc, parties, quad in {(m["doc_id"], _parties(m), m["quad_class"]) for m in event.mentions
-                                       if m["section"] == "body"}:
-                body_events[(doc, parties, quad)].append(index)
-    absorbed: set[int] = set()
-    for index, (_, event) in enumerate(keyed):
-        doc = _headline_only(event)
-        if doc is None or not event.date:
-            continue
-        keys = {(doc, _parties(m), m["quad_class"]) for m in event.mentions}
-        homes = {home for key in keys for home in body_events.get(key, ())}
-        fitting = [keyed[home][1] for home in homes if keyed[home][1].date and keyed[home][1].fits(event)]
-        home = _restated(event, fitting)
-        if home is not None:
-            home.absorb(event)
-            absorbed.add(index)
-    return [pair for index, pair in enumerate(keyed) if index not in absorbed]
-
-
-def _restated(headline: _Group, candidates: list[_Group]) -> _Group | None:
-    """The body event the headline restates: the only one with the headline's verb ("agree", "agreed"),
-    else the only one of its CAMEO family; None when that is a guess."""
-    stems = {_trigger_stem(m) for m in headline.mentions}
-    families = {code_family(code) for code in headline.codes}
-    for shares in (
-        lambda event: bool(stems & {_trigger_stem(m) for m in event.mentions}),
-        lambda event: bool(families & {code_family(code) for code in event.codes}),
-    ):
-        chosen = [event for event in candidates if shares(event)]
-        if chosen:
-            return chosen[0] if len(chosen) == 1 else None
-    return None
-
-
-def _trigger_stem(mention: Mention) -> str:
-    """The trigger's last word without its inflection: "agree", "agreed", "agreeing" all give "agr"."""
-    words = ((mention.get("trigger") or {}).get("text") or "").casefold().split()
-    word = words[-1] if words else ""
-    return re.sub(r"(?:ing|ed|es|s)$", "", word.rstrip("e")).rstrip("e") if len(word) > 4 else word
-
-
 def _fresh_id(key: str, event: _Group, taken: set[str]) -> str:
     candidate = _hash_id(key, event.first_id)
     if candidate in taken:
@@ -423,7 +356,6 @@ def link(
             if counts_as_event(mention):
                 blocks[block_key(mention)].append(mention)
         keyed = [(key, event) for key in sorted(blocks) for event in cluster_block(blocks[key])]
-        keyed = join_headlines(keyed)
         ids = assign_ids(keyed, previous or {})
         assignments: dict[str, str] = {}
         records = []
