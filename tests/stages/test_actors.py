@@ -570,3 +570,10 @@ def test_without_a_date_the_title_given_picks_the_persons_role_it_names(run) -> 
     assert mention(doc, "NATO Secretary General Jens Stoltenberg").code == "IGOWSTNAT"  # not his country's GOV
     doc = run("Prime Minister Jens Stoltenberg praised the exercise.", published=None)
     assert mention(doc, "Prime Minister Jens Stoltenberg").code == "NORGOV"
+
+
+def test_a_person_in_an_international_office_stands_for_no_country(run) -> None:
+    doc = run("UN Secretary-General Antonio Guterres praised Turkey on Friday for its mediation.",
+              published="2022-07-22", headline="UN chief praises Turkey")
+    guterres = next(m for m in doc.actor_mentions if "Guterres" in m.text)
+    assert (guterres.code, guterres.country) == ("IGOUNO", None)

@@ -30,6 +30,9 @@ ACTORS_DIR = DATA_DIR / "actors"
 DEFAULT_ACTOR_FILES = ("states.tsv", "states.yaml", "organizations.yaml", "people.yaml", "people_world.yaml")
 DEFAULT_AGENT_FILES = ("agents.yaml",)
 
+#: Codes of bodies tied to no one state: international governmental and non-governmental
+#: organisations, multinational companies.
+STATELESS_CODE_PREFIXES = ("IGO", "NGO", "MNC")
 #: When several roles are held at once, the code of the first sector in this order wins.
 SECTOR_PRIORITY = ("GOV", "MIL", "LEG", "JUD", "PTY", "COP", "SPY", "MED", "ELI")
 #: A match may run across these characters between words (hyphens, apostrophes, spaces).
@@ -362,6 +365,14 @@ class ActorKnowledge:
             elif any(set(wanted) <= set(k) for k in keys):
                 partial.append(entry.actor)
         return exact + partial
+
+    def country_for(self, actor_id: str, code: str | None) -> str | None:
+        """The country an actor stands for under this code: none for an international body's
+        office ("UN Secretary-General António Guterres" acts for the UN, not Portugal),
+        else the actor's own."""
+        if code and code.startswith(STATELESS_CODE_PREFIXES):
+            return None
+        return self.actor(actor_id).country
 
     def code_at(self, actor_id: str, on: date | None) -> tuple[str | None, str | None]:
         """The code and role title valid on a date (None: the latest known).

@@ -491,7 +491,8 @@ def _person_mention(
         code, role = _role_titled(entry, title) or (ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun)
     rule = f"title+{form.form}" if titled else form.form
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
-    return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, rule, antecedent)
+    country = ctx.knowledge.country_for(form.actor_id, code)
+    return ActorMention(span, text, form.actor_id, code, country, role, rule, antecedent)
 
 
 def _role_titled(entry, title: AgentMatch) -> tuple[str, str] | None:  # entry: a knowledge entry
@@ -582,7 +583,7 @@ def _shared_country(ctx: _Context, actor_ids: Sequence[str]) -> str | None:
 
 def _resolved(span: Span, text: str, actor_id: str, rule: str, ctx: _Context, antecedent: Span | None = None) -> ActorMention:
     code, role = ctx.knowledge.code_at(actor_id, ctx.on)
-    return ActorMention(span, text, actor_id, code, ctx.knowledge.actor(actor_id).country, role, rule, antecedent)
+    return ActorMention(span, text, actor_id, code, ctx.knowledge.country_for(actor_id, code), role, rule, antecedent)
 
 
 def _copy(mention: ActorMention, span: Span, text: str, rule: str, antecedent: Span | None) -> ActorMention:

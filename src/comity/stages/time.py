@@ -866,7 +866,7 @@ def recode_at(argument: Argument | None, day: dt.date, knowledge: Any) -> Argume
         # Found through an office ("the last American president"), not a name: whoever held
         # it then is not known to be this person, so keep the office and drop the identity.
         return replace(argument, actor_id=None, code=argument.code)
-    return argument if code is None else replace(argument, code=code)
+    return argument if code is None else replace(argument, code=code, country=knowledge.country_for(argument.actor_id, code))
 
 
 def _names_person(text: str, variants: list[str]) -> bool:
@@ -892,7 +892,7 @@ class TimeStage:
     assigns = frozenset({"event_dates"})
 
     def __init__(self, actor_knowledge: Any = None, recode_actors: bool = True, infer_from_offices: bool = True):
-        """`actor_knowledge`: anything with `code_at(actor_id, date)` and `roles(actor_id)`; the bundled one
+        """`actor_knowledge`: anything with `code_at(actor_id, date)`, `country_for(actor_id, code)` and `roles(actor_id)`; the bundled one
         by default. `infer_from_offices`: date an undated text by the offices its people hold."""
         self._actor_knowledge = actor_knowledge
         self.recode_actors = recode_actors
