@@ -577,3 +577,14 @@ def test_a_person_in_an_international_office_stands_for_no_country(run) -> None:
               published="2022-07-22", headline="UN chief praises Turkey")
     guterres = next(m for m in doc.actor_mentions if "Guterres" in m.text)
     assert (guterres.code, guterres.country) == ("IGOUNO", None)
+
+
+def test_capital_after_from_with_a_recall_verb_is_an_actor_but_not_a_place_left(run) -> None:
+    doc = run("The envoy flew from Canberra on Friday. Paris withdrew its ambassador from Canberra.")
+    canberras = [m for m in doc.actor_mentions if m.text == "Canberra"]
+    assert [(m.code, m.span.start > doc.text.index("Paris")) for m in canberras] == [("AUSGOV", True)]
+
+
+def test_bloc_after_an_organisation_is_the_organisation_not_its_government(run) -> None:
+    doc = run("The Mercosur bloc agreed on Friday to cut tariffs.")
+    assert mention(doc, "Mercosur bloc").code == "IGOSAM"

@@ -39,6 +39,8 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "da
 PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
 #: Verbs whose "to" names the one addressed, an actor: "Hanoi protested to Manila".
 ADDRESS_VERBS = frozenset({"protest", "complain", "appeal", "apologize", "apologise", "speak", "talk", "write", "explain", "petition"})
+#: Verbs whose "from" names the one left, an actor: "recalled its envoy from Canberra".
+RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -755,6 +757,8 @@ def _titled_group(span: Span, text: str, place: _Unit, titles: Sequence[AgentMat
     country = entry.actor.country
     code = entry.actor.code
     for each in titles:
+        if entry.actor.kind != "state" and each.noun in ORGANISATION_NOUNS:
+            continue  # "the Mercosur bloc" is the organisation itself, not its government
         code = ctx.knowledge.with_agent(code, each.code) if code else None
     if entry.actor.kind == "state" and country:
         singular = " ".join(title.text.lower().split()) == title.noun
@@ -1190,7 +1194,15 @@ def _is_participant(doc: Document, span: Span, of_allowed: bool = False) -> bool
         return True
     if dep == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ADDRESS_VERBS:
         return True  # "protested to Manila" is said to its government; "flew to Manila" is a place
+    if dep == "pobj" and root.head.lower_ == "from" and _recall_verb(root.head.head):
+        return True  # "recalled its envoy from Canberra" acts on Canberra; "flew from Canberra" is a place
     return dep == "pobj" and root.head.lower_ in PARTICIPANT_PREPS
+
+
+def _recall_verb(head) -> bool:
+    """The verb a "from" hangs on, directly or through its object ("recalls ambassadors from")."""
+    verb = head.head if head.dep_ == "dobj" else head
+    return verb.lemma_.lower() in RECALL_VERBS
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
