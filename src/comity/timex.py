@@ -419,7 +419,7 @@ def _look_backs() -> dict[str, re.Pattern[str]]:
         "weekday": re.compile(rf"\b(?P<wd>{_weekday_forms()})\b,?{_WS}$"),
         "relation": re.compile(rf"(?i)(?<!\w)(?P<rel>last|this|next|coming){_WS}$"),
         "month-cue": re.compile(
-            rf"(?i)(?<!\w)(?P<cue>{cues}|last|this|next|early|late|mid)(?:-|{_WS})"
+            rf"(?i)(?<!\w)(?P<cue>{cues}|last|this|next|that|early|late|mid)(?:-|{_WS})"
             rf"(?:the{_WS}month{_WS}of{_WS})?$"
         ),
     }
@@ -942,6 +942,8 @@ def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
     if form.casefold() == "may" and cue in ("of", "to", "and", "or"):
         return None  # "Johnson and May": too often a name
     month = _months()[form.casefold()]
+    if cue == "that":
+        return _that_month(match, context, found_cue.start(), month)
     relation = cue if cue in ("last", "this", "next") else None
     start = found_cue.start() if relation else match.start()
     kind = "relative" if relation else "absolute"
@@ -954,6 +956,13 @@ def _read_month(match: re.Match[str], context: _Context) -> Timex | None:
         return _timex(match, context, None, None, kind, "explicit:no-year", start=start, month=month)
     basis = f"relative:{relation} {form}" if relation else "explicit:anchor-year"
     return _timex(match, context, f"{year:04d}-{month:02d}", "month", kind, basis, start=start, month=month)
+
+
+def _that_month(match: re.Match[str], context: _Context, start: int, month: int) -> Timex | None:
+    """ "That March" means the March of the year the text named last: the time stage resolves it."""
+    if match["month"].casefold() == "may":
+        return None  # "said that May …": a name or a modal more often than a month
+    return _timex(match, context, None, None, "vague", "same-year", start=start, month=month)
 
 
 #: Words that may stand around a bare year in a phrase given to `normalize` ("in 1960").

@@ -185,6 +185,24 @@ def test_a_month_or_year_is_not_carried_to_the_next_sentence():
     assert short(dates(text, ["welcomed"], "2020-10-05")["welcomed"]) == ("2020-10-05", "day", "publication")
 
 
+def test_that_month_takes_the_year_named_last_not_the_publication_year():
+    text = (
+        "Floods\nOn Monday the river rose again. Memories of 1953 run deep in the valley. "
+        "That February, the dykes broke and the army evacuated the villages. "
+        "Later that year the government founded a flood board."
+    )
+    found = dates(text, ["broke", "evacuated", "founded"], "2020-10-05")
+    assert short(found["broke"]) == ("1953-02", "month", "anaphoric")
+    assert short(found["evacuated"]) == ("1953-02", "month", "anaphoric")
+    assert short(found["founded"]) == ("1953", "year", "anaphoric")
+
+
+def test_the_same_month_takes_the_month_named_before():
+    text = "Visits\nThe envoy toured Lagos on 4 March 2019. The same month the two ministers signed a trade deal."
+    found = dates(text, ["signed"], "2020-10-05")
+    assert short(found["signed"]) == ("2019-03", "month", "anaphoric")
+
+
 def test_repeated_weekday_takes_the_earlier_bracketed_date():
     text = (
         "Envoy in town\n"

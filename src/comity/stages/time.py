@@ -74,6 +74,9 @@ SAME_DAY_REACH = 4
 #: How many undated past-tense sentences a day named before them carries over.
 NARRATIVE_REACH = 6
 PRESENT_OR_MODAL_TAGS = frozenset({"VBZ", "VBP", "MD"})
+#: Bases of expressions that refer to a year or month named before: the unit they take from it.
+NAMED_BEFORE = {"same-year": "year", "same-month": "month"}
+_BARE_YEAR = re.compile(r"(?<![\w$£€#/.,'’])(1[5-9]\d\d|20\d\d)(?![\w%/]|[.,]\d)")
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -539,7 +542,7 @@ def _usable(timex: Timex) -> bool:
     if timex.is_duration or timex.basis in ("relative:since", "duration"):
         return False
     if timex.kind == "vague":
-        return timex.basis == "same-day"
+        return timex.basis in ("same-day", *NAMED_BEFORE)
     return timex.value is not None or timex.month is not None or timex.kind == "weekday"
 
 
@@ -647,6 +650,8 @@ def _nearest(candidates: list[tuple[Timex, Any]], trigger: Any) -> Timex:
 
 def _resolved(choice: Choice, context: TimeContext, sentence: int) -> EventDate | None:
     timex = choice.timex
+    if timex.basis in NAMED_BEFORE:
+        return _named_before(context, timex)
     if timex.kind == "vague":
         return _inherited(context, sentence, timex)
     if timex.kind == "weekday" and timex.basis.startswith("relative:"):
@@ -710,6 +715,37 @@ def _inherited(context: TimeContext, sentence: int, vague: Timex) -> EventDate |
             basis = _inherited_basis_between(context, sentence, earlier, date.span)
             return _rebased(date, basis, vague.span)
     return None
+
+
+def _named_before(context: TimeContext, anaphor: Timex) -> EventDate | None:
+    """"That March", "that year", "the same month": the year (or month) the text named last before it,
+    however far back, and not the publication's ("Comparisons with 1996 … That March" is 1996-03)."""
+    wants_month = NAMED_BEFORE[anaphor.basis] == "month"
+    named = _last_named(context, anaphor.span.start, wants_month)
+    if named is None:
+        return None
+    if anaphor.month is not None:
+        return EventDate(f"{named[:4]}-{anaphor.month:02d}", "month", "anaphoric", anaphor.span)
+    if wants_month:
+        return EventDate(named[:7], "month", "anaphoric", anaphor.span)
+    return EventDate(named[:4], "year", "anaphoric", anaphor.span)
+
+
+def _last_named(context: TimeContext, before: int, wants_month: bool) -> str | None:
+    """The value of the last date before `before` that names a year (a month with it when `wants_month`);
+    a bare year the recogniser left as a possible count ("Comparisons with 1996 are …") counts too."""
+    found: tuple[int, str] | None = None
+    for placed in context.timexes:
+        timex = placed.timex
+        if timex.span.end > before:
+            break
+        precise = timex.precision in (("day", "month") if wants_month else ("day", "month", "year"))
+        if timex.value is not None and precise and not timex.is_duration:
+            found = (timex.span.start, timex.value)
+    if not wants_month:
+        for match in _BARE_YEAR.finditer(context.text, found[0] + 1 if found else 0, before):
+            found = (match.start(), match.group(1))
+    return None if found is None else found[1]
 
 
 def _rebased(date: EventDate, basis: str, span: Span) -> EventDate:
