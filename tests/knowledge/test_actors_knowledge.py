@@ -228,3 +228,8 @@ def test_yaml_is_read_with_libyaml_and_errors_keep_their_line(tmp_path: Path) ->
 def test_armed_groups_have_their_country_and_rebel_sector(kb: ActorKnowledge) -> None:
     found = {m.text: kb.actor(m.forms[0].actor_id).code for m in kb.match_names("Hamas and Hezbollah praised the Houthis.")}
     assert found == {"Hamas": "PSEREBHMS", "Hezbollah": "LBNREB", "Houthis": "YEMREB"}
+
+
+def test_an_opposition_leader_is_coded_opposition_while_out_of_office(kb: ActorKnowledge) -> None:
+    assert kb.code_at("person:lee-jae-myung", date(2023, 3, 16))[0] == "KOROPP"
+    assert kb.code_at("person:lee-jae-myung", date(2025, 7, 1))[0] == "KORGOV"

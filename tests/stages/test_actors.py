@@ -588,3 +588,24 @@ def test_capital_after_from_with_a_recall_verb_is_an_actor_but_not_a_place_left(
 def test_bloc_after_an_organisation_is_the_organisation_not_its_government(run) -> None:
     doc = run("The Mercosur bloc agreed on Friday to cut tariffs.")
     assert mention(doc, "Mercosur bloc").code == "IGOSAM"
+
+
+def test_demonym_on_a_thing_a_force_verb_hits_is_its_country_but_not_on_a_place(run) -> None:
+    doc = run("Georgian troops shot down a Russian transport plane over Armenian land. "
+              "They later signed a Russian contract.", published="2020-11-10")
+    plane = mention(doc, "Russian transport plane")
+    assert (plane.actor_id, plane.code) == ("state:RUS", "RUS")
+    assert not any("Armenian" in t or "contract" in t for t in texts(doc))
+
+
+def test_a_party_name_two_countries_share_follows_the_text_and_else_the_first_listed(run) -> None:
+    korean = run("South Korean President Yoon Suk Yeol flew to Tokyo. The Democratic Party objected.",
+                 published="2023-03-16")
+    assert mention(korean, "Democratic Party").actor_id == "org:kor-dpk"
+    bare = run("The Democratic Party objected.", published="2023-03-16")
+    assert mention(bare, "Democratic Party").actor_id == "org:usa-dem"
+
+
+def test_pelosi_is_american_as_the_object_of_sanctions(run) -> None:
+    doc = run("China imposed sanctions on Nancy Pelosi. Beijing said Pelosi had provoked it.", published="2022-08-05")
+    assert [(m.country, m.code) for m in doc.actor_mentions if "Pelosi" in m.text] == [("USA", "USALEG")] * 2

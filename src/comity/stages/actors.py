@@ -41,6 +41,9 @@ PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "to
 ADDRESS_VERBS = frozenset({"protest", "complain", "appeal", "apologize", "apologise", "speak", "talk", "write", "explain", "petition"})
 #: Verbs whose "from" names the one left, an actor: "recalled its envoy from Canberra".
 RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
+#: Verbs of force whose object's demonym names the country hit: "shot down a Russian helicopter".
+FORCE_VERBS = frozenset({"shoot", "attack", "strike", "hit", "seize", "capture", "sink", "destroy", "bomb",
+                         "shell", "target", "down", "intercept", "ambush", "raid", "damage", "impound"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -709,11 +712,24 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: _Contex
         return None
     found = _agent_or_deed(doc, tokens.end, head, ctx)
     if found is None:
-        return None
+        return _demonym_of_a_thing_hit(doc, span, tokens.root, entry)
     noun, agent, rule = found
     whole = Span(span.start, head.idx + len(head.text))
     code = ctx.knowledge.with_agent(entry.actor.code, agent)
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorMention | None:
+    """"shot down a Russian Mi-24 helicopter": what a force verb hits is its country's, so the
+    demonym names the country as the one acted on; "over Armenian territory" stays a place."""
+    noun = demonym.head
+    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.lemma_.lower() not in FORCE_VERBS:
+        return None
+    whole = Span(span.start, noun.idx + len(noun.text))
+    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country,
+                        None, "demonym+thing-hit")
 
 
 def _agent_or_deed(doc: Document, first: int, head, ctx: _Context) -> tuple[str, str, str] | None:
