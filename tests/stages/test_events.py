@@ -522,3 +522,34 @@ def test_events_coded_by_the_newer_patterns(text: str, expected: tuple[str, str,
 ])
 def test_not_coded_with_the_wrong_root(text: str, wrong: str) -> None:
     assert wrong not in [found[0] for found in triples(text)]
+
+
+def test_conjoined_verb_hung_under_the_reported_clause_takes_the_speaker() -> None:
+    # the parser joins "accused" to "mirrored", whose subject is no actor
+    text = "The Arnorian king said the decision mirrored Rohan's plan and accused Gondor of aggression."
+    assert ("1123", "ARNGOV", "GON") in triples(text)
+
+
+def test_conjoined_verb_keeps_the_reported_subject_when_it_is_an_actor() -> None:
+    text = "The Arnorian king said Rohan had attacked Harad and accused Gondor of aggression."
+    assert ("1123", "ARNGOV", "GON") not in triples(text)
+
+
+def test_quoted_words_of_a_charge_are_not_an_act() -> None:
+    assert [found[0] for found in triples('Arnor accused Gondor of "destroying the villages of Rohan".')] == ["112"]
+    # a quoted saying is still a report of the act
+    assert ("1712", "GON", "ROH", "reported") in code('Arnor said Gondor had "destroyed the villages of Rohan".')
+
+
+def test_one_actor_in_two_roles_is_two_participants() -> None:
+    text = "Gondorian media and the government criticised Arnor."
+    doc = document(text)
+    media_end = text.index(" and")
+    government = text.index("the government")
+    doc.actor_mentions = [
+        ActorMention(Span(0, media_end), text[:media_end], "state:GON", "GONMED", "GON", None, "name"),
+        ActorMention(Span(government, government + 14), "the government", "state:GON", "GONGOV", "GON", None, "name"),
+        ActorMention(Span(text.index("Arnor"), text.index("Arnor") + 5), "Arnor", "state:ARN", "ARN", "ARN", None, "name"),
+    ]
+    sources = {m.source.code for m in EventStage(collapse_same_dyad=False)(doc).event_mentions if m.source}
+    assert sources == {"GONMED", "GONGOV"}

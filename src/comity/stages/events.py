@@ -153,7 +153,7 @@ class EventStage:
     # ------------------------------------------------------------------ per sentence
 
     def _code_sentence(self, doc: Document, sentence: _Sentence, actors: _ActorIndex) -> list[EventMention]:
-        matches = list(self._matches(sentence.tokens))
+        matches = _without_quoted_themes(list(self._matches(sentence.tokens)), sentence.tokens)
         adopted = _adopted_object_events(matches)
         matches = _without_embedded_nouns(matches)
         candidates_by_trigger: dict[int, list[_Candidate]] = {}
@@ -243,7 +243,7 @@ class EventStage:
     def _dedup_key(self, candidate: _Candidate) -> tuple:
         date = None if candidate.date_span is None else (candidate.date_span.start, candidate.date_span.end)
         if self.reciprocal or not self.collapse_same_dyad:
-            return (candidate.cameo, _key(candidate.source), _key(candidate.target), date)
+            return (candidate.cameo, _role_key(candidate.source), _role_key(candidate.target), date)
         countries = (_country_key(candidate.source), _country_key(candidate.target))
         dyad = frozenset(countries) if candidate.mutual or self._is_reciprocal(candidate) else countries
         return (candidate.cameo, dyad, date)
@@ -393,6 +393,23 @@ def _adopted_object_events(matches: list[_Match]) -> dict[int, _Match]:
             continue  # "welcomed Y's decision", "welcomed the ties between Y and Z": endorsing others
         adopted[match.trigger.i] = noun
     return adopted
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _without_quoted_themes(matches: list[_Match], tokens: list) -> list[_Match]:
+    """A quoted phrase under a trigger other than a saying gives the words of a charge, not an act: in
+    'accused X of "destroying every channel of dialogue"' nothing is destroyed."""
+    triggers = {m.trigger.i for m in matches if not m.pattern.speech}  # a quoted saying stays a report
+    return [m for m in matches if not (_inside_quoted_phrase(m.trigger, tokens) and any(a.i in triggers for a in m.trigger.ancestors))]
+
+
+def _inside_quoted_phrase(token, tokens: list) -> bool:
+    """Whether the token stands between a quotation mark and its closing one in the same sentence."""
+    before = sum(1 for t in tokens if t.i < token.i and t.text in _QUOTE_MARKS)
+    after = sum(1 for t in tokens if t.i > token.i and t.text in _QUOTE_MARKS)
+    return before % 2 == 1 and after >= 1
 
 
 def _without_embedded_nouns(matches: list[_Match]) -> list[_Match]:
@@ -724,7 +741,25 @@ def _first_filled(match: _Match, slots: tuple[str, ...], actors: _ActorIndex, ex
             participants = [p for p in actors.participants(group, direct=slot == "complement") if p.key not in excluded]
             if participants:
                 return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
+        if slot == "subject" and (reporters := _reporter_of_misattached_conjunct(match.trigger)):
+            participants = [p for p in actors.participants(reporters) if p.key not in excluded]
+            if participants:
+                return participants, False
     return [], False
+
+
+def _reporter_of_misattached_conjunct(verb) -> list:
+    """The speaker, for a verb the parser joined to the reported clause instead of to the verb
+    of saying: in "X said the move mirrored Y's decision and accused Z", "accused" hangs under
+    "mirrored", whose subject is no actor; the one who said is then the one who accused."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    reported = verb.head
+    if reported.dep_ != "ccomp" or reported.head.lemma_ not in factuality_rules.SPEECH_VERBS:
+        return []
+    if not any(c.dep_ == "nsubj" for c in reported.children):
+        return []  # a reported clause the parser left without a subject is too broken to say who
+    return [c for c in reported.head.children if c.dep_ == "nsubj"]
 
 
 def _pairs(sources: list[_Participant], targets: list[_Participant], between: bool, mutual: bool) -> Iterator[tuple[_Participant | None, _Participant | None, bool]]:
@@ -826,7 +861,7 @@ class _ActorIndex:
         """Participants named by the tokens and their coordinated ones; unless `direct`, also
         an actor inside a noun phrase that names none itself ("the leaders of China")."""
         found: list[_Participant] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str | None]] = set()
         for token in tokens:
             units = _coordinated(token)
             for unit in units:
@@ -834,8 +869,10 @@ class _ActorIndex:
                 units += [c for m in mentions for conj in self._conjuncts_outside(m) for c in _coordinated(conj) if c not in units]
                 for mention in mentions:
                     for participant in self._resolved(mention):
-                        if participant.key not in seen:
-                            seen.add(participant.key)
+                        # one actor id may hold several roles: "Danish media and government"
+                        identity = (participant.key, participant.argument.code)
+                        if identity not in seen:
+                            seen.add(identity)
                             found.append(participant)
         return found
 
@@ -964,6 +1001,11 @@ def _names_hung_aside(units: list) -> list:
 
 def _key(participant: _Participant | None) -> str | None:
     return None if participant is None else participant.key
+
+
+def _role_key(participant: _Participant | None) -> tuple[str, str | None] | None:
+    """The actor in one of its roles: "Danish media and government" are one actor id, two codes."""
+    return None if participant is None else (participant.key, participant.argument.code)
 
 
 def _country_key(participant: _Participant | None) -> str | None:
