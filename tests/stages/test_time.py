@@ -163,6 +163,26 @@ def test_past_tense_sentences_continue_the_day_named_before_them():
     assert short(found["says"]) == ("2020-10-05", "day", "publication")
 
 
+def test_a_negated_sentence_ends_the_story_carried_across_paragraphs():
+    text = (
+        "Envoys\nOn Tuesday the minister summoned the Chilean envoy.\n\n"
+        "The ministry did not expel any diplomats. An aide said the row had cooled.\n\n"
+        "A spokesman for the president welcomed the calm."
+    )
+    found = dates(text, ["said", "welcomed"], "2020-10-09")
+    assert short(found["said"]) == ("2020-10-09", "day", "publication")
+    assert short(found["welcomed"]) == ("2020-10-09", "day", "publication")
+
+
+def test_a_story_continues_into_the_next_paragraph():
+    text = (
+        "Talks\nThe two leaders met on Tuesday in Lima.\n\n"
+        "They shook hands before the cameras. Later their aides signed a trade pact."
+    )
+    found = dates(text, ["signed"], "2020-10-09")
+    assert short(found["signed"]) == ("2020-10-06", "day", "inherited:sentence")
+
+
 def test_headline_event_takes_the_day_of_the_lede():
     text = "Leaders sign pact at summit\nThe two leaders met on Tuesday in Lima and signed a pact."
     doc = make_doc(text, "2018-06-13")

@@ -779,7 +779,7 @@ def _narrative_date(context: TimeContext, sentence: int, parsed: Any, hops: int 
     if previous < 0 or hops <= 0 or not _sentence_is_past(context, previous, parsed):
         return None  # "Six decades have passed since … (1960)." tells no story to continue
     date = _story_date(context, previous, parsed)
-    if date is None and not context.in_sentence(previous):
+    if date is None and not context.in_sentence(previous) and not _sentence_is_negated(context, previous, parsed):
         date = _narrative_date(context, previous, parsed, hops - 1)
     return date if date is not None and _names_a_day(date, context) else None
 
@@ -820,6 +820,14 @@ def _sentence_before(context: TimeContext, sentence: int) -> int:
             break
         previous -= 1
     return previous
+
+
+def _sentence_is_negated(context: TimeContext, sentence: int, parsed: Any) -> bool:
+    """"Paris did not recall its envoy to London.": nothing happened, so the story's day stops there and
+    is not carried past it to later paragraphs."""
+    span = context.sentences[sentence]
+    tokens = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and len(tokens) > 0 and any(c.dep_ == "neg" for c in tokens.root.children)
 
 
 def _sentence_is_past(context: TimeContext, sentence: int, parsed: Any) -> bool:
