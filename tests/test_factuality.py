@@ -31,6 +31,10 @@ def trigger(nlp, text: str, word: str):
         ("The minister visited the capital, the agency said.", "visited", Factuality.REPORTED),
         ("The agency said the minister visited the capital.", "visited", Factuality.REPORTED),
         ("The minister visited the capital, according to the agency.", "visited", Factuality.REPORTED),
+        # a bare verb after "and" shares the auxiliaries of the verb before it
+        ("The agency said the kingdom would follow suit and withdraw its envoy.", "withdraw", Factuality.HYPOTHETICAL),
+        ("The kingdom will close its border and expel the envoy.", "expel", Factuality.FUTURE),
+        ("The kingdom closed its border and expelled the envoy.", "expelled", Factuality.ASSERTED),
     ],
 )
 def test_factuality_cues(nlp, text: str, word: str, expected: Factuality) -> None:

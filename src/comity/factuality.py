@@ -97,7 +97,8 @@ def _is_infinitive(verb) -> bool:
 def _governing_chain(verb):
     """The verb, then the verbs it is the to-infinitive complement of ("plans to visit",
     "called on X to lift", the parser labelling the latter xcomp or advcl), through "and"
-    ("to lift the embargo and to hand back the base")."""
+    ("to lift the embargo and to hand back the base"), or the verb whose auxiliaries a bare
+    conjunct shares ("would follow suit and recall")."""
     chain = [verb]
     current = verb
     while current.head is not current:
@@ -106,10 +107,20 @@ def _governing_chain(verb):
         elif current.dep_ == "conj" and _is_infinitive(current) and current.head.dep_ in ("xcomp", "advcl"):
             current = current.head
             continue
+        elif _shares_auxiliaries(current):
+            current = current.head
         else:
             break
         chain.append(current)
     return chain
+
+
+def _shares_auxiliaries(verb) -> bool:
+    """A bare verb joined to the one before it, with no subject or auxiliary of its own, takes
+    that verb's: "it would follow suit and recall its ambassador" would recall."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for child in verb.children)
 
 
 def _is_infinitive_of_be(verb) -> bool:
