@@ -323,7 +323,7 @@ def _vague_phrases() -> dict[str, str]:
 
 @cache
 def same_time_words() -> dict[str, frozenset[str]]:
-    """Role ("subordinator", "measure") → the words of an adverbial clause that dates its main clause."""
+    """Role ("subordinator", "measure", "background") → words of an adverbial clause that does or does not date its main clause."""
     words: dict[str, set[str]] = {}
     for word, role in _rows("same_time_clauses.tsv", 2):
         words.setdefault(role, set()).add(word.casefold())

@@ -183,6 +183,18 @@ def test_a_story_continues_into_the_next_paragraph():
     assert short(found["signed"]) == ("2020-10-06", "day", "inherited:sentence")
 
 
+def test_a_date_in_a_since_clause_dates_neither_the_main_clause_nor_the_next_sentence():
+    text = (
+        "Visit\nThe two presidents agreed on Monday to reopen the border.\n\n"
+        "Ruiz, on his first visit abroad since taking office on March 3, met Vega in the capital. "
+        "The two leaders signed a pact on fishing."
+    )
+    found = dates(text, ["taking", "met", "signed"], "2023-05-10")
+    assert short(found["taking"]) == ("2023-03-03", "day", "explicit:anchor-year")
+    assert short(found["met"]) == ("2023-05-08", "day", "inherited:sentence")
+    assert short(found["signed"]) == ("2023-05-08", "day", "inherited:sentence")
+
+
 def test_headline_event_takes_the_day_of_the_lede():
     text = "Leaders sign pact at summit\nThe two leaders met on Tuesday in Lima and signed a pact."
     doc = make_doc(text, "2018-06-13")

@@ -519,7 +519,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
         return None
     end = context.sentences[sentence].end
     rooted = [(t, _head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
-    rooted = [(t, r) for t, r in rooted if r is not None]
+    rooted = [(t, r) for t, r in rooted if r is not None and not _background_to(r, trigger)]
     for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
@@ -534,6 +534,24 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
             beside = [(t, r) for t, r in rooted if r.i in region]
             if beside:
                 return Choice(_nearest(beside, trigger))
+    return None
+
+
+def _background_to(modifier: Any, trigger: Any) -> bool:
+    """Whether the modifier sits in a background clause ("since taking office on January 1") that does
+    not hold the trigger: that date is of another, earlier act."""
+    clause = _background_clause(modifier)
+    return clause is not None and trigger.i not in {t.i for t in clause.subtree}
+
+
+def _background_clause(token: Any) -> Any:
+    """The clause opened by a background word ("since") that holds the token, or None."""
+    words = same_time_words().get("background", frozenset())
+    for node in (token, *token.ancestors):
+        if node.dep_ == "pcomp" and node.head.lower_ in words:
+            return node
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in node.children):
+            return node
     return None
 
 
@@ -779,20 +797,36 @@ def _narrative_date(context: TimeContext, sentence: int, parsed: Any, hops: int 
     if previous < 0 or hops <= 0 or not _sentence_is_past(context, previous, parsed):
         return None  # "Six decades have passed since … (1960)." tells no story to continue
     date = _story_date(context, previous, parsed)
-    if date is None and not context.in_sentence(previous) and not _sentence_is_negated(context, previous, parsed):
+    undated = not _foreground_timexes(context, previous, parsed)
+    if date is None and undated and not _sentence_is_negated(context, previous, parsed):
         date = _narrative_date(context, previous, parsed, hops - 1)
     return date if date is not None and _names_a_day(date, context) else None
 
 
+def _foreground_timexes(context: TimeContext, sentence: int, parsed: Any) -> list[Timex]:
+    """The sentence's expressions outside background clauses: a date "since taking office" leaves the
+    sentence as undated as if it named none."""
+    end = context.sentences[sentence].end
+    found = []
+    for timex in context.in_sentence(sentence):
+        head = _head_token(parsed, Span(timex.span.start, min(timex.span.end, end)))
+        if head is None or _background_clause(head) is None:
+            found.append(timex)
+    return found
+
+
 def _story_date(context: TimeContext, sentence: int, parsed: Any) -> EventDate | None:
     """The day a sentence's story is on: its first date outside a relative clause ("followed talks
-    that X hosted on July 13" is background, not the day the story continues on)."""
+    that X hosted on July 13" is background, not the day the story continues on) or a background
+    clause ("since taking office on January 1")."""
     for timex in context.in_sentence(sentence):
         if not _usable(timex):
             continue
         head = _head_token(parsed, Span(timex.span.start, min(timex.span.end, context.sentences[sentence].end)))
         if head is not None and _clause_head(head).dep_ == "relcl":
             continue  # not a participle ("zones encircling Taiwan on Thursday" is often the parser's misreading)
+        if head is not None and _background_clause(head) is not None:
+            continue
         return _resolved(Choice(timex), context, sentence)
     return None
 
