@@ -195,6 +195,15 @@ def test_a_date_in_a_since_clause_dates_neither_the_main_clause_nor_the_next_sen
     assert short(found["signed"]) == ("2023-05-08", "day", "inherited:sentence")
 
 
+def test_last_week_gives_the_month_that_holds_most_of_that_week():
+    # The interchange format has no week precision: the month of the week's Thursday, marked approximate.
+    text = "Row\nThe governor criticised the council last week for its budget."
+    straddling = dates(text, ["criticised"], "2021-04-06")["criticised"]  # week of 29 March to 4 April
+    assert (straddling.value, straddling.precision, straddling.approximate) == ("2021-04", "month", True)
+    previous_month = dates(text, ["criticised"], "2023-02-02")["criticised"]  # week of 23 to 29 January
+    assert (previous_month.value, previous_month.precision) == ("2023-01", "month")
+
+
 def test_headline_event_takes_the_day_of_the_lede():
     text = "Leaders sign pact at summit\nThe two leaders met on Tuesday in Lima and signed a pact."
     doc = make_doc(text, "2018-06-13")
