@@ -553,3 +553,8 @@ def test_one_actor_in_two_roles_is_two_participants() -> None:
     ]
     sources = {m.source.code for m in EventStage(collapse_same_dyad=False)(doc).event_mentions if m.source}
     assert sources == {"GONMED", "GONGOV"}
+
+
+def test_refusing_to_attend_anothers_event_is_a_rejection() -> None:
+    assert ("120", "ARNGOV", "GON") in triples("In 2019, the Arnorian king refused to attend Gondor's coronation.")
+    assert [found[0] for found in triples("The Arnorian king refused to attend the ceremony.")] == []
