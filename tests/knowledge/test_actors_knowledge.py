@@ -233,3 +233,10 @@ def test_armed_groups_have_their_country_and_rebel_sector(kb: ActorKnowledge) ->
 def test_an_opposition_leader_is_coded_opposition_while_out_of_office(kb: ActorKnowledge) -> None:
     assert kb.code_at("person:lee-jae-myung", date(2023, 3, 16))[0] == "KOROPP"
     assert kb.code_at("person:lee-jae-myung", date(2025, 7, 1))[0] == "KORGOV"
+
+
+def test_common_surnames_come_from_the_list_or_other_people_given_names(kb: ActorKnowledge) -> None:
+    assert kb.is_common_surname("Sanchez") and kb.is_common_surname("Sánchez")  # listed
+    assert kb.is_common_surname("Petro")  # Gustavo Petro's surname, Petro Poroshenko's given name
+    assert not kb.is_common_surname("Kim")  # first in "Kim Jong Un", but a Korean surname
+    assert not kb.is_common_surname("Merkel")

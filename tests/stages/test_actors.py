@@ -609,3 +609,13 @@ def test_a_party_name_two_countries_share_follows_the_text_and_else_the_first_li
 def test_pelosi_is_american_as_the_object_of_sanctions(run) -> None:
     doc = run("China imposed sanctions on Nancy Pelosi. Beijing said Pelosi had provoked it.", published="2022-08-05")
     assert [(m.country, m.code) for m in doc.actor_mentions if "Pelosi" in m.text] == [("USA", "USALEG")] * 2
+
+
+def test_a_common_surname_alone_names_no_one_until_the_full_name(run) -> None:
+    alone = run("Sánchez said on Monday that the talks had failed.", published="2021-04-20")
+    assert all(m.actor_id != "person:sanchez-pedro" for m in alone.actor_mentions)
+    named = run("Pedro Sánchez met the envoy. Sánchez said on Monday that the talks had failed.",
+                published="2021-04-20")
+    assert mention(named, "Sánchez").actor_id == "person:sanchez-pedro"
+    distinctive = run("Merkel said on Monday that the talks had failed.", published="2019-04-20")
+    assert mention(distinctive, "Merkel").actor_id == "person:merkel-angela"

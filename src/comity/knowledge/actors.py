@@ -232,6 +232,7 @@ class ActorKnowledge:
             self.add_agent(noun, code, canonical)
         self._deeds = {name_key(noun): code for noun, code in deeds if name_key(noun)}
         self._names: _Index | None = None
+        self._given_names: frozenset[tuple[str, ...]] | None = None
         self._holders: dict[tuple[str, str, date | None], tuple[str, ...]] = {}  # memo of holders()
         self._office_bearers: dict[tuple[str, tuple[str, ...]], tuple[ActorEntry, ...]] = {}  # memo: office bearers ever
 
@@ -352,6 +353,14 @@ class ActorKnowledge:
         in "Russian shelling"; "" for the country alone: "exports"); None: not a deed noun."""
         return self._deeds.get(name_key(noun))
 
+    def is_common_surname(self, surname: str) -> bool:
+        """A surname that alone does not single out one person: listed in common_names.txt
+        ("Sánchez", "Johnson") or the given name of another known person ("Jonathan")."""
+        key = name_key(surname)
+        if self._given_names is None:
+            self._given_names = _given_names(self._entries.values())
+        return key in _common_surnames() or key in self._given_names
+
     def search(self, name: str) -> list[Actor]:
         """Actors whose names contain every word of `name`, exact names first."""
         wanted = name_key(name)
@@ -447,6 +456,26 @@ class ActorKnowledge:
         if self._names is None:
             self._names = _build_name_index(self._entries.values())
         return self._names
+
+
+@cache
+def _common_surnames() -> frozenset[tuple[str, ...]]:
+    lines = (ACTORS_DIR / "common_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _given_names(entries: Iterable[ActorEntry]) -> frozenset[tuple[str, ...]]:
+    """The given names of known people whose names end in their surname ("Petro" of "Petro
+    Poroshenko"); a name written surname first ("Kim Jong Un", "Mao Ning") gives none."""
+    firsts = set()
+    for entry in entries:
+        surnames = [name_key(s) for s in entry.surnames]
+        for name in (entry.actor.name, *entry.names):
+            words = name_key(name)
+            ends_in_surname = any(len(words) > len(sk) and words[-len(sk):] == sk for sk in surnames if sk)
+            if ends_in_surname and words[:1] not in surnames:  # not "Fidel", known by his first name
+                firsts.add(words[:1])
+    return frozenset(firsts)
 
 
 @cache

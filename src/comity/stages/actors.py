@@ -528,7 +528,7 @@ def _surname_mention(
             return _resolved(span, text, holders[0], "title+surname", ctx)
         country = country or _shared_country(ctx, candidates)
         return _titled_unknown(span, text, title, country, "title+surname-country", ctx)
-    if len(candidates) == 1:
+    if len(candidates) == 1 and not ctx.knowledge.is_common_surname(text):
         return _resolved(span, text, candidates[0], "surname", ctx)
     return None
 
