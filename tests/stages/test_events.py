@@ -497,6 +497,8 @@ CODED_NOW = [
     ("The Arnorian king shot down a Rohan helicopter near the river.", ("190", "ARNGOV", "ROH")),
     ("Rohan blockaded the harbours of Gondor.", ("191", "ROH", "GON")),
     ("Arnor began naval exercises around Gondor on Monday.", ("150", "ARN", "GON")),
+    # the area the drill is held in lies around the target
+    ("Arnor began live-fire exercises in six zones encircling Gondor on Thursday.", ("150", "ARN", "GON")),
     ("Protesters in Arnor stormed the parliament.", ("145", "ARN", "ARN")),
     ("Angry crowds in Arnor gathered outside the ministry.", ("141", "ARN", "ARN")),
     # read by the parser as "gathered (outside headquarters)", an object with a modifier

@@ -76,6 +76,8 @@ ARTEFACT_NOUNS = frozenset(
 #: "each other", "one another": a group acting on itself.
 RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
 DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
+#: Participles that place an area around an actor: "zones encircling X", "waters surrounding X".
+_SURROUNDING_VERBS = frozenset({"encircle", "surround", "ring", "border", "encircling", "surrounding"})
 
 
 @dataclass(slots=True)
@@ -896,6 +898,11 @@ class _ActorIndex:
                 mention = self.at(child)
                 if mention is not None:
                     return [mention]
+        around = [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _SURROUNDING_VERBS for o in c.children if o.dep_ == "dobj"]
+        for obj in around:  # "the zones encircling X" lie around X, as "the waters off X" are X's
+            found = [m for unit in _coordinated(obj) for m in self._mentions_for(unit, depth + 1)]
+            if found:
+                return found
         through = ACTOR_PREPOSITIONS | ({"with", "between"} if token.lemma_.lower() in RELATION_NOUNS else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in through:
