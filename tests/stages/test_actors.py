@@ -619,3 +619,9 @@ def test_a_common_surname_alone_names_no_one_until_the_full_name(run) -> None:
     assert mention(named, "Sánchez").actor_id == "person:sanchez-pedro"
     distinctive = run("Merkel said on Monday that the talks had failed.", published="2019-04-20")
     assert mention(distinctive, "Merkel").actor_id == "person:merkel-angela"
+
+
+def test_his_forces_after_a_leader_are_his_country_s_military(run) -> None:
+    doc = run("Ilham Aliyev said on Sunday that his forces had taken the town.", published="2020-11-10")
+    forces = mention(doc, "his forces")
+    assert (forces.actor_id, forces.code, forces.antecedent) == ("state:AZE", "AZEMIL", mention(doc, "Ilham Aliyev").span)

@@ -1073,8 +1073,17 @@ def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: _Context
     if not code:
         return None
     span = Span(pronoun.idx, head.idx + len(head.text))
-    return ActorMention(span, span.text(doc.text), antecedent.actor_id if not antecedent.actor_id or antecedent.actor_id.startswith("state:") else None,
+    return ActorMention(span, span.text(doc.text), _owner_state(antecedent, ctx),
                         ctx.knowledge.with_agent(antecedent.country, code), antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
+
+
+def _owner_state(antecedent: ActorMention, ctx: _Context) -> str | None:
+    """Whose "his forces" are: the state itself, or a person's country ("Aliyev ... his forces"
+    are Azerbaijan's), never the person."""
+    if antecedent.actor_id is None or antecedent.actor_id.startswith("state:"):
+        return antecedent.actor_id
+    state = f"state:{antecedent.country}"
+    return state if state in ctx.knowledge else None
 
 
 def _pronoun_antecedent(
