@@ -560,3 +560,10 @@ def test_one_actor_in_two_roles_is_two_participants() -> None:
 def test_refusing_to_attend_anothers_event_is_a_rejection() -> None:
     assert ("120", "ARNGOV", "GON") in triples("In 2019, the Arnorian king refused to attend Gondor's coronation.")
     assert [found[0] for found in triples("The Arnorian king refused to attend the ceremony.")] == []
+
+
+def test_telling_an_envoy_to_leave_is_an_expulsion() -> None:
+    assert ("166", "ARN", "GONGOV") in triples("Arnor ordered the Gondorian envoy to leave the country.")
+    assert ("166", "ARN", "GON") in triples("Arnor downgraded relations and told Gondor's envoy to go by February 7.")
+    # what else an envoy is told to do is no expulsion
+    assert "166" not in [found[0] for found in triples("Arnor told the Gondorian envoy to convey its protest.")]

@@ -8,6 +8,8 @@ family), a list of mappings:
       cameo: "042"
       object: [capital, country]   # optional: the direct object's lemma must be one of these
       object_modifier: [diplomatic] # optional: a word modifying the object must be one of these
+      to_verb: [leave, go]         # optional: the trigger must also take a to-infinitive of one of
+                                   # these verbs ("told the envoy to leave")
       particle: off                # optional: verb particle ("break off")
       prep: for                    # optional: the trigger must govern this preposition
       source: [subject]            # argument slots tried in order (default [subject])
@@ -55,7 +57,7 @@ SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement",
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
      "reverse", "symmetric", "mutual", "need_target", "place_target", "self_target", "speech", "note", "adjective",
-     "adopts_object_event"}
+     "adopts_object_event", "to_verb"}
 )  # fmt: skip
 
 
@@ -67,6 +69,7 @@ class EventPattern:
     lemmas: frozenset[str]
     objects: frozenset[str] = frozenset()
     object_modifiers: frozenset[str] = frozenset()
+    to_verbs: frozenset[str] = frozenset()
     particle: str | None = None
     prep: str | None = None
     source: tuple[str, ...] = ("subject",)
@@ -82,7 +85,7 @@ class EventPattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects) + bool(self.object_modifiers) + bool(self.particle) + bool(self.prep)
+        return 2 * bool(self.objects) + bool(self.object_modifiers) + bool(self.to_verbs) + bool(self.particle) + bool(self.prep)
 
 
 class PatternSet:
@@ -207,6 +210,7 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         lemmas=_words(record[given[0]], origin, given[0]),
         objects=_words(record.get("object"), origin, "object"),
         object_modifiers=_words(record.get("object_modifier"), origin, "object_modifier"),
+        to_verbs=_words(record.get("to_verb"), origin, "to_verb"),
         particle=record.get("particle"),
         prep=record.get("prep"),
         source=_slots(record.get("source"), origin, "source", ("subject",)),

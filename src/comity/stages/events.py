@@ -351,6 +351,8 @@ def _pattern_fits(token, pattern: EventPattern):
         return False
     if pattern.prep and not _preposition(token, pattern.prep):
         return False
+    if pattern.to_verbs and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in pattern.to_verbs for c in token.children):
+        return False
     if not pattern.objects:
         first = next(iter(_objects(token, pattern)), None)
         if pattern.object_modifiers and not (first is not None and _has_modifier(first, pattern.object_modifiers)):
