@@ -625,3 +625,10 @@ def test_his_forces_after_a_leader_are_his_country_s_military(run) -> None:
     doc = run("Ilham Aliyev said on Sunday that his forces had taken the town.", published="2020-11-10")
     forces = mention(doc, "his forces")
     assert (forces.actor_id, forces.code, forces.antecedent) == ("state:AZE", "AZEMIL", mention(doc, "Ilham Aliyev").span)
+
+
+def test_a_demonym_and_qualified_title_before_a_known_name_do_not_hide_the_name(run) -> None:
+    doc = run("Ukrainian Infrastructure Minister Oleksandr Kubrakov signed the deal with Hulusi Akar.",
+              published="2022-07-22")
+    assert [(m.actor_id, m.country) for m in doc.actor_mentions] == [
+        ("person:kubrakov-oleksandr", "UKR"), ("person:akar-hulusi", "TUR")]

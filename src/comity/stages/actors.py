@@ -710,6 +710,8 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: _Contex
     # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
     if head.i < tokens.end or any(t.dep_ in {"cc", "conj", "punct"} for t in between):
         return None
+    if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+        return None  # "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a title before a name, coded with the name
     found = _agent_or_deed(doc, tokens.end, head, ctx)
     if found is None:
         return _demonym_of_a_thing_hit(doc, span, tokens.root, entry)
