@@ -567,3 +567,8 @@ def test_telling_an_envoy_to_leave_is_an_expulsion() -> None:
     assert ("166", "ARN", "GON") in triples("Arnor downgraded relations and told Gondor's envoy to go by February 7.")
     # what else an envoy is told to do is no expulsion
     assert "166" not in [found[0] for found in triples("Arnor told the Gondorian envoy to convey its protest.")]
+
+
+def test_peacekeepers_carried_by_no_actor_are_sent_by_their_country() -> None:
+    assert ("074", "ARN", None) in triples("The first planes carrying Arnor's peacekeepers took off for the region on Tuesday.")
+    assert ("074", "ARN", "GON") in triples("Arnor sent peacekeepers to Gondor.")
