@@ -155,6 +155,17 @@ def hypothetical(verb) -> object | None:
     return None
 
 
+def announced_with_modal(verb) -> bool:
+    """Whether the clause's coming act is carried by "will" or "would" ("it would lift"), not by
+    a verb of expecting or planning ("expects to hold")."""
+    return any(_modals(link) & {"will", "would", "shall", "'ll", "'d"} for link in _governing_chain(verb))
+
+
+def hypothetical_condition(verb) -> bool:
+    """Whether the clause, or one it hangs from, is conditional ("if they meet")."""
+    return any(_has_conditional_mark(link) for link in _governing_chain(verb))
+
+
 def future(verb) -> object | None:
     for link in _governing_chain(verb):
         if _modals(link) & FUTURE_MODALS:

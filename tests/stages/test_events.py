@@ -572,3 +572,10 @@ def test_telling_an_envoy_to_leave_is_an_expulsion() -> None:
 def test_peacekeepers_carried_by_no_actor_are_sent_by_their_country() -> None:
     assert ("074", "ARN", None) in triples("The first planes carrying Arnor's peacekeepers took off for the region on Tuesday.")
     assert ("074", "ARN", "GON") in triples("Arnor sent peacekeepers to Gondor.")
+
+
+def test_own_coming_cooperative_act_announced_with_would_is_an_intent() -> None:
+    assert ("035", "ARN", "GON", "asserted") in code("Arnor announced that Arnor would lift its sanctions on Gondor.")
+    # another's coming act stays future; a plan without "will" or "would" is no announcement
+    assert ("042", "ROH", "GON", "future") in code("Arnor said Rohan will visit Gondor next week.")
+    assert "036" not in [found[0] for found in triples("Arnor said Arnor expects to hold a summit with Gondor.")]

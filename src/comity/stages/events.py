@@ -256,8 +256,11 @@ class EventStage:
     def _mentions(self, doc: Document, sentence: Sentence, candidates: list[_Candidate], actors: _ActorIndex) -> list[EventMention]:
         mentions = []
         for candidate in candidates:
-            entry = self.codebook.entry(candidate.cameo)
             trigger = candidate.match.trigger
+            factuality = _factuality(trigger, candidate.source, actors)
+            if (intent := _announced_intent(candidate, factuality, actors)) is not None:
+                candidate.cameo, factuality = intent, Factuality.ASSERTED
+            entry = self.codebook.entry(candidate.cameo)
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text))
             source = candidate.source.argument if candidate.source else None
             target = candidate.target.argument if candidate.target else None
@@ -272,7 +275,7 @@ class EventStage:
                     plover=entry.plover,
                     quad_class=entry.quad_class,
                     goldstein=entry.goldstein,
-                    factuality=_factuality(trigger, candidate.source, actors),
+                    factuality=factuality,
                     evidence=sentence.span,
                     trigger=trigger_span,
                     rule=candidate.rule,
@@ -1033,6 +1036,27 @@ def _factuality(trigger, source: _Participant | None, actors: _ActorIndex) -> Fa
     if any(speaker.key == source.key for speaker in speakers):
         return Factuality.ASSERTED  # the source's own words
     return Factuality.REPORTED
+
+
+#: The CAMEO 03 intent for each cooperative root: announcing one's own coming act of it.
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+def _announced_intent(candidate: _Candidate, factuality: Factuality, actors: _ActorIndex) -> str | None:
+    """ "X said it would lift the restrictions": a cooperative act the speaker announces as its own
+    coming act is an asserted intent (CAMEO 03), not an event yet; others' coming acts stay future."""
+    if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) or candidate.source is None:
+        return None
+    intent = _INTENT_BY_ROOT.get(candidate.cameo[:2])
+    clause = factuality_rules.clause_verb(candidate.match.trigger)
+    if intent is None or not factuality_rules.announced_with_modal(clause) or factuality_rules.negated(clause) is not None:
+        return None
+    if factuality_rules.hypothetical_condition(clause):
+        return None
+    frame = factuality_rules.speech_frame(clause)
+    if frame is None or frame[1] is None:
+        return None
+    return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
 
 
 def _mention_id(doc_id: str, trigger: Span, cameo: str, source: Argument | None, target: Argument | None, date_span: Span | None) -> str:
