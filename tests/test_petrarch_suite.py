@@ -125,10 +125,13 @@ def test_notes_list_unreachable_codings_of_both_suites() -> None:
 @pytest.mark.parametrize(
     ("records", "actors", "agents", "key", "floor", "extra_max", "reachable_floor"),
     [
-        # UD extra 29.5 (was 29.0): "abandon ties" is coded 161/160 by the codebook where the suite
-        # expects 080, and "downplayed their meeting" now codes the meeting (040) beside the expected 120s
-        ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt", "UD", 49.0, 29.5, 93.0),
-        ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "UNIT", 2.6, 80.0, 74.0),
+        # UD extra 29.6 (was 29.0): "abandon ties" is coded 161/160 by the codebook where the suite
+        # expects 080, "downplayed their meeting" now codes the meeting (040) beside the expected 120s,
+        # and two agents of one state ("Danish media and government") stay two participants, which
+        # adds a coding on a record whose expected code is unreachable; over the reachable codings
+        # extra events stay at 2.27%. Unit tests: the same, 80.7.
+        ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt", "UD", 49.5, 29.6, 94.5),
+        ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "UNIT", 2.6, 80.7, 74.0),
     ],
 )
 def test_full_suite(shared_dir: Path, records: str, actors: str, agents: str, key: str, floor: float, extra_max: float, reachable_floor: float) -> None:
