@@ -153,9 +153,7 @@ def _skip_known(
 ) -> Iterator[Document]:
     for item in items:
         if isinstance(item, InputFailure):
-            store.record_failure(run_id, item)
-            summary.failed.append((item.origin, item.problem.code, item.problem.message))
-            _notify(progress, item.origin, "failed")
+            _record_failure(item, store, run_id, summary, progress)
         elif store.is_unchanged(item, cfg_hash):
             store.record_input(run_id, item.origin, item.doc_id, "unchanged")
             summary.unchanged += 1
@@ -192,9 +190,7 @@ class _Saver:
 
     def add(self, result: Document | InputFailure) -> None:
         if isinstance(result, InputFailure):
-            self.store.record_failure(self.run_id, result)
-            self.summary.failed.append((result.origin, result.problem.code, result.problem.message))
-            _notify(self.progress, result.origin, "failed")
+            _record_failure(result, self.store, self.run_id, self.summary, self.progress)
             return
         if not self.pending:
             self.oldest = time.monotonic()
@@ -211,6 +207,14 @@ class _Saver:
             self.summary.coded += 1
             _notify(self.progress, doc.origin, "coded")
         self.pending = []
+
+
+def _record_failure(
+    failure: InputFailure, store: Store, run_id: str, summary: RunSummary, progress: ProgressCallback | None
+) -> None:
+    store.record_failure(run_id, failure)
+    summary.failed.append((failure.origin, failure.problem.code, failure.problem.message))
+    _notify(progress, failure.origin, "failed")
 
 
 def _notify(progress: ProgressCallback | None, origin: str, status: str) -> None:

@@ -83,11 +83,11 @@ class SuiteScore:
 
     @property
     def percent_correct(self) -> float:
-        return 100.0 * self.correct / self.expected if self.expected else 0.0
+        return _percent(self.correct, self.expected)
 
     @property
     def percent_extra(self) -> float:
-        return 100.0 * self.extra / self.records if self.records else 0.0
+        return _percent(self.extra, self.records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +111,15 @@ class Ceiling:
 
     @property
     def percent_correct(self) -> float:
-        return 100.0 * self.correct / self.reachable if self.reachable else 0.0
+        return _percent(self.correct, self.reachable)
 
     @property
     def percent_extra(self) -> float:
-        return 100.0 * self.extra / self.records if self.records else 0.0
+        return _percent(self.extra, self.records)
+
+
+def _percent(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
 
 
 def _attributes(text: str) -> dict[str, str]:

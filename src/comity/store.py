@@ -119,11 +119,8 @@ class Store:
     # inputs -----------------------------------------------------------------
     def record_input(self, run_id: str, origin: str, doc_id: str | None, status: str,
                      problem: DocumentProblem | None = None) -> None:
-        self.con.execute(
-            "INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)",
-            [run_id, origin, doc_id, status, problem.code if problem else None,
-             problem.message if problem else None],
-        )
+        row = _input_row(run_id, origin, doc_id, status, problem)
+        self.con.execute(f"INSERT INTO inputs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
 
     def record_failure(self, run_id: str, failure: InputFailure) -> None:
         self.record_input(run_id, failure.origin, failure.doc_id, "failed", failure.problem)
@@ -367,10 +364,15 @@ class Store:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _input_row(run_id: str, origin: str, doc_id: str | None, status: str,
+               problem: DocumentProblem | None) -> dict[str, Any]:
+    return {"run_id": run_id, "origin": origin, "doc_id": doc_id, "status": status,
+            "problem_code": problem.code if problem else None, "message": problem.message if problem else None}
+
+
 def _coded_input_row(run_id: str, doc: Document) -> dict[str, Any]:
     warning = next((p for p in doc.problems if not p.fatal), None)
-    return {"run_id": run_id, "origin": doc.origin, "doc_id": doc.doc_id, "status": "coded",
-            "problem_code": warning.code if warning else None, "message": warning.message if warning else None}
+    return _input_row(run_id, doc.origin, doc.doc_id, "coded", warning)
 
 
 def _now() -> dt.datetime:

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
 from comity.knowledge.files import read_yaml_mapping

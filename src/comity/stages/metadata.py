@@ -22,7 +22,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-
 from comity.errors import KnowledgeError
 from comity.knowledge.files import read_yaml_mapping
 from comity.model import Document, Found, Metadata, Span

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
 from comity.knowledge.files import read_yaml_mapping
@@ -55,8 +54,9 @@ SNIPPET_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’»)\]]*)$|[\"”»]$")
 _TRUNCATED_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _WHITESPACE = re.compile(r"\s+")
-#: Markdown headings, bullets and quote marks in front of a line, ignored by the cues.
+#: A bullet or list number in front of a line: an item of a list.
 _LIST_ITEM_MARK = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+#: Markdown headings, bullets and quote marks in front of a line, ignored by the cues.
 _LINE_MARKS = re.compile(r"^(?:#{1,6}|[-*•>]|\d{1,2}[.)])\s+")
 
 CATEGORIES: dict[str, frozenset[str]] = {
