@@ -417,7 +417,7 @@ def test_trailing_attribution_is_a_report_frame_not_a_statement() -> None:
 
 
 def test_unlabelled_place_name_keeps_its_compound_parts() -> None:
-    from comity.stages.events import _unlabelled_name
+    from comity.stages.events.participants import _unlabelled_name
 
     doc = parsed_document(
         ["Arnor", "flew", "to", "San", "Antonio", "de", "los", "Baños", "."],

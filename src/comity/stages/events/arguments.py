@@ -1,0 +1,287 @@
+"""Argument slots read off the dependency parse: logical subject and object, datives, "between X and Y",
+prepositional and inner targets, the same way for every pattern source."""
+
+from __future__ import annotations
+
+from comity import factuality as factuality_rules
+from comity.stages.events.participants import ActorIndex
+from comity.stages.events.records import Match, Participant
+from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, RELATIVE_PRONOUNS
+
+
+def is_passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ == "acl"
+    )
+
+
+def logical_subject(token, depth: int = 0) -> list:
+    if depth > 4:
+        return []
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "ROOT" or token.pos_ == "NOUN":
+        return _noun_subject(token, depth)
+    if is_passive(token):
+        agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent or token.dep_ != "conj":
+            return agent
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token)
+    if subjects:
+        if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return [token.head]
+        # the parser may give "Lions, tigers, and Gondor" two subjects
+        return [_glossed(subject) for subject in _inside_clause(token, subjects)]
+    head = token.head
+    if head is token:
+        return []
+    if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
+        return [head]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive and head.lemma_ in OBJECT_CONTROL_VERBS):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:  # "called on X to lift", "appealed to X to help"
+            obj = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS:
+            return [obj]
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised and not any(c.dep_ == "agent" for c in head.children):
+            return raised  # "X is scheduled to visit"
+        return logical_subject(head, depth + 1)
+    if token.dep_ in ("conj", "advcl", "acomp"):
+        return logical_subject(head, depth + 1)
+    if token.dep_ == "pcomp" and head.head is not head:
+        governor = head.head
+        controller = [c for c in governor.children if c.dep_ == "dobj"]
+        if head.lower_ in ("for", "of") and controller and governor.pos_ == "VERB":
+            return controller  # "thanked X for extending", "accused X of violating"
+        return logical_subject(governor, depth + 1)
+    return []
+
+
+def _subject_read_into_time_phrase(verb) -> list:
+    """The subject the parser folded into an opening time phrase: "On Friday Beijing
+    announced ..." read as "on (Friday Beijing)"; the name after the day is the doer."""
+    if verb.dep_ != "ROOT":
+        return []
+    return [
+        noun
+        for prep in verb.children if prep.dep_ == "prep" and prep.i < verb.i
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.pos_ == "PROPN" and noun.ent_type_ != "DATE"
+        and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in noun.children)
+    ]
+
+
+def _glossed(subject):
+    """The phrase a bracketed gloss explains when the parser took the gloss for the subject:
+    "Kim, president of the DPRK [Democratic People's Republic of Korea], hosted ..." has the
+    gloss as subject and "Kim" left as a fragment; the top of that fragment is the subject."""
+    bracket = subject.left_edge if subject.left_edge.text in OPENING_BRACKETS else subject.doc[max(subject.left_edge.i - 1, 0)]
+    if bracket.text not in OPENING_BRACKETS or bracket.i == 0:
+        return subject
+    top = subject.doc[bracket.i - 1]
+    while top.head.i != top.i and top.head.i < bracket.i:
+        top = top.head
+    if top.head.i == top.i and top.pos_ in ("PROPN", "NOUN", "PRON"):
+        return top
+    return subject
+
+
+def _inside_clause(verb, subjects: list) -> list:
+    """The subjects after the verb's subordinator: a subject before it belongs to a clause the
+    parser failed to build ("X departx from Y after crowds trashed ..." gives "trashed" both)."""
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    if marker is None:
+        return subjects
+    return [subject for subject in subjects if subject.i > marker.i] or subjects
+
+
+def _noun_subject(noun, depth: int) -> list:
+    possessor = [c for c in noun.children if c.dep_ == "poss"]
+    if possessor:
+        return possessor
+    clause_subject = _subject_of_verb_read_as_modifier(noun)
+    if clause_subject:
+        return clause_subject
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.i < noun.i]
+    if modifiers and noun.dep_ not in ("dobj", "pobj"):
+        return modifiers  # "Russian shelling hit ...", "the Israeli strikes"
+    by_agent = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if by_agent:
+        return by_agent
+    head = noun.head
+    if noun.dep_ == "conj" and head is not noun:
+        return _noun_subject(head, depth + 1)
+    if eliciting_verb(noun) is not None:  # "drawing condemnation from X": X condemns
+        return _from_objects(noun) or _from_objects(head)
+    if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        return logical_subject(head, depth + 1)
+    return []
+
+
+def eliciting_verb(noun):
+    """The verb that has the event noun as the reaction it drew, or None."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in ELICITING_LEMMAS and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def _from_objects(token) -> list:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+
+
+def _subject_of_verb_read_as_modifier(noun) -> list:
+    """ "Trump held talks with Lee" misread as one noun phrase ("held" a modifier of "talks"):
+    the name before the verb is its subject."""
+    for verb in (c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i < noun.i):
+        before = [t for t in noun.subtree if t.i < verb.i and t.dep_ in ("nmod", "npadvmod", "nsubj", "compound") and t.pos_ in ("PROPN", "NOUN")]
+        if before:
+            return before[:1]
+    return []
+
+
+def _logical_object(token) -> list:
+    if token.pos_ == "NOUN":
+        return []
+    if is_passive(token):
+        subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subject and subject[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return [token.head]
+        if not subject and token.dep_ == "acl":
+            return [token.head]
+        return subject
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    # a headline's object the parser left unattached: "Arnor praises Gondor" with "Gondor" as dep
+    return objects or [c for c in token.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > token.i]
+
+
+def _argument_hosts(match: Match) -> list:
+    """Tokens whose prepositional phrases can hold the trigger's arguments."""
+    trigger = match.trigger
+    hosts = [trigger] + [c for c in trigger.children if c.dep_ == "advmod"]  # "marched close to X"
+    if match.obj is not None and match.obj.pos_ in ("NOUN", "PROPN"):
+        hosts.append(match.obj)
+    for token in list(hosts):
+        clauses = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+        hosts += clauses + [g for c in clauses for g in c.children if g.dep_ == "xcomp"]
+    if trigger.pos_ == "NOUN":
+        if trigger.dep_ == "conj":
+            hosts.append(trigger.head)
+            hosts += [c for c in trigger.head.children if c.dep_ == "acl"]
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            hosts.append(trigger.head)
+    return hosts
+
+
+def _prep_objects(match: Match, word: str) -> list:
+    found = []
+    for host in _argument_hosts(match):
+        for child in host.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+                found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+            elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
+                found.append(child)
+    return list(dict.fromkeys(found))
+
+
+def _main_clause_subjects(match: Match) -> list:
+    """Fallback subjects for a verb the parser joined to a relative clause instead of the main
+    one ("X stepped across the line that divides Y and held a summit with Z")."""
+    verb = match.trigger if match.trigger.pos_ == "VERB" else match.trigger.head
+    if verb.dep_ != "conj" or verb.head.dep_ != "relcl":
+        return []
+    relative = verb.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in relative.children):
+        return []
+    governor = relative.head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        governor = governor.head
+    return [c for c in governor.children if c.dep_ == "nsubj"]
+
+
+def _complement_subjects(match: Match) -> list:
+    for host in (match.trigger, match.obj):
+        if host is None:
+            continue
+        for child in host.children:
+            if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
+                subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
+                if subject:
+                    return subject
+    return []
+
+
+def _inner_targets(match: Match) -> list:
+    """Tokens inside the object phrase that may name the target, best first: the doer of an
+    event noun ("condemned an attack by X"), then the objects of relational prepositions
+    ("the will to develop ties with Cuba"), then any other noun in the phrase."""
+    purposes = [c for c in match.trigger.children if c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)]
+    phrases = ([match.obj] if match.obj is not None else []) + purposes
+    ordered: list = []
+    if match.obj is not None and match.obj.pos_ == "NOUN":
+        ordered += noun_doers(match.obj)
+    subtree = [t for phrase in phrases for t in phrase.subtree]
+    for word in INNER_TARGET_PREPOSITIONS:
+        ordered += [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
+    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+    return list(dict.fromkeys(ordered))
+
+
+def noun_doers(noun) -> list:
+    """Who does what a noun names: its possessor or its "by" phrase ("an attack by X", "X's attack")."""
+    possessors = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    by_phrase = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return possessors + by_phrase
+
+
+def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
+    """The head tokens of a slot, and whether they stand in a "between" relation."""
+    trigger = match.trigger
+    if slot == "subject":
+        return logical_subject(trigger), False
+    if slot == "object":
+        return _logical_object(trigger), False
+    if slot == "dative":
+        return [c for c in trigger.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"], False
+    if slot == "between":
+        return _prep_objects(match, "between"), True
+    if slot == "complement":
+        return _complement_subjects(match), False
+    if slot == "inside":
+        return _inner_targets(match), False
+    return _prep_objects(match, slot.removeprefix("prep:")), False
+
+
+def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclude: list[Participant]) -> tuple[list[Participant], bool]:
+    excluded = {p.key for p in exclude}
+    for slot in slots:
+        tokens, between = slot_tokens(match, slot)
+        if slot == "subject":
+            tokens = tokens + _main_clause_subjects(match)
+        # inside a phrase only the nearest actor (with its coordinated ones) is the target
+        groups = [[t] for t in tokens] if slot == "inside" else [tokens]
+        if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
+            groups = [tokens + [t for token in tokens for t in token.subtree if t.dep_ == "conj"]]
+        for group in groups:
+            participants = [p for p in actors.participants(group, direct=slot == "complement") if p.key not in excluded]
+            if participants:
+                return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
+        if slot == "subject" and (reporters := _reporter_of_misattached_conjunct(match.trigger)):
+            participants = [p for p in actors.participants(reporters) if p.key not in excluded]
+            if participants:
+                return participants, False
+    return [], False
+
+
+def _reporter_of_misattached_conjunct(verb) -> list:
+    """The speaker, for a verb the parser joined to the reported clause instead of to the verb
+    of saying: in "X said the move mirrored Y's decision and accused Z", "accused" hangs under
+    "mirrored", whose subject is no actor; the one who said is then the one who accused."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    reported = verb.head
+    if reported.dep_ != "ccomp" or reported.head.lemma_ not in factuality_rules.SPEECH_VERBS:
+        return []
+    if not any(c.dep_ == "nsubj" for c in reported.children):
+        return []  # a reported clause the parser left without a subject is too broken to say who
+    return [c for c in reported.head.children if c.dep_ == "nsubj"]

@@ -1,0 +1,41 @@
+"""Factuality hooks: reported, future or negated readings, and an announced own act as CAMEO 03 intent."""
+
+from __future__ import annotations
+
+from comity import factuality as factuality_rules
+from comity.model import Factuality
+from comity.stages.events.participants import ActorIndex
+from comity.stages.events.records import Candidate, Participant
+
+
+def judged_factuality(trigger, source: Participant | None, actors: ActorIndex) -> Factuality:
+    assessment = factuality_rules.assess(trigger)
+    if assessment.value is Factuality.ASSERTED and factuality_rules.inside_quotation(actors.doc.text, trigger.idx):
+        return Factuality.REPORTED  # a quotation whose speaker is named in another sentence
+    if assessment.value is not Factuality.REPORTED or assessment.speaker is None or source is None:
+        return assessment.value
+    speakers = actors.participants([assessment.speaker])
+    if any(speaker.key == source.key for speaker in speakers):
+        return Factuality.ASSERTED  # the source's own words
+    return Factuality.REPORTED
+
+
+#: The CAMEO 03 intent for each cooperative root: announcing one's own coming act of it.
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+def announced_intent(candidate: Candidate, factuality: Factuality, actors: ActorIndex) -> str | None:
+    """ "X said it would lift the restrictions": a cooperative act the speaker announces as its own
+    coming act is an asserted intent (CAMEO 03), not an event yet; others' coming acts stay future."""
+    if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) or candidate.source is None:
+        return None
+    intent = _INTENT_BY_ROOT.get(candidate.cameo[:2])
+    clause = factuality_rules.clause_verb(candidate.match.trigger)
+    if intent is None or not factuality_rules.announced_with_modal(clause) or factuality_rules.negated(clause) is not None:
+        return None
+    if factuality_rules.hypothetical_condition(clause):
+        return None
+    frame = factuality_rules.speech_frame(clause)
+    if frame is None or frame[1] is None:
+        return None
+    return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None

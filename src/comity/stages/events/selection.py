@@ -1,0 +1,96 @@
+"""Which matches and candidates of a sentence stand as events: report frames, themes, fragments."""
+
+from __future__ import annotations
+
+from comity.stages.events.arguments import eliciting_verb, noun_doers
+from comity.stages.events.participants import participant_key
+from comity.stages.events.records import Candidate, Match
+from comity.stages.events.vocabulary import COMMEMORATIONS, QUOTE_MARKS
+
+
+def adopted_object_events(matches: list[Match]) -> dict[int, Match]:
+    """Event nouns that verbs of welcome take as their subject's own act, by the verb's token
+    index: a noun with no doer of its own and not between other parties."""
+    nouns = {m.trigger.i: m for m in matches if m.pattern.pos == "noun"}
+    adopted: dict[int, Match] = {}
+    for match in matches:
+        if not match.pattern.adopts_object_event or match.obj is None or match.obj.i not in nouns:
+            continue
+        noun = nouns[match.obj.i]
+        if noun_doers(noun.trigger) or any(t.lower_ == "between" for t in noun.trigger.subtree):
+            continue  # "welcomed Y's decision", "welcomed the ties between Y and Z": endorsing others
+        adopted[match.trigger.i] = noun
+    return adopted
+
+
+def without_quoted_themes(matches: list[Match], tokens: list) -> list[Match]:
+    """A quoted phrase under a trigger other than a saying gives the words of a charge, not an act: in
+    'accused X of "destroying every channel of dialogue"' nothing is destroyed."""
+    triggers = {m.trigger.i for m in matches if not m.pattern.speech}  # a quoted saying stays a report
+    return [m for m in matches if not (_inside_quoted_phrase(m.trigger, tokens) and any(a.i in triggers for a in m.trigger.ancestors))]
+
+
+def _inside_quoted_phrase(token, tokens: list) -> bool:
+    """Whether the token stands between a quotation mark and its closing one in the same sentence."""
+    before = sum(1 for t in tokens if t.i < token.i and t.text in QUOTE_MARKS)
+    after = sum(1 for t in tokens if t.i > token.i and t.text in QUOTE_MARKS)
+    return before % 2 == 1 and after >= 1
+
+
+def without_embedded_nouns(matches: list[Match]) -> list[Match]:
+    """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
+    verb_objects = {m.obj.i for m in matches if m.obj is not None and not m.pattern.speech}
+    triggers = {m.trigger.i for m in matches if not m.pattern.speech}
+    kept = []
+    for match in matches:
+        token = match.trigger
+        embedded = token.i in verb_objects or _governed_by(token, triggers)
+        # others' reaction to an act ("tested a missile, drawing criticism from X") is no part of it
+        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token) and eliciting_verb(token) is None:
+            continue
+        kept.append(match)
+    return kept
+
+
+def _is_commemorated(token) -> bool:
+    """'the 55th anniversary of the establishment of relations': a past event of its own, not part
+    of the visit or celebration that marks it."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in COMMEMORATIONS
+
+
+def _governed_by(token, triggers: set[int]) -> bool:
+    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in token.ancestors):
+        return True  # part of what a verbal event says ("opposed X in being drawn in by its resumption of ties")
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
+        return True
+    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent"
+
+
+def without_fragments(candidates: list[Candidate]) -> list[Candidate]:
+    """One-sided mentions beside a complete one of the same actor in the sentence are parts of
+    that act ("sent a message expressing support and offered greetings to X"), not events."""
+    # others' reaction to an act ("..., drawing criticism from X") is not the act it could absorb
+    complete = [c for c in candidates if c.source is not None and c.target is not None and eliciting_verb(c.match.trigger) is None]
+    sides = {participant_key(c.source) for c in complete} | {participant_key(c.target) for c in complete}
+    return [c for c in candidates if (c.source is not None and c.target is not None) or participant_key(c.source or c.target) not in sides]
+
+
+def frames_coded_event(speech, candidates_by_trigger: dict[int, list[Candidate]]) -> bool:
+    """A saying whose content (or whose reported clause) holds a coded event is a report frame."""
+    for index, candidates in candidates_by_trigger.items():
+        token = speech.doc[index]
+        if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
+            return True
+        if speech.head.i == token.i and (speech.dep_ in ("parataxis", "advcl", "ccomp") or _is_trailing_attribution(speech)):
+            return True
+    return False
+
+
+def _is_trailing_attribution(speech) -> bool:
+    """ "X sent a letter to Y, Z said": a saying joined to the clause before it by a comma alone."""
+    if speech.dep_ != "conj" or speech.i <= speech.head.i:
+        return False
+    joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
+    return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","

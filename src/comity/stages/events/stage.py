@@ -1,0 +1,216 @@
+"""Events stage: who did what to whom, as CAMEO event mentions with PLOVER, Goldstein and QuadClass.
+
+Patterns (`comity.knowledge.event_patterns`, data in `comity/data/patterns/`) name
+a trigger word (verb, noun or adjective), its constraints and the argument slots
+that hold the source and the target. For every headline and body sentence the
+stage
+
+1. finds the triggers that a pattern accepts (`_matches`);
+2. reads each argument slot off the dependency parse (active and passive voice,
+   relative and participial clauses, control verbs, light verbs with event nouns,
+   "between X and Y") and resolves the tokens to the actor mentions found by the
+   actors stage (pronouns through their antecedent, "the two countries" through
+   its members), splitting coordinated actors ("to the leaders of China, Cuba,
+   Vietnam and Laos") and coordinated dates ("in September 2015 and November
+   2018", each mention carrying its own date span for the time stage) into one
+   mention each; a visit's or an attack's place stands for its country;
+3. judges factuality (`comity.factuality`): a "said" that frames someone else's
+   report makes the mention reported, a planned visit is future, an intent to
+   cooperate is itself an asserted CAMEO 03 event;
+4. drops sayings whose content is itself coded (also a trailing "..., X said"),
+   nominal events inside a verbal event's clause ("opposed X in being drawn in by
+   its resumption of ties"), one-sided fragments of a complete act, and mentions
+   that repeat one already found in the sentence; a verb of welcome whose object
+   is an event noun with no doer of its own codes that event for its subject
+   ("X welcomed the resumption of its ties with Y" is X resuming ties with Y).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from comity.knowledge.cameo import Codebook
+from comity.knowledge.event_patterns import PatternSet
+from comity.knowledge.gazetteer import Gazetteer
+from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
+from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
+from comity.stages.events.modality import announced_intent, judged_factuality
+from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
+from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
+from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
+from comity.stages.events.selection import adopted_object_events, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
+
+
+class EventStage:
+    name = "events"
+    requires = frozenset({"parsed", "sentences", "actor_mentions"})
+    assigns = frozenset({"event_mentions"})
+
+    def __init__(
+        self,
+        codebook: Codebook | None = None,
+        patterns: PatternSet | None = None,
+        reciprocal: bool = False,
+        collapse_same_dyad: bool = True,
+        places: Gazetteer | None = None,
+    ):
+        """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
+        a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO code and
+        pair of countries in a sentence, so one act is not counted twice at country level."""
+        self.codebook = codebook or Codebook.default()
+        self.patterns = patterns or PatternSet.default()
+        self.reciprocal = reciprocal
+        self.collapse_same_dyad = collapse_same_dyad
+        self._places = places
+
+    @property
+    def places(self) -> Gazetteer:
+        """The gazetteer for places named as targets, loaded on first need (it takes seconds)."""
+        if self._places is None:
+            self._places = Gazetteer.default()
+        return self._places
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            doc.event_mentions = []
+            return doc
+        actors = ActorIndex(doc)
+        mentions: list[EventMention] = []
+        for sentence in sentences_with_tokens(doc):
+            mentions.extend(self._code_sentence(doc, sentence, actors))
+        doc.event_mentions = mentions
+        return doc
+
+    # ------------------------------------------------------------------ per sentence
+
+    def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
+        matches = without_quoted_themes(list(find_matches(sentence.tokens, self.patterns)), sentence.tokens)
+        adopted = adopted_object_events(matches)
+        matches = without_embedded_nouns(matches)
+        candidates_by_trigger: dict[int, list[Candidate]] = {}
+        targets_by_trigger: dict[int, list[Participant]] = {}
+        for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
+            candidates = self._adopted_candidates(match, adopted.get(match.trigger.i), actors, targets_by_trigger)
+            candidates = candidates or self._candidates(match, actors, targets_by_trigger)
+            if match.pattern.speech and frames_coded_event(match.trigger, candidates_by_trigger):
+                continue
+            if candidates:
+                candidates_by_trigger[match.trigger.i] = candidates
+        ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
+        return self._mentions(doc, sentence.sentence, self._deduplicated(without_fragments(ordered)), actors)
+
+    def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:
+        """The event noun's candidates with the verb's subject as their source ("X welcomed the
+        resumption of its ties with Y"), when the noun reaches a target."""
+        if noun is None:
+            return []
+        sources, _ = first_filled(verb, verb.pattern.source, actors, exclude=[])
+        candidates = self._candidates(noun, actors, targets_by_trigger, sources) if sources else []
+        return candidates if any(c.target is not None for c in candidates) else []
+
+    def _candidates(self, match: Match, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]], sources: list[Participant] | None = None) -> list[Candidate]:
+        pattern = match.pattern
+        if sources is None:
+            sources, _ = first_filled(match, pattern.source, actors, exclude=[])
+        if not sources and describes_a_thing(match.trigger, actors):
+            return []
+        targets, between = first_filled(match, pattern.target, actors, exclude=sources)
+        if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
+            targets = targets_by_trigger.get(match.trigger.head.i, [])
+        if not targets and pattern.pos == "noun" and (eliciting := eliciting_verb(match.trigger)) is not None:
+            excluded = {p.key for p in sources}  # the reaction is to the act's doer: "X seized ..., drawing condemnation from Y"
+            targets = [p for p in actors.participants(logical_subject(eliciting)) if p.key not in excluded]
+        if not targets and pattern.place_target:
+            targets = self._place_targets(match, sources)
+        if not targets and pattern.self_target:
+            targets = own_countries(sources)
+        if targets:
+            targets_by_trigger[match.trigger.i] = targets
+        mutual_reading = pattern.mutual or acts_on_each_other(match.trigger)
+        if pattern.need_target and not targets and not (mutual_reading and len(sources) >= 2):
+            return []
+        dates = date_splits(match.trigger) or [None]
+        candidates = []
+        for source, target, mutual in pairs(sources, targets, between, mutual_reading):
+            for date_span in dates:
+                candidates.append(Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
+                if self.reciprocal and source and target and (pattern.reverse or mutual):
+                    candidates.append(Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
+        return candidates
+
+    def _place_targets(self, match: Match, sources: list[Participant]) -> list[Participant]:
+        """Countries of the places a visit goes to, other than the visitor's own."""
+        own = {country_key(source) for source in sources}
+        hint = next((source.argument.country for source in sources if source.argument.country), None)
+        for slot in match.pattern.target:
+            tokens, _ = slot_tokens(match, slot)
+            found = [p for p in places_of(tokens, self.places, hint) if p.argument.country not in own]
+            if found:
+                return found
+        return []
+
+    def _deduplicated(self, candidates: list[Candidate]) -> list[Candidate]:
+        kept: list[Candidate] = []
+        seen: set[tuple] = set()
+        for candidate in candidates:
+            key = self._dedup_key(candidate)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(candidate)
+        return kept
+
+    def _dedup_key(self, candidate: Candidate) -> tuple:
+        date = None if candidate.date_span is None else (candidate.date_span.start, candidate.date_span.end)
+        if self.reciprocal or not self.collapse_same_dyad:
+            return (candidate.cameo, role_key(candidate.source), role_key(candidate.target), date)
+        countries = (country_key(candidate.source), country_key(candidate.target))
+        dyad = frozenset(countries) if candidate.mutual or self._is_reciprocal(candidate) else countries
+        return (candidate.cameo, dyad, date)
+
+    def _is_reciprocal(self, candidate: Candidate) -> bool:
+        return candidate.match.pattern.reverse is not None
+
+    def _mentions(self, doc: Document, sentence: Sentence, candidates: list[Candidate], actors: ActorIndex) -> list[EventMention]:
+        mentions = []
+        for candidate in candidates:
+            trigger = candidate.match.trigger
+            factuality = judged_factuality(trigger, candidate.source, actors)
+            if (intent := announced_intent(candidate, factuality, actors)) is not None:
+                candidate.cameo, factuality = intent, Factuality.ASSERTED
+            entry = self.codebook.entry(candidate.cameo)
+            trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text))
+            source = candidate.source.argument if candidate.source else None
+            target = candidate.target.argument if candidate.target else None
+            mentions.append(
+                EventMention(
+                    mention_id=_mention_id(doc.doc_id, trigger_span, candidate.cameo, source, target, candidate.date_span),
+                    doc_id=doc.doc_id,
+                    section=sentence.section,
+                    source=source,
+                    target=target,
+                    cameo=candidate.cameo,
+                    plover=entry.plover,
+                    quad_class=entry.quad_class,
+                    goldstein=entry.goldstein,
+                    factuality=factuality,
+                    evidence=sentence.span,
+                    trigger=trigger_span,
+                    rule=candidate.rule,
+                    date=None if candidate.date_span is None else EventDate(None, None, "split", candidate.date_span),
+                )
+            )
+        return mentions
+
+
+def _mention_id(doc_id: str, trigger: Span, cameo: str, source: Argument | None, target: Argument | None, date_span: Span | None) -> str:
+    def part(argument: Argument | None) -> str:
+        if argument is None:
+            return "-"
+        where = f"{argument.span.start}" if argument.span else ""
+        return f"{argument.code}@{where}"
+
+    dated = "" if date_span is None else f"{date_span.start}:{date_span.end}"
+    text = f"{doc_id}|{trigger.start}:{trigger.end}|{cameo}|{part(source)}|{part(target)}|{dated}"
+    return "m-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

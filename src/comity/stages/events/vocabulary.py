@@ -1,0 +1,72 @@
+"""Closed word lists the argument and selection rules read (lemmas, lower case)."""
+
+from __future__ import annotations
+
+
+#: Verbs whose object, not subject, does what their infinitive complement says ("urged X to help").
+OBJECT_CONTROL_VERBS = frozenset(
+    {"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow",
+     "force", "appeal", "help", "assist", "thank", "push", "pressure", "implore", "demand"}
+)  # fmt: skip
+
+
+#: Relative pronouns stand for the noun their clause modifies ("X, who visited Y").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+#: Prepositions through which an actor inside a noun phrase is reached ("the leaders of China").
+ACTOR_PREPOSITIONS = frozenset({"of", "from", "in", "off"})  # "the waters off X" are X's
+
+
+#: Prepositions searched for a target deep inside an object ("the will to develop ties with Cuba").
+INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "against", "on")
+
+
+#: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
+RELATION_NOUNS = frozenset(
+    {"relation", "relations", "relationship", "tie", "ties", "border", "dispute", "conflict", "issue", "question",
+     "situation", "policy", "problem", "crisis", "talk", "talks", "war", "cooperation", "friendship", "agreement",
+     "deal", "treaty", "trade", "economy", "market", "affair", "affairs", "program", "programme", "process"}
+)  # fmt: skip
+
+
+#: Prepositions whose object says what a verb is about ("call for talks", "insist on release").
+OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"})
+
+
+#: Nouns that only count what follows "of": the object is what is counted.
+QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
+
+
+#: Things named after people: the people in "the statues of X", "the birthplace of X" are not there.
+ARTEFACT_NOUNS = frozenset(
+    {"statue", "monument", "mausoleum", "museum", "tomb", "grave", "memorial", "birthplace", "portrait", "relic",
+     "exhibition", "photo", "photograph", "picture", "image", "flag", "bust", "plaque", "house", "residence"}
+)  # fmt: skip
+
+
+#: "each other", "one another": a group acting on itself.
+RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
+
+
+DATE_PREPOSITIONS = frozenset({"in", "on", "during", "since", "at"})
+
+
+#: Participles that place an area around an actor: "zones encircling X", "waters surrounding X".
+SURROUNDING_VERBS = frozenset({"encircle", "surround", "ring", "border", "encircling", "surrounding"})
+
+
+#: Verbs whose object is others' reaction to the subject's act: "drawing condemnation from X".
+ELICITING_LEMMAS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "stir", "ignite", "fuel"})
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+COMMEMORATIONS = frozenset({"anniversary", "centenary", "centennial", "jubilee"})
+
+
+OPENING_BRACKETS = frozenset({"[", "("})
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
