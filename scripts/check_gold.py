@@ -11,7 +11,6 @@ the exit status is 1 when there is any.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -20,26 +19,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from comity.errors import GoldError  # noqa: E402
-from comity.eval import find_shared, load_gold  # noqa: E402
+from comity.eval import document_texts, find_shared, load_gold  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
 
 
 def squeezed(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def documents(sources: list[Path]) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for source in sources:
-        if source.is_dir():
-            for path in sorted(source.glob("*.txt")) + sorted(source.glob("*.md")):
-                texts[path.stem] = path.read_text(encoding="utf-8")
-        elif source.suffix == ".jsonl":
-            with source.open(encoding="utf-8") as lines:
-                for line in lines:
-                    record = json.loads(line)
-                    texts[record["doc_id"]] = record["text"]
-    return texts
 
 
 def iso3_codes() -> set[str]:
@@ -83,7 +68,7 @@ def main() -> int:
     sources = list(args.docs)
     if shared is not None:
         sources += sorted((shared / "corpora").glob("*.jsonl"))
-    found = problems(args.gold, documents(sources))
+    found = problems(args.gold, document_texts(sources))
     for problem in found:
         print(problem)
     try:

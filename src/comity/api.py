@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -235,11 +235,17 @@ def write_outputs(store: Store, out: Path) -> list[str]:
     return written
 
 
-def code_paths(paths: Iterable[str | Path], config: Config | None = None) -> list[dict[str, Any]]:
-    """Code inputs in memory, without a store: interchange mention dicts with linked event ids."""
+def code_paths(
+    paths: Iterable[str | Path], config: Config | None = None, doc_ids: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """Code inputs in memory, without a store: interchange mention dicts with linked event ids.
+    `doc_ids`: code only these documents (say, the ones a gold file names in a large corpus)."""
     config = config or Config()
     pipeline = build_pipeline(config)
-    documents = (item for item in iter_inputs(paths, config) if isinstance(item, Document))
+    documents = (
+        item for item in iter_inputs(paths, config)
+        if isinstance(item, Document) and (doc_ids is None or item.doc_id in doc_ids)
+    )
     mentions: list[dict[str, Any]] = []
     for batch in batches(documents, config.batch_size):
         for result in code_batch(pipeline, batch):

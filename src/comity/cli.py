@@ -168,7 +168,7 @@ def docs_command(db: DbOption = DEFAULT_DB) -> None:
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold annotations, JSON Lines in the interchange gold format.")],
     mentions: Annotated[Optional[Path], typer.Option("--mentions", help="Score this mentions.jsonl.")] = None,
-    docs: Annotated[Optional[list[Path]], typer.Option("--docs", help="Code these files or folders and score the result; repeatable.")] = None,
+    docs: Annotated[Optional[list[Path]], typer.Option("--docs", help="Code the documents the gold names in these files, folders or JSON Lines corpora, and score the result; repeatable.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score event mentions against gold: precision, recall, dates, leaks, clusters."""
@@ -179,7 +179,7 @@ def eval_command(
         raise typer.Exit(code=2)
     try:
         gold_rows = evaluation.load_gold(gold)
-        found = evaluation.load_mentions(mentions) if mentions else api.code_paths(docs or [])
+        found = evaluation.load_mentions(mentions) if mentions else api.code_paths(docs or [], doc_ids={row.doc_id for row in gold_rows})
         report = evaluation.evaluate(gold_rows, found)
     except ComityError as exc:
         raise _fail(exc) from exc
