@@ -16,6 +16,7 @@ import pytest
 from comity.errors import GoldError, InputError
 from comity.eval import (
     DateVerdict,
+    document_texts,
     FloorChange,
     FloorsError,
     GoldRow,
@@ -515,9 +516,9 @@ def fake_api(monkeypatch: pytest.MonkeyPatch, found: list[dict[str, Any]]) -> li
     """Stand in for comity.api so the script runs without the coder; returns the calls made."""
     calls: list[list[Path]] = []
 
-    def code_paths(paths: list[Path]) -> list[dict[str, Any]]:
+    def code_paths(paths: list[Path], doc_ids: set[str] | None = None) -> list[dict[str, Any]]:
         calls.append(list(paths))
-        return found
+        return [m for m in found if doc_ids is None or m["doc_id"] in doc_ids]
 
     monkeypatch.setitem(sys.modules, "comity.api", types.SimpleNamespace(code_paths=code_paths))
     return calls
@@ -630,3 +631,26 @@ def test_raise_floors_script_reports_bad_gold_without_writing(
     assert main(["raise-floors", "--repo", str(repo), "--shared", str(tmp_path), "--floors", str(floors)]) == 1
     assert f"error: {gold_path}:1:" in capsys.readouterr().err
     assert floors.read_text() == '{"demo": {"recall": 0.0}}'
+
+
+def test_a_gold_set_codes_only_the_documents_its_gold_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = demo_repo(tmp_path, {})
+    asked: list[set[str] | None] = []
+
+    def code_paths(paths: list[Path], doc_ids: set[str] | None = None) -> list[dict[str, Any]]:
+        asked.append(doc_ids)
+        return []
+
+    monkeypatch.setitem(sys.modules, "comity.api", types.SimpleNamespace(code_paths=code_paths))
+    (demo,) = [s for s in gold_sets(repo, None) if s.name == "demo"]
+    score_gold_set(demo)
+    assert asked == [{GOOD_ROW["doc_id"]}]
+
+
+def test_document_texts_reads_folders_and_corpora_by_doc_id(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.txt").write_text("Arnor met Gondor.", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"doc_id": "w-7", "text": "Rohan protested."}) + "\n\n", encoding="utf-8")
+    assert document_texts([folder, corpus]) == {"a1": "Arnor met Gondor.", "w-7": "Rohan protested."}
