@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from comity.errors import GoldError  # noqa: E402
 from comity.eval import document_texts, find_shared, load_gold  # noqa: E402
+from comity.knowledge.actors import ActorKnowledge  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
 
 
@@ -27,10 +28,12 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def iso3_codes() -> set[str]:
-    table = REPO / "src" / "comity" / "data" / "actors" / "states.tsv"
-    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return {row[0] for row in rows[1:]}
+def country_codes() -> set[str]:
+    """ISO3 codes of today's states and of the historical ones comity knows (SUN, the USSR)."""
+    knowledge = ActorKnowledge.default()
+    return {entry.actor.country for entry in knowledge.entries() if entry.actor.country} | {
+        entry.actor.code for entry in knowledge.entries() if entry.actor.kind == "state" and entry.actor.code
+    }
 
 
 def problems(gold: Path, texts: dict[str, str]) -> list[str]:
@@ -39,7 +42,7 @@ def problems(gold: Path, texts: dict[str, str]) -> list[str]:
     except GoldError as exc:
         return [str(exc)]
     roots = {entry.code[:2] for entry in Codebook.default()}
-    countries = iso3_codes()
+    countries = country_codes()
     squeezed_texts = {doc_id: squeezed(text) for doc_id, text in texts.items()}
     found: list[str] = []
     for row in rows:
@@ -49,7 +52,7 @@ def problems(gold: Path, texts: dict[str, str]) -> list[str]:
         elif squeezed(row.evidence) not in squeezed_texts[row.doc_id]:
             found.append(f"{where}: evidence is not quoted word for word from {row.doc_id}: {row.evidence!r}")
         found += [f"{where}: {root!r} is not a CAMEO root" for root in row.cameo_root if root not in roots]
-        found += [f"{where}: {code!r} is no ISO3 code of a state comity knows" for code in row.source + row.target
+        found += [f"{where}: {code!r} is no ISO3 code of a state comity knows (src/comity/data/actors)" for code in row.source + row.target
                   if code is not None and code not in countries]
         if len(row.cameo_root) > 3:
             found.append(f"{where}: more than three CAMEO roots")
