@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from comity.eval import GoldSet, find_shared, gate_failures, gold_sets, load_gold, read_floors, score_gold_set
+from comity.eval import GoldSet, document_texts, find_shared, gate_failures, gold_sets, load_gold, read_floors, score_gold_set
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = Path(__file__).parent / "eval_floors.json"
-GOLD_SET_NAMES = ["seeds-dev", "demo", "dev2", "unseen", "unseen2"]
+GOLD_SET_NAMES = ["seeds-dev", "demo", "dev2", "unseen", "unseen2", "real-dev", "real-heldout"]
 
 
 def test_every_gold_set_has_floors() -> None:
@@ -43,8 +43,7 @@ def _squeezed(text: str) -> str:
 @pytest.mark.parametrize("name", GOLD_SET_NAMES)
 def test_gold_rows_point_at_real_documents_and_words(name: str) -> None:
     gold_set = available_gold_set(name)
-    texts = {path.stem: _squeezed(path.read_text(encoding="utf-8"))
-             for folder in gold_set.docs for path in folder.glob("*.txt")}
+    texts = {doc_id: _squeezed(text) for doc_id, text in document_texts(gold_set.docs).items()}
     rows = load_gold(gold_set.gold)
     assert sorted({row.doc_id for row in rows} - texts.keys()) == [], "gold doc_ids without a document"
     not_in_text = [row.gold_id for row in rows if _squeezed(row.evidence) not in texts[row.doc_id]]
