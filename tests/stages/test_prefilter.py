@@ -48,7 +48,7 @@ def test_inflected_and_irregular_trigger_words_are_found(triggers: TriggerWords,
     assert triggers.is_trigger(word)
 
 
-@pytest.mark.parametrize("word", ["weather", "rice", "harvest", "percent", "decade"])
+@pytest.mark.parametrize("word", ["weather", "rice", "lunch", "percent", "decade"])
 def test_words_no_pattern_takes_are_not_triggers(triggers: TriggerWords, word: str) -> None:
     assert not triggers.is_trigger(word)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from comity import factuality as factuality_rules
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, Participant
-from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, RELATIVE_PRONOUNS
+from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS
 
 
 def is_passive(token) -> bool:
@@ -184,6 +184,18 @@ def _prep_objects(match: Match, word: str) -> list:
     return list(dict.fromkeys(found))
 
 
+def _party_prep_objects(match: Match) -> list:
+    """Objects of the prepositions that can name a party ("sent aid to X", "fired at X"), in
+    text order; not those of place or time ("in", "during")."""
+    found = [
+        p
+        for host in _argument_hosts(match) for child in host.children
+        if child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS
+        for p in child.children if p.dep_ in ("pobj", "pcomp")
+    ]
+    return sorted(dict.fromkeys(found), key=lambda token: token.i)
+
+
 def _main_clause_subjects(match: Match) -> list:
     """Fallback subjects for a verb the parser joined to a relative clause instead of the main
     one ("X stepped across the line that divides Y and held a summit with Z")."""
@@ -249,6 +261,8 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
         return _complement_subjects(match), False
     if slot == "inside":
         return _inner_targets(match), False
+    if slot == "prep:*":
+        return _party_prep_objects(match), False
     return _prep_objects(match, slot.removeprefix("prep:")), False
 
 

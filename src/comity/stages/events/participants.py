@@ -165,6 +165,20 @@ def _names_hung_aside(units: list) -> list:
     return found
 
 
+#: Agent codes of actors whose acts are no political events by themselves: companies,
+#: markets, media, schools, farms, hospitals.
+NON_POLITICAL_AGENTS = frozenset({"BUS", "MED", "EDU", "AGR", "HLH"})
+
+
+def is_political(participant: Participant) -> bool:
+    """A state, an organ of government, a party, an armed group, an international body, or
+    people acting or acted on politically: anything but a business, media, school, farm or
+    hospital actor."""
+    code = participant.argument.code or ""
+    agents = {code[i : i + 3] for i in range(3, len(code), 3)}
+    return agents.isdisjoint(NON_POLITICAL_AGENTS)
+
+
 def participant_key(participant: Participant | None) -> str | None:
     return None if participant is None else participant.key
 

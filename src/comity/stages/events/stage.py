@@ -36,10 +36,10 @@ from comity.model import Argument, Document, EventDate, EventMention, Factuality
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
 from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
-from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
+from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
 from comity.stages.events.selection import adopted_object_events, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
-from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
+from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens, without_overlaps_of_the_broad_layer
 
 
 class EventStage:
@@ -85,7 +85,8 @@ class EventStage:
     # ------------------------------------------------------------------ per sentence
 
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
-        matches = without_quoted_themes(list(find_matches(sentence.tokens, self.patterns)), sentence.tokens)
+        matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
+        matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
         matches = without_embedded_nouns(matches)
         candidates_by_trigger: dict[int, list[Candidate]] = {}
@@ -115,6 +116,8 @@ class EventStage:
             sources, _ = first_filled(match, pattern.source, actors, exclude=[])
         if not sources and describes_a_thing(match.trigger, actors):
             return []
+        if pattern.political:
+            sources = [p for p in sources if is_political(p)]
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
@@ -125,6 +128,10 @@ class EventStage:
             targets = self._place_targets(match, sources)
         if not targets and pattern.self_target:
             targets = own_countries(sources)
+        if pattern.political:
+            targets = [p for p in targets if is_political(p)]
+            if not sources:
+                return []
         if targets:
             targets_by_trigger[match.trigger.i] = targets
         mutual_reading = pattern.mutual or acts_on_each_other(match.trigger)

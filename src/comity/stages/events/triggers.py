@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from comity.knowledge.event_patterns import EventPattern, PatternSet
+from comity.knowledge.event_patterns import BROAD_LAYER, EventPattern, PatternSet
 from comity.model import Document, SectionKind
 from comity.stages.events.arguments import is_passive
+from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
 from comity.stages.events.vocabulary import OBJECT_PREPOSITIONS, QUANTITY_NOUNS
@@ -28,7 +29,9 @@ def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
 
 
 def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
-    """Each token that a pattern accepts, with the first (most specific) pattern that fits."""
+    """Each token that a pattern accepts, with the first pattern that fits: by layer (user
+    dictionaries, comity's own, the broad layer), then most specific first. A fitting pattern
+    that codes no event ("---") leaves the token uncoded."""
     for token in tokens:
         pos = trigger_pos(token)
         if pos is None:
@@ -36,8 +39,17 @@ def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
         for pattern in patterns.candidates(pos, token.lemma_):
             obj = pattern_fits(token, pattern)
             if obj is not False:
-                yield Match(token, pattern, obj)
+                if pattern.is_event:
+                    yield Match(token, pattern, obj)
                 break
+
+
+def without_overlaps_of_the_broad_layer(matches: list[Match]) -> list[Match]:
+    """A broad-layer match whose object a pattern of a layer in front of it takes as its own
+    trigger ("held a summit", "launched an attack") leaves the phrase to that pattern, so the
+    broad layer never changes what comity's own patterns code."""
+    front = {m.trigger.i for m in matches if m.pattern.layer < BROAD_LAYER}
+    return [m for m in matches if m.pattern.layer < BROAD_LAYER or m.obj is None or m.obj.i not in front]
 
 
 def trigger_pos(token) -> str | None:
@@ -60,7 +72,7 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
     found += [c for c in token.children if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
-    allowed = OBJECT_PREPOSITIONS | ({pattern.prep, pattern.particle} - {None} if pattern else set())
+    allowed = OBJECT_PREPOSITIONS | ({p.preposition for p in pattern.preps} | set(pattern.particles) if pattern else set())
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in allowed:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
@@ -86,24 +98,47 @@ def _object_read_into_by_phrase(token) -> list:
 
 def pattern_fits(token, pattern: EventPattern):
     """The object token the pattern matched on (None if it needs none), or False."""
-    # the parser often reads the particle as a preposition: "cordoned off the roads"
-    if pattern.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pattern.particle for c in token.children):
+    if pattern.particles and not particles_fit(token, pattern.particles):
         return False
-    if pattern.prep and not _preposition(token, pattern.prep):
+    if (pattern.preceded_by or pattern.followed_by) and not adjacent_fit(token, pattern.preceded_by, pattern.followed_by):
         return False
     if pattern.to_verbs and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in pattern.to_verbs for c in token.children):
         return False
-    if not pattern.objects:
+    if pattern.before and not _terms_on(subject_side(token), pattern.before):
+        return False
+    obj = _matched_object(token, pattern)
+    if obj is False:
+        return False
+    if pattern.after:
+        found = _terms_on(object_side(token), pattern.after)
+        if found is None:
+            return False
+        obj = obj if pattern.object else found
+    held = obj if pattern.object or pattern.after else None
+    if pattern.preps and not preps_fit(token, held, pattern.preps):
+        return False
+    return obj
+
+
+def _matched_object(token, pattern: EventPattern):
+    """The object the pattern's `object` term matched, the first object when it has none, or False."""
+    if pattern.object is None:
         first = next(iter(_objects(token, pattern)), None)
         if pattern.object_modifiers and not (first is not None and _has_modifier(first, pattern.object_modifiers)):
             return False
         return first
     for obj in _objects(token, pattern):
-        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects or _titled(obj, pattern.objects):
+        if term_at(obj, pattern.object) or _titled(obj, pattern.object.heads):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
             return obj
     return False
+
+
+def _terms_on(side: list, terms: tuple) -> object | None:
+    """The word matching the first term when every term matches a word of the side, else None."""
+    found = [first_on_side(side, term) for term in terms]
+    return None if any(token is None for token in found) else found[0]
 
 
 def describes_a_thing(trigger, actors: "ActorIndex") -> bool:
@@ -119,6 +154,3 @@ def _titled(name, words: frozenset[str]) -> bool:
 def _has_modifier(token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in token.children)
 
-
-def _preposition(token, word: str):
-    return next((c for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word), None)

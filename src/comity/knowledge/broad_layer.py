@@ -1,0 +1,89 @@
+"""The broad layer: PETRARCH2's verb dictionary (`CAMEO.2.0.txt`) converted into comity's own
+data files, behind comity's own patterns.
+
+`scripts/convert_petrarch_verbs.py` writes what `broad_layer_files` builds into
+`data/patterns/broad/`:
+
+- `patterns.jsonl`: one pattern a line, with the keys of our YAML patterns
+  (`comity.knowledge.event_patterns`); each id names the dictionary's file, verb block and
+  line ("CAMEO.2.0.txt:ARRANGE:846"), which is what a mention coded by it records as `rule`;
+- `synsets.json`: the dictionary's synonym sets (`&WEAPON`...), which our YAML may name too;
+- `dropped.tsv`: every line or pattern left out, with why (bad lines, codes the CAMEO
+  codebook lacks), so nothing is dropped silently;
+- `LICENSE`: the dictionary's MIT license, which travels with the converted data.
+
+What the layer is kept from, so that it codes political events and not wire-copy business:
+every pattern needs a target; the statement verbs (root 01 blocks, bare) are left to our
+own patterns; and every pattern is `political`: both sides must be political actors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from comity.errors import KnowledgeError
+from comity.knowledge.cameo import Codebook
+from comity.knowledge.event_patterns import BROAD_LAYER, pattern_from_record
+from comity.knowledge.pattern_terms import merged_synsets, read_own_synsets
+from comity.knowledge.petrarch_verbs import VerbDictionary, read_verb_dictionary
+from comity.knowledge.verb_dictionary import compile_dictionary, synsets_of
+
+SOURCE_NAME = "CAMEO.2.0.txt"
+#: Keys every broad pattern carries: its two sides must be political actors.
+BROAD_KEYS: dict[str, Any] = {"political": True}
+#: Roots whose bare verbs the layer does not code: "said", "told", "noted" are everyone's words.
+SKIPPED_BARE_ROOTS = frozenset({"01"})
+
+
+def broad_layer_files(source: Path, codebook: Codebook | None = None, own_synsets: Path | None = None) -> dict[str, str]:
+    """File name -> content of the converted layer."""
+    codebook = codebook or Codebook.default()
+    dictionary = read_verb_dictionary(source, strict=False)
+    synsets = synsets_of(dictionary)
+    checked = merged_synsets(synsets, read_own_synsets(own_synsets) if own_synsets else {})
+    compiled = compile_dictionary(dictionary, codebook, BROAD_KEYS)
+    kept: list[dict[str, Any]] = []
+    problems = list(compiled.problems)
+    for record, origin in compiled.records:
+        if _skipped_bare(record):
+            problems.append(f"{origin}: bare statement verb left to comity's own patterns ({record['cameo']})")
+            continue
+        try:
+            pattern_from_record(dict(record), origin, codebook, checked, BROAD_LAYER)
+        except KnowledgeError as exc:
+            problems.append(f"{exc}; pattern dropped")
+            continue
+        kept.append(record)
+    return {
+        "patterns.jsonl": "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in kept),
+        "synsets.json": json.dumps({name: [" ".join(member) for member in members] for name, members in synsets.items()}, indent=1, ensure_ascii=False) + "\n",
+        "dropped.tsv": "where\twhy\n" + "".join(_dropped_row(problem, source) for problem in problems),
+        "LICENSE": license_text(source, dictionary),
+    }
+
+
+def _skipped_bare(record: dict[str, Any]) -> bool:
+    constrained = {"after", "before", "prep", "particle", "preceded_by", "followed_by"} & record.keys()
+    return not constrained and str(record.get("cameo", ""))[:2] in SKIPPED_BARE_ROOTS
+
+
+def _dropped_row(problem: str, source: Path) -> str:
+    where, _, why = problem.partition(": ")
+    return f"{where.replace(str(source.parent) + '/', '')}\t{why}\n"
+
+
+def license_text(source: Path, dictionary: VerbDictionary) -> str:
+    """The dictionary's MIT license and funding note, as its header gives them."""
+    lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+    start = next((i for i, line in enumerate(lines) if "MIT License" in line), None)
+    if start is None:
+        raise KnowledgeError(f"{source}: no MIT license in the header; the converted data cannot ship without it")
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("#") or "LAST UPDATE" in lines[i]), len(lines))
+    body = "\n".join(line[1:].strip() if line.startswith("# ") or line == "#" else line.lstrip("#") for line in lines[start:end])
+    return (
+        f"The data in this folder is converted from {source.name}, PETRARCH2's CAMEO verb dictionary\n"
+        "(Open Event Data Alliance, github.com/openeventdata/petrarch2), by scripts/convert_petrarch_verbs.py.\n"
+        "Its license:\n\n" + body.strip() + "\n"
+    )

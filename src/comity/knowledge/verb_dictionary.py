@@ -1,0 +1,255 @@
+"""A PETRARCH verb dictionary as comity patterns: the reader's blocks and patterns compiled
+into pattern records with the keys of `comity.knowledge.event_patterns`, so the shipped
+broad layer, dictionaries given with `--verbs` and comity's own YAML are one kind of thing.
+
+How a dictionary pattern becomes a record:
+
+- the block's verbs are the pattern's `verb` lemmas (a multi-word verb, "+CALL_OFF", is a
+  pattern of its own: the verb word with its other words as particles or object words);
+- words after `*` are `after` terms, except particles (UP, OFF, DOWN...) which are
+  `particle`, and a bare preposition followed by a word or a slot, read as a prepositional
+  phrase as TABARI did ("FROM $ TO +"); `(PREP ...)` is a `prep` entry;
+- words before `*` are `before` terms (the subject side); words joined to `*` by "_" are
+  `preceded_by` / `followed_by`;
+- `$` and `+` name the source and target slots by where they stand: before the verb the
+  subject (the object, in a passive pattern whose agent "(BY $)" is the other side), after
+  it the object, inside "(PREP ...)" that preposition's object. Without `+` the target is
+  the object, a dative, a party's preposition or "between"; without `$` the source is the
+  subject. `%` makes the pattern mutual; `^` is accepted and has no effect (constraints are
+  not matched as word sequences);
+- codes: `[042:043]` is `cameo: "042"` with `reverse: "043"`; `[:110]` (only the reverse)
+  is `cameo: "110"` with source and target slots swapped; `[---]` is `cameo: "---"` (no
+  event). A verb or a block whose own code is `[---]` and no pattern fits codes nothing.
+- every compiled pattern needs a target (PETRARCH codes dyads); a code that is not in the
+  codebook drops the pattern, and the drop is listed in `problems`, never silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from comity.knowledge.cameo import Codebook
+from comity.knowledge.event_patterns import USER_LAYER, PatternSet
+from comity.knowledge.pattern_terms import Synsets, default_synsets, merged_synsets
+from comity.knowledge.petrarch_verbs import Code, Element, Marker, Pattern, PrepPhrase, Verb, VerbBlock, VerbDictionary, Words, read_verb_dictionary
+
+#: Words after the verb that are its particle, not a noun of the object side.
+PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "aside", "forward", "forwards", "over", "around", "together", "apart", "along", "ahead"})
+#: Words after the verb that open a prepositional phrase when a word or a slot follows them.
+PREPOSITIONS = frozenset(
+    {"about", "above", "across", "after", "against", "amid", "among", "around", "as", "at", "before", "behind",
+     "below", "beside", "between", "beyond", "by", "despite", "during", "for", "from", "in", "inside", "into",
+     "near", "of", "on", "onto", "outside", "past", "since", "through", "throughout", "to", "toward", "towards",
+     "under", "until", "upon", "via", "with", "within", "without"}
+)  # fmt: skip
+DEFAULT_TARGET = ("object", "dative", "prep:*", "between")
+
+
+@dataclass(slots=True)
+class Compiled:
+    records: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # (record, "file:line")
+    problems: list[str] = field(default_factory=list)
+
+
+def compile_dictionary(dictionary: VerbDictionary, codebook: Codebook, extra: dict[str, Any] | None = None) -> Compiled:
+    """Pattern records of every block; `extra` keys are added to each record (the broad layer
+    marks its patterns `political`)."""
+    compiled = Compiled(problems=list(dictionary.problems))
+    for block in dictionary.blocks:
+        for record, line in _block_records(dictionary, block):
+            code_keys = _code_keys(record.pop("_code"), codebook, dictionary.where(line), compiled.problems)
+            if code_keys is None:
+                continue
+            record.update(code_keys)
+            _swap_if_reverse_only(record)
+            record.update(extra or {})
+            compiled.records.append((record, dictionary.where(line)))
+    return compiled
+
+
+def _block_records(dictionary: VerbDictionary, block: VerbBlock) -> Iterator[tuple[dict[str, Any], int]]:
+    name = dictionary.path.name
+    single = [verb for verb in block.verbs if len(verb.words) == 1]
+    lemmas = sorted({verb.lemma.lower() for verb in single})
+    plain = sorted({verb.lemma.lower() for verb in single if verb.code is None})
+    if plain and not block.code.is_null:
+        yield {"id": f"{name}:{block.meaning}:{block.line}", "verb": plain, "_code": block.code, "need_target": True}, block.line
+    for verb in block.verbs:
+        code = verb.code or block.code
+        if (len(verb.words) > 1 or verb.code is not None) and not code.is_null:
+            yield {"id": f"{name}:{block.meaning}:{verb.line}", **_verb_keys(verb), "_code": code, "need_target": True}, verb.line
+    if not lemmas:
+        return
+    for pattern in block.patterns:
+        record = {"id": f"{name}:{block.meaning}:{pattern.line}", "verb": lemmas, **pattern_keys(pattern), "_code": pattern.code}
+        record["need_target"] = True
+        yield record, pattern.line
+
+
+def _verb_keys(verb: Verb) -> dict[str, Any]:
+    """A verb, or a multi-word verb as its verb word with the other words as constraints."""
+    words = [word.lower() for word in verb.words]
+    keys: dict[str, Any] = {"verb": [words[verb.head]]}
+    if verb.head > 0:
+        keys["preceded_by"] = words[: verb.head]
+    following = words[verb.head + 1 :]
+    particles = [word for word in following if word in PARTICLES or word in PREPOSITIONS]
+    others = [word for word in following if word not in particles]
+    if particles:
+        keys["particle"] = particles
+    if others:
+        keys["after"] = others
+    return keys
+
+
+def _code_keys(code: Code, codebook: Codebook, where: str, problems: list[str]) -> dict[str, Any] | None:
+    if code.is_null:
+        return {"cameo": "---"}
+    unknown = [part for part in (code.primary, code.reverse) if part is not None and part not in codebook]
+    if code.primary is not None and code.primary in unknown or code.primary is None and code.reverse in unknown:
+        problems.append(f"{where}: code [{code.text}] is not in the CAMEO codebook; pattern dropped")
+        return None
+    if code.primary is None:
+        return {"cameo": code.reverse, "_reverse_only": True}
+    if code.reverse in unknown:
+        problems.append(f"{where}: reverse code of [{code.text}] is not in the CAMEO codebook; coded one way only")
+        return {"cameo": code.primary}
+    return {"cameo": code.primary} | ({"reverse": code.reverse} if code.reverse else {})
+
+
+def _swap_if_reverse_only(record: dict[str, Any]) -> None:
+    """[:110]: the event runs from the pattern's target to its source."""
+    if record.pop("_reverse_only", False):
+        source, target = record.get("source", ["subject"]), record.get("target", list(DEFAULT_TARGET))
+        record["source"], record["target"] = target, source
+
+
+# ---------------------------------------------------------------- one pattern
+
+
+def pattern_keys(pattern: Pattern) -> dict[str, Any]:
+    """The constraint and slot keys of one dictionary pattern."""
+    keys = _Keys()
+    passive = any(isinstance(e, PrepPhrase) and e.preposition.lower() == "by" and any(isinstance(o, Marker) for o in e.objects) for e in pattern.after)
+    for element in pattern.before:
+        keys.add_before(element, "object" if passive else "subject")
+    for element in _with_bare_prepositions(pattern.after):
+        keys.add_after(element)
+    keys.preceded_by = [word.lower() for word in pattern.joined_before]
+    keys.followed_by = [word.lower() for word in pattern.joined_after]
+    return keys.as_record()
+
+
+@dataclass(slots=True)
+class _Keys:
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    particle: list[str] = field(default_factory=list)
+    prep: list[str] = field(default_factory=list)
+    preceded_by: list[str] = field(default_factory=list)
+    followed_by: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    mutual: bool = False
+
+    def add_before(self, element: Element, slot: str) -> None:
+        if isinstance(element, Words):
+            self.before.append(term_text(element))
+        elif isinstance(element, Marker):
+            self._mark(element, slot)
+        else:  # an actor named inside the subject phrase ("refugees from +")
+            for inner in element.objects:
+                self.add_before(inner, "subject")
+
+    def add_after(self, element: Element) -> None:
+        if isinstance(element, Marker):
+            self._mark(element, "object")
+        elif isinstance(element, PrepPhrase):
+            self._prep(element)
+        elif len(element.words) == 1 and element.words[0].lower() in PARTICLES:
+            self.particle.append(element.words[0].lower())
+        else:
+            self.after.append(term_text(element))
+
+    def _prep(self, phrase: PrepPhrase) -> None:
+        preposition = phrase.preposition.lower()
+        words = [term_text(o) for o in phrase.objects if isinstance(o, Words)]
+        self.prep.append(" ".join([preposition, words[0]]) if words else preposition)
+        self.prep.extend(f"{preposition} {more}" for more in words[1:])
+        for marker in (o for o in phrase.objects if isinstance(o, Marker)):
+            self._mark(marker, f"prep:{preposition}")
+
+    def _mark(self, marker: Marker, slot: str) -> None:
+        if marker.symbol == "$":
+            self.source.append(slot)
+        elif marker.symbol == "+":
+            self.target.append(slot)
+        elif marker.symbol == "%":
+            self.mutual = True
+
+    def as_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            key: value
+            for key, value in (("before", self.before), ("after", self.after), ("particle", self.particle), ("prep", self.prep),
+                               ("preceded_by", self.preceded_by), ("followed_by", self.followed_by))
+            if value
+        }  # fmt: skip
+        record["source"] = self.source or ["subject"]
+        record["target"] = self.target or list(DEFAULT_TARGET)
+        if self.mutual:
+            record["mutual"] = True
+        return record
+
+
+def _with_bare_prepositions(elements: Sequence[Element]) -> list[Element]:
+    """TABARI-style "FROM $ TO +": a bare preposition with the word or slot after it is a
+    prepositional phrase."""
+    found: list[Element] = []
+    position = 0
+    while position < len(elements):
+        element = elements[position]
+        following = elements[position + 1] if position + 1 < len(elements) else None
+        if _is_bare_preposition(element) and isinstance(following, (Words, Marker)):
+            found.append(PrepPhrase(element.words[0], (following,)))
+            position += 2
+            continue
+        found.append(PrepPhrase(element.words[0]) if _is_bare_preposition(element) else element)
+        position += 1
+    return found
+
+
+def _is_bare_preposition(element: Element) -> bool:
+    return isinstance(element, Words) and len(element.words) == 1 and element.words[0].lower() in PREPOSITIONS
+
+
+def term_text(words: Words) -> str:
+    """A noun phrase as a term string: words in lower case, synonym sets as "&NAME"."""
+    return " ".join(word.upper() if word.startswith("&") else word.lower() for word in words.words)
+
+
+def read_user_patterns(paths: Sequence[Path], codebook: Codebook | None = None) -> PatternSet:
+    """The patterns of the dictionaries a user gives with `--verbs`, read strictly (a bad line
+    raises), in front of every other layer; dropped codes are listed in `problems`."""
+    codebook = codebook or Codebook.default()
+    records: list[tuple[dict[str, Any], str]] = []
+    problems: list[str] = []
+    synsets: list[Synsets] = [default_synsets()]
+    for path in paths:
+        dictionary = read_verb_dictionary(Path(path))
+        compiled = compile_dictionary(dictionary, codebook)
+        records += compiled.records
+        problems += compiled.problems
+        synsets.append(synsets_of(dictionary))
+    return PatternSet.from_records(records, codebook, USER_LAYER, merged_synsets(*synsets), problems)
+
+
+def synsets_of(dictionary: VerbDictionary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A dictionary's synonym sets in the form patterns read: words in lower case, sets named
+    "&NAME"."""
+    return {
+        name.upper(): tuple(tuple(word.upper() if word.startswith("&") else word.lower() for word in member) for member in members)
+        for name, members in dictionary.synsets.items()
+    }
