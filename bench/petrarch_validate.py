@@ -30,14 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from comity.knowledge.actors import ActorKnowledge  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
+from comity.knowledge.event_patterns import PatternSet  # noqa: E402
+from comity.knowledge.verb_dictionary import read_user_patterns  # noqa: E402
 from comity.petrarch_suite import SuiteScore, Unreachable, ceiling, pipeline_coder, read_records, read_unreachable, score_seeds, score_suite  # noqa: E402
 from comity.stages.actors import ActorStage  # noqa: E402
 from comity.stages.events import EventStage  # noqa: E402
 from comity.stages.parse import ParseStage  # noqa: E402
 
 SUITES = {
-    "UD-PETRARCH validation": ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt"),
-    "PETRARCH unit tests": ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt"),
+    "UD-PETRARCH validation": ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt", "PETR.Validate.verbs.2.0.txt"),
+    "PETRARCH unit tests": ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.verbs.txt"),
 }
 #: The key of each suite in the tables of bench/petrarch_notes.md.
 NOTES_KEYS = {"UD-PETRARCH validation": "UD", "PETRARCH unit tests": "UNIT"}
@@ -53,10 +55,21 @@ def ceiling_line(score: SuiteScore, unreachable: Unreachable) -> str:
             f"{found.percent_extra:.2f}% extra ({found.extra} extra events)")
 
 
-def run_suite(directory: Path, records: str, actors: str, agents: str) -> SuiteScore:
+def run_suite(directory: Path, records: str, actors: str, agents: str, verbs: str | None = None) -> SuiteScore:
+    """Score a suite with its own actor and agent dictionaries and, given `verbs`, its verb
+    dictionary as user patterns (in front of comity's, as `--verbs` puts them)."""
     knowledge = ActorKnowledge.from_petrarch([directory / actors], [directory / agents])
-    stages = [ParseStage(), ActorStage(knowledge), EventStage(reciprocal=True, collapse_same_dyad=False)]
+    patterns = suite_patterns(directory / verbs) if verbs else None
+    stages = [ParseStage(), ActorStage(knowledge), EventStage(patterns=patterns, reciprocal=True, collapse_same_dyad=False)]
     return score_suite(read_records(directory / records), pipeline_coder(stages))
+
+
+def suite_patterns(verbs: Path) -> PatternSet:
+    """A suite's verb file in front of comity's patterns; its bad lines are skipped and listed."""
+    user = read_user_patterns([verbs], strict=False)
+    for problem in user.problems:
+        print(f"  {verbs.name}: {problem}")
+    return PatternSet.layered(user, PatternSet.default())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("petrarch_dir", type=Path)
     parser.add_argument("--seeds", type=Path, help="the shared folder (samples/seeds, gold/seeds-dev.jsonl)")
     parser.add_argument("--errors", action="store_true", help="list missed and extra events per record")
+    parser.add_argument("--without-verbs", action="store_true", help="code without the suites' verb files (comity's patterns alone)")
     parser.add_argument("--notes", type=Path, default=NOTES, help="the unreachable codings (default: bench/petrarch_notes.md)")
     args = parser.parse_args(argv)
-    for name, (records, actors, agents) in SUITES.items():
-        score = run_suite(args.petrarch_dir, records, actors, agents)
+    for name, (records, actors, agents, verbs) in SUITES.items():
+        score = run_suite(args.petrarch_dir, records, actors, agents, None if args.without_verbs else verbs)
         print(f"{name}: {score.records} records, {score.expected} expected events; "
               f"{score.percent_correct:.2f}% correct, {score.percent_extra:.2f}% extra ({score.extra} extra events)")  # fmt: skip
         if args.notes.is_file():

@@ -12,6 +12,10 @@ data files, behind comity's own patterns.
   codebook lacks), so nothing is dropped silently;
 - `LICENSE`: the dictionary's MIT license, which travels with the converted data.
 
+Each pattern applies to the verbs its comment names ("- * AID [070] # RUSH" is for "rush",
+not for "accelerate" or "hasten", synonyms PETRARCH2 later added to the block from WordNet),
+or to all of its block's verbs when the comment names none.
+
 What the layer is kept from, so that it codes political events and not wire-copy business:
 every pattern needs a target; the statement verbs (root 01 blocks, bare) are left to our
 own patterns; and every pattern is `political`: both sides must be political actors.
@@ -43,7 +47,7 @@ def broad_layer_files(source: Path, codebook: Codebook | None = None, own_synset
     dictionary = read_verb_dictionary(source, strict=False)
     synsets = synsets_of(dictionary)
     checked = merged_synsets(synsets, read_own_synsets(own_synsets) if own_synsets else {})
-    compiled = compile_dictionary(dictionary, codebook, BROAD_KEYS)
+    compiled = compile_dictionary(dictionary, codebook, BROAD_KEYS, verbs_from_comments=True)
     kept: list[dict[str, Any]] = []
     problems = list(compiled.problems)
     for record, origin in compiled.records:

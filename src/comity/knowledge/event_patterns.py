@@ -55,9 +55,10 @@ phrase: "the will to develop ties with Cuba").
 
 Precedence: for each trigger word the layers are tried in order: dictionaries given
 with `--verbs` (the user chose them), then comity's own patterns, then the broad
-layer; in a layer, patterns with more constraints before plainer ones of the same
-lemma. The first pattern that fits decides, and a fitting "---" pattern means no
-event. See docs/patterns.md.
+layer, which only codes words that comity's own patterns do not take as triggers; in
+a layer, patterns with more constraints before plainer ones of the same lemma. The
+first pattern that fits decides, and a fitting "---" pattern means no event. See
+docs/patterns.md.
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ class PatternSet:
         for pattern in patterns:
             for lemma in pattern.lemmas:
                 index[pattern.pos, lemma].append(pattern)
-        self._index = {key: sorted(found, key=lambda p: (p.layer, -p.specificity)) for key, found in index.items()}
+        self._index = {key: _in_precedence(found) for key, found in index.items()}
 
     @classmethod
     def default(cls) -> PatternSet:
@@ -194,8 +195,22 @@ class PatternSet:
     def candidates(self, pos: str, lemma: str) -> list[EventPattern]:
         return self._index.get((pos, lemma.lower()), [])
 
+    def triggers(self) -> Iterator[tuple[str, EventPattern]]:
+        """(lemma, pattern) for every pattern that can code that lemma, in precedence."""
+        for (_, lemma), patterns in self._index.items():
+            for pattern in patterns:
+                yield lemma, pattern
+
     def __len__(self) -> int:
         return len(self.patterns)
+
+
+def _in_precedence(patterns: list[EventPattern]) -> list[EventPattern]:
+    """By layer, most specific first; a word comity's own patterns take as a trigger is theirs
+    alone: the broad layer only codes words our patterns do not know."""
+    if any(p.layer == OWN_LAYER for p in patterns):
+        patterns = [p for p in patterns if p.layer != BROAD_LAYER]
+    return sorted(patterns, key=lambda p: (p.layer, -p.specificity))
 
 
 @cache

@@ -47,6 +47,7 @@ _HEADER = re.compile(r"^---\s*(?P<meaning>[^\s\[]+)\s*(?:\[(?P<code>[^\]]*)\])?"
 _VERB = re.compile(r"^(?P<verb>[^{}\[\]]+?)\s*(?:\{(?P<forms>[^{}]*)\})?\s*(?:\[(?P<code>[^\[\]]*)\])?\s*$")
 _PATTERN_CODE = re.compile(r"\[(?P<code>[^\[\]]*)\]\s*$")
 _XML_COMMENT = re.compile(r"<!--.*?-->")
+_WORD = re.compile(r"^[A-Za-z0-9][\w'.\-/]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class Pattern:
     joined_after: tuple[str, ...]
     code: Code
     line: int
+    comment: str = ""  # CAMEO.2.0.txt names there the verbs the pattern was first written for
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +154,9 @@ def read_verb_dictionary(path: Path, strict: bool = True) -> VerbDictionary:
 
 def parse_verb_dictionary(text: str, path: Path, strict: bool = True) -> VerbDictionary:
     reader = _Reader(VerbDictionary(path))
-    for number, line in content_lines(text):
+    for number, line, comment in content_lines(text):
         try:
-            reader.read(number, line)
+            reader.read(number, line, comment)
         except KnowledgeError as exc:
             if strict:
                 raise
@@ -162,8 +164,8 @@ def parse_verb_dictionary(text: str, path: Path, strict: bool = True) -> VerbDic
     return reader.finish()
 
 
-def content_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, text) with comments removed and blank lines skipped."""
+def content_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, its "#" comment) with comments removed and blank lines skipped."""
     in_comment = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw
@@ -174,20 +176,20 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
         line = _XML_COMMENT.sub(" ", line)
         if "<!--" in line:
             line, in_comment = line.split("<!--", 1)[0], True
-        line = _without_hash_comment(line).rstrip()
+        line, comment = _split_comment(line)
         if line.strip():
-            yield number, line.strip()
+            yield number, line.strip(), comment
 
 
-def _without_hash_comment(line: str) -> str:
-    """The line before a "#" comment, or a ";" one (TABARI's, still found after verbs); a "#"
-    inside brackets is no comment (TABARI's discard code "[###]")."""
+def _split_comment(line: str) -> tuple[str, str]:
+    """The line before a "#" comment, or a ";" one (TABARI's, still found after verbs), and the
+    comment; a "#" inside brackets is no comment (TABARI's discard code "[###]")."""
     depth = 0
     for position, char in enumerate(line):
         depth += {"[": 1, "]": -1}.get(char, 0)
         if char in "#;" and depth <= 0:
-            return line[:position]
-    return line
+            return line[:position].rstrip(), line[position + 1 :].strip()
+    return line.rstrip(), ""
 
 
 class _Reader:
@@ -199,7 +201,7 @@ class _Reader:
         self.members: list[tuple[str, ...]] = []
         self.block: VerbBlock | None = None
 
-    def read(self, number: int, line: str) -> None:
+    def read(self, number: int, line: str, comment: str = "") -> None:
         if line.startswith("~"):
             self._transformation(number, line)
         elif line.startswith("&"):
@@ -207,7 +209,7 @@ class _Reader:
         elif line.startswith("---"):
             self._open_block(number, line)
         elif line.startswith("-"):
-            self._pattern(number, line)
+            self._pattern(number, line, comment)
         elif line.startswith("+") and self.synset is not None:
             self.members.append(_member_words(line[1:], self._where(number)))
         else:
@@ -249,10 +251,10 @@ class _Reader:
         self.block = VerbBlock(match.group("meaning"), code, number)
         self.dictionary.blocks.append(self.block)
 
-    def _pattern(self, number: int, line: str) -> None:
+    def _pattern(self, number: int, line: str, comment: str) -> None:
         if self.block is None:
             raise KnowledgeError(f"{self._where(number)}: a pattern outside a verb block (open one with '---  VERB  [code]  ---')")
-        self.block.patterns.append(parse_pattern(line, number, self._where(number)))
+        self.block.patterns.append(parse_pattern(line, number, self._where(number), comment))
 
     def _verb(self, number: int, line: str) -> None:
         if self.block is None:
@@ -303,15 +305,15 @@ def _verb_words(text: str, where: str) -> tuple[tuple[str, ...], int]:
     if len(marked) > 1:
         raise KnowledgeError(f"{where}: a multi-word verb marks one verb word with '+', not {len(marked)}: {text!r}")
     words = tuple(part.lstrip("+") for part in parts)
-    if not words or not all(words):
-        raise KnowledgeError(f"{where}: a verb line without a verb: {text!r}")
+    if not words or not all(_WORD.match(word) for word in words):
+        raise KnowledgeError(f"{where}: a verb is written in words (letters, digits, - and '), not {text!r}")
     return words, marked[0] if marked else 0
 
 
 # ---------------------------------------------------------------- patterns
 
 
-def parse_pattern(line: str, number: int, where: str) -> Pattern:
+def parse_pattern(line: str, number: int, where: str, comment: str = "") -> Pattern:
     body = line[1:]
     code_match = _PATTERN_CODE.search(body)
     if code_match is None:
@@ -325,7 +327,7 @@ def parse_pattern(line: str, number: int, where: str) -> Pattern:
     joined_before, joined_after = _joined_words(tokens[star], where)
     before = _elements(tokens[:star], where)
     after = _elements(tokens[star + 1 :], where)
-    return Pattern(before, after, joined_before, joined_after, code, number)
+    return Pattern(before, after, joined_before, joined_after, code, number, comment)
 
 
 def _tokens(text: str) -> list[str]:

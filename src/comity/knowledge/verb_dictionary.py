@@ -15,17 +15,21 @@ How a dictionary pattern becomes a record:
   subject (the object, in a passive pattern whose agent "(BY $)" is the other side), after
   it the object, inside "(PREP ...)" that preposition's object. Without `+` the target is
   the object, a dative, a party's preposition or "between"; without `$` the source is the
-  subject. `%` makes the pattern mutual; `^` is accepted and has no effect (constraints are
-  not matched as word sequences);
+  subject. Every compiled pattern is mutual ("X and Y <verb>" with no target codes each on
+  the other, as PETRARCH codes compound actors), so `%` (a compound actor) needs nothing
+  more; `^` is accepted and has no effect (constraints are not matched as word sequences);
 - codes: `[042:043]` is `cameo: "042"` with `reverse: "043"`; `[:110]` (only the reverse)
   is `cameo: "110"` with source and target slots swapped; `[---]` is `cameo: "---"` (no
   event). A verb or a block whose own code is `[---]` and no pattern fits codes nothing.
+  The plain statement code (010) makes the pattern `speech`: it frames what it says.
 - every compiled pattern needs a target (PETRARCH codes dyads); a code that is not in the
-  codebook drops the pattern, and the drop is listed in `problems`, never silent.
+  codebook makes the phrase no event (`cameo: "---"`, not a plainer code of its verb), and
+  is listed in `problems`, never silent.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +49,10 @@ PREPOSITIONS = frozenset(
      "near", "of", "on", "onto", "outside", "past", "since", "through", "throughout", "to", "toward", "towards",
      "under", "until", "upon", "via", "with", "within", "without"}
 )  # fmt: skip
-DEFAULT_TARGET = ("object", "dative", "prep:*", "between")
+DEFAULT_TARGET = ("object", "dative", "complement", "prep:*", "between", "inside")
+#: The slots of a verb coded alone: its subject acts on what its phrase names; "X and Y
+#: <verb>" with no target is each on the other, as PETRARCH codes compound actors.
+BARE_SLOTS: dict[str, Any] = {"source": ["subject"], "target": list(DEFAULT_TARGET), "mutual": True}
 
 
 @dataclass(slots=True)
@@ -54,39 +61,67 @@ class Compiled:
     problems: list[str] = field(default_factory=list)
 
 
-def compile_dictionary(dictionary: VerbDictionary, codebook: Codebook, extra: dict[str, Any] | None = None) -> Compiled:
+def compile_dictionary(
+    dictionary: VerbDictionary, codebook: Codebook, extra: dict[str, Any] | None = None, verbs_from_comments: bool = False
+) -> Compiled:
     """Pattern records of every block; `extra` keys are added to each record (the broad layer
-    marks its patterns `political`)."""
+    marks its patterns `political`). `verbs_from_comments`: a pattern whose comment names verbs
+    of its block applies to those verbs only (CAMEO.2.0.txt records there the verb each
+    pattern was written for before its blocks were widened with WordNet synonyms)."""
     compiled = Compiled(problems=list(dictionary.problems))
     for block in dictionary.blocks:
-        for record, line in _block_records(dictionary, block):
-            code_keys = _code_keys(record.pop("_code"), codebook, dictionary.where(line), compiled.problems)
-            if code_keys is None:
-                continue
-            record.update(code_keys)
+        for record, line in _block_records(dictionary, block, verbs_from_comments):
+            record.update(_code_keys(record.pop("_code"), codebook, dictionary.where(line), compiled.problems))
             _swap_if_reverse_only(record)
             record.update(extra or {})
             compiled.records.append((record, dictionary.where(line)))
     return compiled
 
 
-def _block_records(dictionary: VerbDictionary, block: VerbBlock) -> Iterator[tuple[dict[str, Any], int]]:
+def _block_records(dictionary: VerbDictionary, block: VerbBlock, verbs_from_comments: bool) -> Iterator[tuple[dict[str, Any], int]]:
     name = dictionary.path.name
     single = [verb for verb in block.verbs if len(verb.words) == 1]
     lemmas = sorted({verb.lemma.lower() for verb in single})
     plain = sorted({verb.lemma.lower() for verb in single if verb.code is None})
     if plain and not block.code.is_null:
-        yield {"id": f"{name}:{block.meaning}:{block.line}", "verb": plain, "_code": block.code, "need_target": True}, block.line
+        yield {"id": f"{name}:{block.meaning}:{block.line}", "verb": plain, **BARE_SLOTS, "_code": block.code, "need_target": True}, block.line
     for verb in block.verbs:
         code = verb.code or block.code
         if (len(verb.words) > 1 or verb.code is not None) and not code.is_null:
-            yield {"id": f"{name}:{block.meaning}:{verb.line}", **_verb_keys(verb), "_code": code, "need_target": True}, verb.line
-    if not lemmas:
-        return
+            yield {"id": f"{name}:{block.meaning}:{verb.line}", **_verb_keys(verb), **BARE_SLOTS, "_code": code, "need_target": True}, verb.line
     for pattern in block.patterns:
-        record = {"id": f"{name}:{block.meaning}:{pattern.line}", "verb": lemmas, **pattern_keys(pattern), "_code": pattern.code}
-        record["need_target"] = True
-        yield record, pattern.line
+        named = verbs_named(pattern.comment, block.verbs) if verbs_from_comments else []
+        pattern_id = f"{name}:{block.meaning}:{pattern.line}"
+        single_named = sorted({verb.lemma.lower() for verb in named if len(verb.words) == 1})
+        if single_named or (lemmas and not named):
+            yield {"id": pattern_id, "verb": single_named or lemmas, **pattern_keys(pattern), "_code": pattern.code, "need_target": True}, pattern.line
+        for verb in (verb for verb in named if len(verb.words) > 1):
+            keys = _merged(_verb_keys(verb), pattern_keys(pattern))
+            yield {"id": f"{pattern_id}:{'_'.join(verb.words)}", **keys, "_code": pattern.code, "need_target": True}, pattern.line
+
+
+def verbs_named(comment: str, verbs: Sequence[Verb]) -> list[Verb]:
+    """The verbs of a block that a pattern's comment names, in any form ("CARRIED_OUT , CARRY_OUT")."""
+    words = [word for word in re.split(r"[\s,]+", comment.split("<")[0].upper()) if word]
+    return [verb for verb in verbs if any(word in _written_forms(verb) for word in words)]
+
+
+def _written_forms(verb: Verb) -> set[str]:
+    """A verb as written, its irregular forms and its regular inflections ("RUSHED")."""
+    head = verb.words[verb.head]
+    stem = head[:-1] if head.endswith("E") else head
+    endings = {head, head + "S", head + "ES", head + "ED", head + "D", stem + "ING", stem + "ED", head + head[-1] + "ED", head + head[-1] + "ING"}
+    if head.endswith("Y"):
+        endings |= {head[:-1] + "IES", head[:-1] + "IED"}
+    forms = {"_".join(verb.words[: verb.head] + (ending,) + verb.words[verb.head + 1 :]) for ending in endings}
+    return forms | {form.replace("+", "") for form in verb.forms}
+
+
+def _merged(verb_keys: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(keys)
+    for key, value in verb_keys.items():
+        merged[key] = value if key == "verb" else list(value) + list(keys.get(key, []))
+    return merged
 
 
 def _verb_keys(verb: Verb) -> dict[str, Any]:
@@ -105,19 +140,27 @@ def _verb_keys(verb: Verb) -> dict[str, Any]:
     return keys
 
 
-def _code_keys(code: Code, codebook: Codebook, where: str, problems: list[str]) -> dict[str, Any] | None:
+def _code_keys(code: Code, codebook: Codebook, where: str, problems: list[str]) -> dict[str, Any]:
+    """The code keys of a pattern. A code the codebook lacks makes the phrase no event (it is
+    not coded as something plainer either), and says so in `problems`."""
     if code.is_null:
         return {"cameo": "---"}
     unknown = [part for part in (code.primary, code.reverse) if part is not None and part not in codebook]
     if code.primary is not None and code.primary in unknown or code.primary is None and code.reverse in unknown:
-        problems.append(f"{where}: code [{code.text}] is not in the CAMEO codebook; pattern dropped")
-        return None
+        problems.append(f"{where}: code [{code.text}] is not in the CAMEO codebook; the phrase codes no event")
+        return {"cameo": "---"}
     if code.primary is None:
-        return {"cameo": code.reverse, "_reverse_only": True}
+        return {"cameo": code.reverse, "_reverse_only": True} | _speech(code.reverse)
     if code.reverse in unknown:
         problems.append(f"{where}: reverse code of [{code.text}] is not in the CAMEO codebook; coded one way only")
-        return {"cameo": code.primary}
-    return {"cameo": code.primary} | ({"reverse": code.reverse} if code.reverse else {})
+        return {"cameo": code.primary} | _speech(code.primary)
+    return {"cameo": code.primary} | ({"reverse": code.reverse} if code.reverse else {}) | _speech(code.primary)
+
+
+def _speech(code: str) -> dict[str, Any]:
+    """A statement not specified below (010, "said") frames what it says: no event of its own
+    when that is coded."""
+    return {"speech": True} if code == "010" else {}
 
 
 def _swap_if_reverse_only(record: dict[str, Any]) -> None:
@@ -153,7 +196,6 @@ class _Keys:
     followed_by: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
-    mutual: bool = False
 
     def add_before(self, element: Element, slot: str) -> None:
         if isinstance(element, Words):
@@ -187,8 +229,6 @@ class _Keys:
             self.source.append(slot)
         elif marker.symbol == "+":
             self.target.append(slot)
-        elif marker.symbol == "%":
-            self.mutual = True
 
     def as_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -199,8 +239,7 @@ class _Keys:
         }  # fmt: skip
         record["source"] = self.source or ["subject"]
         record["target"] = self.target or list(DEFAULT_TARGET)
-        if self.mutual:
-            record["mutual"] = True
+        record["mutual"] = True  # as BARE_SLOTS
         return record
 
 
@@ -230,15 +269,15 @@ def term_text(words: Words) -> str:
     return " ".join(word.upper() if word.startswith("&") else word.lower() for word in words.words)
 
 
-def read_user_patterns(paths: Sequence[Path], codebook: Codebook | None = None) -> PatternSet:
-    """The patterns of the dictionaries a user gives with `--verbs`, read strictly (a bad line
-    raises), in front of every other layer; dropped codes are listed in `problems`."""
+def read_user_patterns(paths: Sequence[Path], codebook: Codebook | None = None, strict: bool = True) -> PatternSet:
+    """The patterns of the dictionaries a user gives with `--verbs`, in front of every other
+    layer; a bad line raises (unless not `strict`), dropped codes are listed in `problems`."""
     codebook = codebook or Codebook.default()
     records: list[tuple[dict[str, Any], str]] = []
     problems: list[str] = []
     synsets: list[Synsets] = [default_synsets()]
     for path in paths:
-        dictionary = read_verb_dictionary(Path(path))
+        dictionary = read_verb_dictionary(Path(path), strict)
         compiled = compile_dictionary(dictionary, codebook)
         records += compiled.records
         problems += compiled.problems

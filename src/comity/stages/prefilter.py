@@ -73,10 +73,8 @@ class TriggerWords:
     def from_knowledge(cls, patterns: PatternSet, model: str = SPACY_MODEL) -> TriggerWords:
         needs: dict[str, set[tuple[frozenset[str], ...]]] = {}
         political: dict[str, set[tuple[frozenset[str], ...]]] = {}
-        for pattern in patterns.patterns:
-            if not pattern.is_event:
-                continue
-            for lemma in pattern.lemmas:
+        for lemma, pattern in patterns.triggers():
+            if pattern.is_event:
                 (political if pattern.political else needs).setdefault(lemma, set()).add(_needed_words(pattern))
         exceptions, rules = _lemmatizer_tables(model)
         return cls(

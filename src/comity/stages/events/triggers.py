@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from comity.knowledge.event_patterns import BROAD_LAYER, EventPattern, PatternSet
+from comity.knowledge.event_patterns import BROAD_LAYER, OWN_LAYER, USER_LAYER, EventPattern, PatternSet
 from comity.model import Document, SectionKind
 from comity.stages.events.arguments import is_passive
 from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
@@ -29,27 +29,44 @@ def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
 
 
 def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
-    """Each token that a pattern accepts, with the first pattern that fits: by layer (user
-    dictionaries, comity's own, the broad layer), then most specific first. A fitting pattern
-    that codes no event ("---") leaves the token uncoded."""
+    """Each token that a pattern accepts, with the pattern that decides (`deciding_fit`); a
+    deciding pattern that codes no event ("---") leaves the token uncoded."""
     for token in tokens:
         pos = trigger_pos(token)
         if pos is None:
             continue
-        for pattern in patterns.candidates(pos, token.lemma_):
-            obj = pattern_fits(token, pattern)
-            if obj is not False:
-                if pattern.is_event:
-                    yield Match(token, pattern, obj)
+        fit = deciding_fit(token, patterns.candidates(pos, token.lemma_))
+        if fit is not None and fit[0].is_event:
+            yield Match(token, fit[0], fit[1])
+
+
+def deciding_fit(token, candidates: list[EventPattern]) -> tuple[EventPattern, object] | None:
+    """The pattern that codes the token, with its object: the most specific fitting pattern of
+    each layer, and of those the first layer's (user dictionaries, then comity's own, then the
+    broad layer); but where the user's pattern codes an event with fewer constraints than
+    comity's own fitting pattern, comity's own, which says more about the phrase, codes it. A
+    user's pattern that codes no event ("---", or a code the codebook lacks) always decides."""
+    best: dict[int, tuple[EventPattern, object]] = {}
+    for pattern in candidates:  # by layer, most specific first
+        if pattern.layer in best:
+            continue
+        obj = pattern_fits(token, pattern)
+        if obj is not False:
+            best[pattern.layer] = (pattern, obj)
+            if pattern.layer == OWN_LAYER:
                 break
+    user, own = best.get(USER_LAYER), best.get(OWN_LAYER)
+    if user is not None and (own is None or not user[0].is_event or user[0].specificity >= own[0].specificity):
+        return user
+    return own or best.get(BROAD_LAYER)
 
 
 def without_overlaps_of_the_broad_layer(matches: list[Match]) -> list[Match]:
-    """A broad-layer match whose object a pattern of a layer in front of it takes as its own
-    trigger ("held a summit", "launched an attack") leaves the phrase to that pattern, so the
-    broad layer never changes what comity's own patterns code."""
+    """A broad-layer match over a word that a pattern of a layer in front of it takes as its
+    trigger ("held a summit", "launched an attack", "talks have stalled") leaves the phrase
+    to that pattern, so the broad layer never changes what the patterns in front code."""
     front = {m.trigger.i for m in matches if m.pattern.layer < BROAD_LAYER}
-    return [m for m in matches if m.pattern.layer < BROAD_LAYER or m.obj is None or m.obj.i not in front]
+    return [m for m in matches if m.pattern.layer < BROAD_LAYER or front.isdisjoint(t.i for t in m.trigger.subtree)]
 
 
 def trigger_pos(token) -> str | None:
