@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     for name, content in files.items():
         (out / name).write_text(content, encoding="utf-8")
     dropped = files["dropped.tsv"].splitlines()[1:]
-    print(f"{out}: {files['patterns.jsonl'].count(chr(10))} patterns kept, {len(dropped)} lines or patterns dropped")
+    print(f"{out}: {files['patterns.jsonl'].count(chr(10))} patterns kept, {len(dropped)} lines or patterns left out or made no event")
     reasons = Counter(row.split("\t", 1)[1].split(";")[0].split(" (")[0] for row in dropped)
     for reason, count in reasons.most_common():
         print(f"  {count:5d}  {reason}")

@@ -53,12 +53,11 @@ to, with, against, on, at, from, for, toward, into, over, about, upon),
 said or believed: "X said that Y ..."), `inside` (an actor inside the object
 phrase: "the will to develop ties with Cuba").
 
-Precedence: for each trigger word the layers are tried in order: dictionaries given
-with `--verbs` (the user chose them), then comity's own patterns, then the broad
-layer, which only codes words that comity's own patterns do not take as triggers; in
-a layer, patterns with more constraints before plainer ones of the same lemma. The
-first pattern that fits decides, and a fitting "---" pattern means no event. See
-docs/patterns.md.
+Precedence (`comity.stages.events.triggers.deciding_fit`): for each trigger word, the
+most specific fitting pattern of each layer; the user's (`--verbs`) decides, unless it
+codes an event with fewer constraints than comity's own fitting pattern; then comity's
+own; the broad layer only where neither fits. A deciding "---" pattern means no event.
+See docs/patterns.md.
 """
 
 from __future__ import annotations
@@ -206,10 +205,7 @@ class PatternSet:
 
 
 def _in_precedence(patterns: list[EventPattern]) -> list[EventPattern]:
-    """By layer, most specific first; a word comity's own patterns take as a trigger is theirs
-    alone: the broad layer only codes words our patterns do not know."""
-    if any(p.layer == OWN_LAYER for p in patterns):
-        patterns = [p for p in patterns if p.layer != BROAD_LAYER]
+    """By layer, most specific first."""
     return sorted(patterns, key=lambda p: (p.layer, -p.specificity))
 
 

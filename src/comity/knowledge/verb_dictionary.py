@@ -62,15 +62,16 @@ class Compiled:
 
 
 def compile_dictionary(
-    dictionary: VerbDictionary, codebook: Codebook, extra: dict[str, Any] | None = None, verbs_from_comments: bool = False
+    dictionary: VerbDictionary, codebook: Codebook, extra: dict[str, Any] | None = None, widened: bool = False
 ) -> Compiled:
     """Pattern records of every block; `extra` keys are added to each record (the broad layer
-    marks its patterns `political`). `verbs_from_comments`: a pattern whose comment names verbs
-    of its block applies to those verbs only (CAMEO.2.0.txt records there the verb each
-    pattern was written for before its blocks were widened with WordNet synonyms)."""
+    marks its patterns `political`). `widened`: the blocks were widened with synonyms
+    (CAMEO.2.0.txt, from WordNet), so a pattern whose comment names verbs of its block applies
+    to those verbs only (the comment records the verb it was written for), and no verb is
+    coded alone by its block's code, only multi-word verbs with a code of their own."""
     compiled = Compiled(problems=list(dictionary.problems))
     for block in dictionary.blocks:
-        for record, line in _block_records(dictionary, block, verbs_from_comments):
+        for record, line in _block_records(dictionary, block, widened, compiled.problems):
             record.update(_code_keys(record.pop("_code"), codebook, dictionary.where(line), compiled.problems))
             _swap_if_reverse_only(record)
             record.update(extra or {})
@@ -78,19 +79,13 @@ def compile_dictionary(
     return compiled
 
 
-def _block_records(dictionary: VerbDictionary, block: VerbBlock, verbs_from_comments: bool) -> Iterator[tuple[dict[str, Any], int]]:
+def _block_records(dictionary: VerbDictionary, block: VerbBlock, widened: bool, problems: list[str]) -> Iterator[tuple[dict[str, Any], int]]:
     name = dictionary.path.name
     single = [verb for verb in block.verbs if len(verb.words) == 1]
     lemmas = sorted({verb.lemma.lower() for verb in single})
-    plain = sorted({verb.lemma.lower() for verb in single if verb.code is None})
-    if plain and not block.code.is_null:
-        yield {"id": f"{name}:{block.meaning}:{block.line}", "verb": plain, **BARE_SLOTS, "_code": block.code, "need_target": True}, block.line
-    for verb in block.verbs:
-        code = verb.code or block.code
-        if (len(verb.words) > 1 or verb.code is not None) and not code.is_null:
-            yield {"id": f"{name}:{block.meaning}:{verb.line}", **_verb_keys(verb), **BARE_SLOTS, "_code": code, "need_target": True}, verb.line
+    yield from _verbs_alone(dictionary, block, widened, problems)
     for pattern in block.patterns:
-        named = verbs_named(pattern.comment, block.verbs) if verbs_from_comments else []
+        named = verbs_named(pattern.comment, block.verbs) if widened else []
         pattern_id = f"{name}:{block.meaning}:{pattern.line}"
         single_named = sorted({verb.lemma.lower() for verb in named if len(verb.words) == 1})
         if single_named or (lemmas and not named):
@@ -98,6 +93,26 @@ def _block_records(dictionary: VerbDictionary, block: VerbBlock, verbs_from_comm
         for verb in (verb for verb in named if len(verb.words) > 1):
             keys = _merged(_verb_keys(verb), pattern_keys(pattern))
             yield {"id": f"{pattern_id}:{'_'.join(verb.words)}", **keys, "_code": pattern.code, "need_target": True}, pattern.line
+
+
+def _verbs_alone(dictionary: VerbDictionary, block: VerbBlock, widened: bool, problems: list[str]) -> Iterator[tuple[dict[str, Any], int]]:
+    """Records of verbs coded by themselves: the block's code for its plain verbs, and verbs
+    with a code of their own; of a widened dictionary, only multi-word verbs with their own."""
+    name = dictionary.path.name
+    plain = sorted({verb.lemma.lower() for verb in block.verbs if len(verb.words) == 1 and verb.code is None})
+    if plain and not block.code.is_null:
+        if widened:
+            problems.append(f"{dictionary.where(block.line)}: its code for its verbs alone ({block.code.text}) left out")
+        else:
+            yield {"id": f"{name}:{block.meaning}:{block.line}", "verb": plain, **BARE_SLOTS, "_code": block.code, "need_target": True}, block.line
+    for verb in block.verbs:
+        code = verb.code or block.code
+        if (len(verb.words) == 1 and verb.code is None) or code.is_null:
+            continue
+        if widened and (len(verb.words) == 1 or verb.code is None):
+            problems.append(f"{dictionary.where(verb.line)}: the code for the verb alone ({code.text}) left out")
+            continue
+        yield {"id": f"{name}:{block.meaning}:{verb.line}", **_verb_keys(verb), **BARE_SLOTS, "_code": code, "need_target": True}, verb.line
 
 
 def verbs_named(comment: str, verbs: Sequence[Verb]) -> list[Verb]:

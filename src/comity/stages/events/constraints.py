@@ -79,8 +79,9 @@ def adjacent_fit(trigger, preceded_by: tuple[str, ...], followed_by: tuple[str, 
 
 
 def preps_fit(trigger, obj, preps: tuple[PrepTerm, ...]) -> bool:
-    """Each prepositional phrase is governed by the trigger, by its object, or by the object of
-    the phrase before it ("put on state of alert"), with an object matching its term."""
+    """Each prepositional phrase is governed by the trigger, by its object ("moored ships at
+    the port", which parsers often hang there), or by the object of the phrase before it ("put
+    on state of alert"), with an object matching its term."""
     hosts = [trigger] + ([obj] if obj is not None else [])
     for prep in preps:
         found = _prep_object(hosts, prep)

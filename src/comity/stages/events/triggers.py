@@ -131,8 +131,7 @@ def pattern_fits(token, pattern: EventPattern):
         if found is None:
             return False
         obj = obj if pattern.object else found
-    held = obj if pattern.object or pattern.after else None
-    if pattern.preps and not preps_fit(token, held, pattern.preps):
+    if pattern.preps and not preps_fit(token, obj, pattern.preps):
         return False
     return obj
 
