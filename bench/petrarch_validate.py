@@ -4,7 +4,11 @@
 
 For each suite it codes every evaluated record with ParseStage -> ActorStage
 (knowledge from the suite's own .actors/.agents dictionaries) -> EventStage
-(reciprocal events coded both ways, as PETRARCH does) and prints % of expected
+(reciprocal events coded both ways, as PETRARCH does; the suite's verb file read
+as `--verbs` reads a dictionary, in front of comity's patterns: the unit tests
+with PETR.Validate.verbs.txt, the UD suite with PETR.Validate.verbs.2.0.txt, the
+closest published relative of its own; --without-verbs codes with comity's
+patterns alone) and prints % of expected
 events coded correctly and extra events per record (%). With --seeds it also
 codes seeds 003 and 004 (headline = first line, body = the rest up to the
 article's end: 003 without its repeated paragraphs, 004 without the site's link
@@ -31,8 +35,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from comity.knowledge.actors import ActorKnowledge  # noqa: E402
 from comity.knowledge.cameo import Codebook  # noqa: E402
 from comity.knowledge.event_patterns import PatternSet  # noqa: E402
-from comity.knowledge.verb_dictionary import read_user_patterns  # noqa: E402
-from comity.petrarch_suite import SuiteScore, Unreachable, ceiling, pipeline_coder, read_records, read_unreachable, score_seeds, score_suite  # noqa: E402
+from comity.petrarch_suite import (  # noqa: E402
+    SuiteScore,
+    Unreachable,
+    ceiling,
+    pipeline_coder,
+    read_records,
+    read_unreachable,
+    score_seeds,
+    score_suite,
+    suite_patterns,
+)
 from comity.stages.actors import ActorStage  # noqa: E402
 from comity.stages.events import EventStage  # noqa: E402
 from comity.stages.parse import ParseStage  # noqa: E402
@@ -59,17 +72,17 @@ def run_suite(directory: Path, records: str, actors: str, agents: str, verbs: st
     """Score a suite with its own actor and agent dictionaries and, given `verbs`, its verb
     dictionary as user patterns (in front of comity's, as `--verbs` puts them)."""
     knowledge = ActorKnowledge.from_petrarch([directory / actors], [directory / agents])
-    patterns = suite_patterns(directory / verbs) if verbs else None
+    patterns = suite_verb_patterns(directory / verbs) if verbs else None
     stages = [ParseStage(), ActorStage(knowledge), EventStage(patterns=patterns, reciprocal=True, collapse_same_dyad=False)]
     return score_suite(read_records(directory / records), pipeline_coder(stages))
 
 
-def suite_patterns(verbs: Path) -> PatternSet:
-    """A suite's verb file in front of comity's patterns; its bad lines are skipped and listed."""
-    user = read_user_patterns([verbs], strict=False)
-    for problem in user.problems:
-        print(f"  {verbs.name}: {problem}")
-    return PatternSet.layered(user, PatternSet.default())
+def suite_verb_patterns(verbs: Path) -> PatternSet:
+    """A suite's verb file in front of comity's patterns; its bad lines and dropped codes are
+    counted (listed with --errors)."""
+    patterns = suite_patterns(verbs)
+    print(f"  {verbs.name}: {len(patterns.problems)} lines or patterns skipped or coding no event (codes the codebook lacks)")
+    return patterns
 
 
 def main(argv: list[str] | None = None) -> int:

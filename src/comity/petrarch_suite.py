@@ -21,6 +21,10 @@ from a notes file's table rows (`| suite | record | code | source | target |
 category | why |`, code `-` for a record that expects no event on a sentence
 coded elsewhere) and `ceiling` scores the rest.
 
+`suite_patterns` reads a suite's verb file (`PETR.Validate.verbs.txt` for the unit tests,
+`PETR.Validate.verbs.2.0.txt` for the UD suite, whose own verb file is not public) as user
+patterns in front of comity's, as `comity code --verbs` does.
+
 `score_seeds` codes the seeds that have gold (`gold/seeds-dev.jsonl`) with given
 stages and scores them with `comity.eval`; the bench and the events tests share it.
 """
@@ -214,6 +218,15 @@ def score_suite(records: Iterable[ValidationRecord], code: Callable[[Sequence[Va
         score.extra += len(result.extra)
         score.results.append(result)
     return score
+
+
+def suite_patterns(verbs: Path):  # -> comity.knowledge.event_patterns.PatternSet
+    """A suite's verb file read as `--verbs` reads a dictionary, in front of comity's patterns;
+    its bad lines are skipped and listed in `.problems` with its dropped codes."""
+    from comity.knowledge.event_patterns import PatternSet
+    from comity.knowledge.verb_dictionary import read_user_patterns
+
+    return PatternSet.layered(read_user_patterns([verbs], strict=False), PatternSet.default())
 
 
 def pipeline_coder(stages: Sequence) -> Callable[[Sequence[ValidationRecord]], list[list[ExpectedEvent]]]:

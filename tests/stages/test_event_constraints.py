@@ -19,6 +19,11 @@ SYNSETS = {"&SHIPS": (("frigate",), ("gun", "boat")), "&PORTS": (("harbour",), (
 
 def coded(text: str, actors: dict[str, str], *layers: tuple[int, list[dict]]) -> list[tuple[str, str | None, str | None, str]]:
     """Code one sentence with the given layers of pattern records; `actors`: name -> code."""
+    sets = [PatternSet.from_records([(record, f"test:{n}") for n, record in enumerate(records)], layer=layer, synsets=SYNSETS) for layer, records in layers]
+    return coded_with(text, actors, PatternSet.layered(*sets))
+
+
+def coded_with(text: str, actors: dict[str, str], patterns: PatternSet) -> list[tuple[str, str | None, str | None, str]]:
     doc = Document(doc_id="t", text=text, content_hash="h", origin="t", input_format="txt")
     doc.sections = [Section(SectionKind.BODY, Span(0, len(text)))]
     doc = ParseStage()(doc)
@@ -27,8 +32,7 @@ def coded(text: str, actors: dict[str, str], *layers: tuple[int, list[dict]]) ->
          for name, code in actors.items() if (at := text.find(name)) >= 0),
         key=lambda mention: mention.span.start,
     )  # fmt: skip
-    sets = [PatternSet.from_records([(record, f"test:{n}") for n, record in enumerate(records)], layer=layer, synsets=SYNSETS) for layer, records in layers]
-    mentions = EventStage(patterns=PatternSet.layered(*sets))(doc).event_mentions
+    mentions = EventStage(patterns=patterns)(doc).event_mentions
     return [(m.cameo, m.source.code if m.source else None, m.target.code if m.target else None, m.rule) for m in mentions]
 
 
@@ -111,3 +115,28 @@ def test_a_user_dictionary_codes_with_its_rule_naming_file_block_and_line(tmp_pa
     doc.actor_mentions = [ActorMention(Span(17, 22), "Arnor", "a", "ARN", "ARN", None, "name"), ActorMention(Span(27, 33), "Gondor", "g", "GON", "GON", None, "name")]
     (mention,) = EventStage(patterns=patterns)(doc).event_mentions
     assert (mention.cameo, mention.source.code, mention.target.code, mention.rule) == ("154", "ARN", "GON", "harbours.verbs.txt:MOOR:3")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The expulsion of the Gondorian envoy by Arnor angered Rohan.", ("166", "ARN", "GONGOV", "noun.expulsion-of-diplomats")),
+    ("Arnor announced the arrest of the Gondorian envoy.", ("173", "ARN", "GONGOV", "noun.arrest")),
+    ("Clashes between Arnor and Gondor left ten dead.", ("190", "ARN", "GON", "noun.clash")),
+    ("A ceasefire between Arnor and Gondor took effect.", ("0871", "ARN", "GON", "noun.ceasefire")),
+    ("An attack on Gondor by Arnor killed ten.", ("190", "ARN", "GON", "fight.attack-noun")),
+    ("Arnor's blockade of Gondor continued.", ("191", "ARN", "GON", "noun.blockade")),
+])
+def test_event_nouns_take_their_doer_and_other_side(text: str, expected: tuple) -> None:
+    actors = {"the Gondorian envoy": "GONGOV", "Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH"}
+    assert coded_with(text, actors, PatternSet.default()) == [expected]
+
+
+def test_an_event_noun_needs_a_doer_among_political_actors() -> None:
+    actors = {"the Gondorian envoy": "GONGOV", "Umbar Shipping Company": "UMBBUS"}
+    assert coded_with("The expulsion of the Gondorian envoy angered Rohan.", actors, PatternSet.default()) == []
+    assert coded_with("The expulsion of the Gondorian envoy by Umbar Shipping Company followed.", actors, PatternSet.default()) == []
+
+
+def test_the_broad_layers_event_nouns_come_from_its_light_verb_patterns() -> None:
+    found = coded_with("Arnor's incursion into Gondor was repelled.", {"Arnor": "ARN", "Gondor": "GON"}, PatternSet.broad())
+    assert [(cameo, source, target) for cameo, source, target, _ in found] == [("190", "ARN", "GON")]
+    assert found[0][3].endswith(":noun") and found[0][3].startswith("CAMEO.2.0.txt:")

@@ -12,6 +12,10 @@ data files, behind comity's own patterns.
   codebook lacks), so nothing is dropped silently;
 - `LICENSE`: the dictionary's MIT license, which travels with the converted data.
 
+Event nouns: a noun that several light verbs code as the same event ("stage", "launch",
+"mount" an ATTACK) is an event noun of that code ("the attack on X"), added to the layer with
+the other side read from on, against, between, with, at, into or to.
+
 Each pattern applies to the verbs its comment names ("- * AID [070] # RUSH" is for "rush",
 not for "accelerate" or "hasten", synonyms PETRARCH2 later added to the block from WordNet),
 or to all of its block's verbs when the comment names none.
@@ -39,6 +43,13 @@ from comity.knowledge.petrarch_verbs import VerbDictionary, read_verb_dictionary
 from comity.knowledge.verb_dictionary import compile_dictionary, synsets_of
 
 SOURCE_NAME = "CAMEO.2.0.txt"
+#: Verbs that only carry the event their object names ("launched an attack", "held a rally").
+LIGHT_VERBS = frozenset(
+    {"launch", "stage", "hold", "mount", "carry", "conduct", "wage", "begin", "start", "continue", "resume",
+     "commit", "perpetrate", "unleash", "organise", "organize", "step", "deliver", "make", "initiate", "commence"}
+)  # fmt: skip
+#: Where the other side of an event noun is named: "an attack on X", "clashes between X and Y".
+NOUN_TARGET = ["prep:on", "prep:against", "between", "prep:with", "prep:at", "prep:into", "prep:to"]
 #: Keys every broad pattern carries: its two sides must be political actors.
 BROAD_KEYS: dict[str, Any] = {"political": True}
 
@@ -59,12 +70,39 @@ def broad_layer_files(source: Path, codebook: Codebook | None = None, own_synset
             problems.append(f"{exc}; pattern dropped")
             continue
         kept.append(record)
+    kept += event_nouns(kept)
     return {
         "patterns.jsonl": "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in kept),
         "synsets.json": json.dumps({name: [" ".join(member) for member in members] for name, members in synsets.items()}, indent=1, ensure_ascii=False) + "\n",
         "dropped.tsv": "where\twhy\n" + "".join(_dropped_row(problem, source) for problem in problems),
         "LICENSE": license_text(source, dictionary),
     }
+
+
+def event_nouns(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The dictionary's noun forms: a noun that several light verbs code as the same event
+    ("stage", "launch", "mount" an ATTACK: 190) names that event by itself ("the attack on
+    X"). Each noun pattern's id is the first light-verb pattern it comes from."""
+    codes: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for record in records:
+        noun = _light_verb_object(record)
+        for verb in (v for v in record["verb"] if v in LIGHT_VERBS) if noun else ():
+            codes.setdefault(noun, {}).setdefault(record["cameo"], []).append((verb, record["id"]))
+    nouns = []
+    for noun, by_code in codes.items():
+        cameo, found = max(by_code.items(), key=lambda item: len({verb for verb, _ in item[1]}))
+        if len({verb for verb, _ in found}) >= 2:
+            nouns.append({"id": f"{found[0][1]}:noun", "noun": [noun], "cameo": cameo, "source": ["subject"], "target": NOUN_TARGET,
+                          "need_target": True, **BROAD_KEYS})  # fmt: skip
+    return sorted(nouns, key=lambda record: record["noun"])
+
+
+def _light_verb_object(record: dict[str, Any]) -> str | None:
+    """The one-word object of a pattern with nothing else ("- * ATTACK [190]"), if it codes."""
+    after = record.get("after", [])
+    if record.get("cameo") == "---" or len(after) != 1 or " " in after[0] or after[0].startswith("&"):
+        return None
+    return None if {"prep", "before", "preceded_by", "followed_by"} & record.keys() else after[0]
 
 
 def _dropped_row(problem: str, source: Path) -> str:

@@ -6,9 +6,10 @@ A term is written as a string, or a list of strings (alternatives):
     arms shipment        a noun phrase: the last word its head, the others words before it
     "&WEAPON"            a synonym set (quote it in YAML: a bare & starts an anchor)
     "&WEAPON attack"     a head with a modifier out of a set
+    relations | ties     alternatives in one string
 
 A prepositional phrase is its preposition, then optionally a term: `to`, `to border`,
-`in &DETENTION`, `for financial aid`.
+`in &DETENTION`, `for financial aid`, `of relations | ties`.
 
 Synonym sets come from `data/patterns/synsets.yaml` (ours) and the broad layer's
 `data/patterns/broad/synsets.json` (converted from PETRARCH2's dictionary); a set named in
@@ -76,7 +77,10 @@ def parse_term(value: Any, synsets: Synsets, origin: str, key: str) -> Term | No
         raise KnowledgeError(f"{origin}: {key!r} must be a word, a phrase or a list of them")
     phrases: list[Phrase] = []
     for item in items:
-        phrases += phrases_of(item.split(), synsets, origin)
+        for alternative in item.split("|"):
+            if not alternative.split():
+                raise KnowledgeError(f"{origin}: {key!r} has an empty alternative in {item!r}")
+            phrases += phrases_of(alternative.split(), synsets, origin)
     return Term(_grouped(phrases), " | ".join(items))
 
 

@@ -105,8 +105,8 @@ def _noun_subject(noun, depth: int) -> list:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.i < noun.i]
     if modifiers and noun.dep_ not in ("dobj", "pobj"):
         return modifiers  # "Russian shelling hit ...", "the Israeli strikes"
-    by_agent = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-    if by_agent:
+    by_agent = _by_phrase_objects(noun) or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for p in _by_phrase_objects(o)]
+    if by_agent:  # "the expulsion of X by Y", the parser often hanging "by Y" on X
         return by_agent
     head = noun.head
     if noun.dep_ == "conj" and head is not noun:
@@ -116,6 +116,10 @@ def _noun_subject(noun, depth: int) -> list:
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     return []
+
+
+def _by_phrase_objects(token) -> list:
+    return [p for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
 
 def eliciting_verb(noun):

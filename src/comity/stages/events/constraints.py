@@ -9,7 +9,7 @@ from comity.stages.events.arguments import is_passive, logical_subject
 
 #: Dependents of a trigger that start another clause or phrase than its own.
 _OTHER_PHRASES = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "appos", "prep", "agent", "dep"})
-_PREPOSITION_DEPS = frozenset({"prep", "dative", "agent", "prt"})
+_PREPOSITION_DEPS = frozenset({"prep", "dative", "agent"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 

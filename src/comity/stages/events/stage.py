@@ -39,7 +39,13 @@ from comity.stages.events.pairing import acts_on_each_other, date_splits, own_co
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
 from comity.stages.events.selection import adopted_object_events, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
-from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens, without_overlaps_of_the_broad_layer
+from comity.stages.events.triggers import (
+    describes_a_thing,
+    find_matches,
+    sentences_with_tokens,
+    without_overlaps_of_the_broad_layer,
+    without_verbs_of_event_subjects,
+)
 
 
 class EventStage:
@@ -86,6 +92,7 @@ class EventStage:
 
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
         matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
+        matches = without_verbs_of_event_subjects(matches)
         matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
         matches = without_embedded_nouns(matches)
@@ -130,7 +137,7 @@ class EventStage:
             targets = own_countries(sources)
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
-            if not sources:
+            if not sources and not (between and len(targets) >= 2):
                 return []
         if targets:
             targets_by_trigger[match.trigger.i] = targets

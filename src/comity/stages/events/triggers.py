@@ -69,6 +69,20 @@ def without_overlaps_of_the_broad_layer(matches: list[Match]) -> list[Match]:
     return [m for m in matches if m.pattern.layer < BROAD_LAYER or front.isdisjoint(t.i for t in m.trigger.subtree)]
 
 
+def without_verbs_of_event_subjects(matches: list[Match]) -> list[Match]:
+    """A verb whose subject is an event noun naming its own other side ("an attack on X by Y
+    killed ten", "clashes between X and Y left ten dead") tells what that event did: the noun
+    codes the event, the verb nothing more. ("Y's attack killed ten X soldiers" keeps the verb,
+    whose object is the other side.)"""
+    nouns = {m.trigger.i for m in matches if m.pattern.pos == "noun" and _names_its_other_side(m)}
+    return [m for m in matches if not (m.pattern.pos == "verb" and any(c.dep_ == "nsubj" and c.i in nouns for c in m.trigger.children))]
+
+
+def _names_its_other_side(match: Match) -> bool:
+    slots = {slot.removeprefix("prep:") for slot in match.pattern.target}
+    return any(c.dep_ == "prep" and c.lower_ in slots for c in match.trigger.children)
+
+
 def trigger_pos(token) -> str | None:
     if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
         return "verb"
