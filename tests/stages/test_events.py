@@ -226,6 +226,12 @@ def test_events_need_an_actor_on_some_side() -> None:
     assert triples("The committee discussed the weather.") == []
 
 
+def test_an_act_without_a_doer_is_no_event_unless_it_is_violence() -> None:
+    assert triples("Officials praised Gondor for its restraint.") == []
+    assert triples("Officials said they had accused Gondor of aggression.") == []
+    assert triples("Unknown gunmen attacked Gondor.") == [("190", None, "GON")]
+
+
 def test_headline_mentions_keep_their_section() -> None:
     doc = document("Arnor thanked Gondor.", headline="Arnor praises Gondor")
     doc = EventStage()(doc)

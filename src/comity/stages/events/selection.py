@@ -94,3 +94,15 @@ def _is_trailing_attribution(speech) -> bool:
         return False
     joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
     return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
+
+
+#: CAMEO roots of violence, whose doer news often cannot name ("a bomb exploded at the base"):
+#: assault, fight, mass violence.
+_ACTS_WITHOUT_NAMED_DOER = frozenset({"18", "19", "20"})
+
+
+def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
+    """Who did what to whom: without a who there is no event row. A saying, an appeal or a visit
+    whose doer resolves to no actor ("officials said Iran...") is dropped; violence by an
+    unnamed hand stays."""
+    return [c for c in candidates if c.source is not None or c.cameo[:2] in _ACTS_WITHOUT_NAMED_DOER]
