@@ -25,6 +25,8 @@ The Greek foreign minister praised the Italian government on Monday for its rest
 Prime Minister Andreas Papandreou sent warships to the area, officials said.
 
 Papandreou gave Turkey the cold shoulder.
+
+Ankara's answer came quickly.
 """
 
 
@@ -45,6 +47,7 @@ def traced(tmp_path_factory: pytest.TempPathFactory):
         row("praise-wrong-country", "The Greek foreign minister praised the Italian government", ["GRC"], ["FRA"], ["05"]),
         row("no-target", "sent warships to the area", ["GRC"], ["TUR"], ["15"]),
         row("no-such-trigger", "Papandreou gave Turkey the cold shoulder", ["GRC"], ["TUR"], ["12"]),
+        row("never-parsed", "Ankara's answer came quickly", ["TUR"], ["GRC"], ["12"]),
     ]
     gold_file.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     gold = load_gold(gold_file)
@@ -69,6 +72,11 @@ def test_a_sentence_without_a_trigger_of_the_family_says_so(traced) -> None:
     _, _, by_ref, _ = traced
     assert (by_ref["no-such-trigger"].kind, by_ref["no-such-trigger"].cause) == (MISSED, "no trigger")
     assert "give" in by_ref["no-such-trigger"].detail
+
+
+def test_a_sentence_the_prefilter_passed_over_is_a_prefilter_loss(traced) -> None:
+    _, _, by_ref, _ = traced
+    assert (by_ref["never-parsed"].kind, by_ref["never-parsed"].cause) == (MISSED, "prefilter")
 
 
 def test_a_mention_without_its_target_is_a_target_empty_loss(traced) -> None:

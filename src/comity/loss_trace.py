@@ -126,12 +126,12 @@ def _missed(row: GoldRow, doc: Document | None, mentions: list[dict[str, Any]], 
     span = None if doc is None else locate(row.evidence, doc.text)
     if doc is None or span is None:
         return loss("not found", "the document was not coded" if doc is None else "the evidence is not in the text")
-    sentences = [s for s in doc.sentences if s.span.overlaps(span)]
-    coded = [s for s in sentences if s.section in CODED_SECTIONS]
-    if not coded:
-        return loss("segment", ", ".join(sorted({str(s.section) for s in sentences})) or "no sentence")
+    section = doc.section_at(span.start)
+    if section is None or section.kind not in CODED_SECTIONS:
+        return loss("segment", f"in {section.kind} ({section.reason})" if section else "in no section")
     if doc.candidate_spans is not None and not any(c.overlaps(span) for c in doc.candidate_spans):
-        return loss("prefilter", "the sentence was not parsed")
+        return loss("prefilter", "the sentence was not parsed: no pattern's trigger with the words it needs")
+    coded = [s for s in doc.sentences if s.span.overlaps(span) and s.section in CODED_SECTIONS]
     nearby = [m for m in mentions if m["doc_id"] == row.doc_id and any(_mention_span(m).overlaps(s.span) for s in coded)]
     verdict = _verdict_from_mentions(row, nearby, matched_by_mention)
     if verdict is not None:
