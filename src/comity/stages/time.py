@@ -6,8 +6,9 @@ the publication date, then attached to events by syntax, nearest scope first:
 1. a "split" date that the event stage pre-filled for one conjunct of a
    coordinated date ("in September 2015 and November 2018");
 2. the event predicate's own modifiers: expressions in the trigger's subtree,
-   not inside an embedded clause (relative, adverbial, complement clauses and
-   coordinated verbs have dates of their own);
+   not inside an embedded clause (relative, adverbial, complement and gerund
+   clauses and coordinated verbs have dates of their own: "accused X of
+   breaching the 1976 accord" is not dated 1976);
 3. the clause: the modifiers of the verb the trigger is coordinated with or
    governed by ("In 2018, X visited Y and met Z" dates "met");
 4. the sentence: an expression governing the trigger's clause ("… said
@@ -61,7 +62,7 @@ from comity.model import Argument, Document, EventDate, EventMention, Factuality
 from comity.timex import Anchor, Timex, find_timexes, normalize, same_time_words
 
 #: Dependencies that open a clause with its own time: a date inside one belongs to that clause.
-CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp"})
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp", "pcomp"})
 #: Dependencies across which a predicate shares the time of the one it hangs on.
 SHARED_TIME_DEPS = frozenset({"conj", "xcomp"})
 #: Clauses on a participant whose date also dates the event ("met X, who visited in 1986").
