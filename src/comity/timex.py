@@ -507,8 +507,8 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         (
             "duration",
             rf"\b(?:(?P<pre>for|another|over|nearly|almost|about|more{_WS}than|the{_WS}(?:past|last|next|first))"
-            rf"{_WS})?(?P<n>{_count()})(?P<plus>\+)?(?:-|{_WS})(?P<unit>day|week|month|year|decade|century|centurie)s?"
-            rf"(?:{_WS}(?P<post>of|old|long)\b)?",
+            rf"{_WS})?(?P<n>{_count()})(?P<plus>\+)?(?:-|{_WS})(?P<unit>day|week|month|year|decade|century|centurie)s?\b"
+            rf"(?:{_WS}(?P<post>of|old|long)\b)?(?!{_WS}(?:ago|since)\b)",  # "more than four years ago" is a date
             _read_duration,
         ),
         (
