@@ -585,3 +585,11 @@ def test_own_coming_cooperative_act_announced_with_would_is_an_intent() -> None:
     # another's coming act stays future; a plan without "will" or "would" is no announcement
     assert ("042", "ROH", "GON", "future") in code("Arnor said Rohan will visit Gondor next week.")
     assert "036" not in [found[0] for found in triples("Arnor said Arnor expects to hold a summit with Gondor.")]
+
+
+def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
+    assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
+    assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]
+    assert triples("Arnor gave no details.") == []
+    assert triples("The Arnorian king told a press conference that prices would rise.") == []
+    assert triples("Arnor launched an investigation into the affairs of the brewery.") == []
