@@ -593,3 +593,8 @@ def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor gave no details.") == []
     assert triples("The Arnorian king told a press conference that prices would rise.") == []
     assert triples("Arnor launched an investigation into the affairs of the brewery.") == []
+
+
+def test_parties_between_which_a_thing_stands_are_not_its_backers() -> None:
+    assert triples("Their actions appeared to back the pact between Arnor, Gondor and Rohan.") == []
+    assert ("050", "ARN", "GON") in triples("Relations were restored between Arnor and Gondor.")

@@ -116,6 +116,8 @@ class EventStage:
         if not sources and describes_a_thing(match.trigger, actors):
             return []
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
+        if between and not sources and logical_subject(match.trigger):
+            between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if not targets and pattern.pos == "noun" and (eliciting := eliciting_verb(match.trigger)) is not None:
