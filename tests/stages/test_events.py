@@ -257,6 +257,13 @@ def test_custom_patterns_and_bad_pattern_files(tmp_path: Path) -> None:
     (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: snub\n  cameo: "110"\n  target: [elsewhere]\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match="unknown slot 'elsewhere'"):
         PatternSet.from_dir(tmp_path, Codebook.default())
+    (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: call\n  prep: on\n  cameo: "020"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="'prep' must be one word; got True"):
+        PatternSet.from_dir(tmp_path)
+
+
+def test_calling_on_someone_is_an_appeal_to_them() -> None:
+    assert ("020", "ARN", "GON") in triples("Arnor called on Gondor to withdraw its troops.")
 
 
 # ---------------------------------------------------------------------- seeds gold

@@ -167,6 +167,15 @@ def _words(value: Any, origin: str, key: str) -> frozenset[str]:
     return frozenset(item.lower() for item in items)
 
 
+def _word(value: Any, origin: str, key: str) -> str | None:
+    """One word or None; YAML reads a bare on, off, yes or no as true/false, so those need quotes."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise KnowledgeError(f"{origin}: {key!r} must be one word; got {value!r} (write on, off, yes, no quoted: {key}: \"on\")")
+    return value.lower()
+
+
 def _slots(value: Any, origin: str, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
     if value is None:
         return default
@@ -211,8 +220,8 @@ def _pattern(record: Any, path: Path, codebook: Codebook) -> EventPattern:
         objects=_words(record.get("object"), origin, "object"),
         object_modifiers=_words(record.get("object_modifier"), origin, "object_modifier"),
         to_verbs=_words(record.get("to_verb"), origin, "to_verb"),
-        particle=record.get("particle"),
-        prep=record.get("prep"),
+        particle=_word(record.get("particle"), origin, "particle"),
+        prep=_word(record.get("prep"), origin, "prep"),
         source=_slots(record.get("source"), origin, "source", ("subject",)),
         target=_slots(record.get("target"), origin, "target", ("object",)),
         reverse=None if reverse is None else _code(reverse, origin, "reverse", codebook),
