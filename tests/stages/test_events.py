@@ -605,3 +605,7 @@ def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
 def test_parties_between_which_a_thing_stands_are_not_its_backers() -> None:
     assert triples("Their actions appeared to back the pact between Arnor, Gondor and Rohan.") == []
     assert ("050", "ARN", "GON") in triples("Relations were restored between Arnor and Gondor.")
+
+
+def test_a_letter_of_protest_is_a_protest_against_its_object() -> None:
+    assert triples("Arnor submitted a letter of protest against Gondor to Rohan.") == [("114", "ARN", "GON")]

@@ -9,7 +9,7 @@ from comity.model import Document, SectionKind
 from comity.stages.events.arguments import is_passive
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
-from comity.stages.events.vocabulary import OBJECT_PREPOSITIONS, QUANTITY_NOUNS
+from comity.stages.events.vocabulary import CARRIER_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
 
 
 def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
@@ -66,7 +66,7 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
     for obj in list(found):
         found += [c for c in obj.children if c.dep_ == "conj"]
-        if obj.lemma_.lower() in QUANTITY_NOUNS:  # "a set of resolutions", "a series of talks"
+        if obj.lemma_.lower() in QUANTITY_NOUNS | CARRIER_NOUNS:  # "a series of talks", "a letter of protest"
             found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return found
 
