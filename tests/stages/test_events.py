@@ -609,3 +609,30 @@ def test_parties_between_which_a_thing_stands_are_not_its_backers() -> None:
 
 def test_a_letter_of_protest_is_a_protest_against_its_object() -> None:
     assert triples("Arnor submitted a letter of protest against Gondor to Rohan.") == [("114", "ARN", "GON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor gave Gondor a week to withdraw its diplomats.", ("166", "ARN", "GON")),
+        ("Arnor ordered out the Gondorian envoy.", ("166", "ARN", "GONGOV")),
+        ("Arnor voted to expel the troops of Gondor.", ("166", "ARN", "GON")),
+        ("Arnor hit Gondor with new sanctions.", ("163", "ARN", "GON")),
+        ("Arnor proposed a meeting with Gondor.", ("036", "ARN", "GON")),
+    ],
+)
+def test_expulsions_sanctions_and_proposed_meetings(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+def test_giving_a_speech_or_details_is_no_aid() -> None:
+    assert triples("Arnor gave Gondor a list of names.") == []
+
+
+def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
+    assert [t for t in triples("Calling the raid a direct assault on Gondor, Arnor condemned Rohan.") if t[0].startswith("19")] == []
+
+
+def test_an_event_beside_another_is_kept() -> None:
+    found = triples("Arnor and Gondor signed a pact, following talks between Arnor and Rohan.")
+    assert any(code.startswith("04") for code, _, _ in found) and any(code.startswith("05") for code, _, _ in found)

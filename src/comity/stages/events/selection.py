@@ -5,7 +5,7 @@ from __future__ import annotations
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match
-from comity.stages.events.vocabulary import COMMEMORATIONS, QUOTE_MARKS
+from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
 def adopted_object_events(matches: list[Match]) -> dict[int, Match]:
@@ -37,6 +37,22 @@ def _inside_quoted_phrase(token, tokens: list) -> bool:
     return before % 2 == 1 and after >= 1
 
 
+def without_characterisations(matches: list[Match]) -> list[Match]:
+    """A nominal trigger that names what something is called ("calling the coup a direct assault on
+    democracy", "branded the move an act of aggression") is a characterisation, not an act."""
+    return [m for m in matches if not (m.pattern.pos == "noun" and _characterised(m.trigger))]
+
+
+def _characterised(noun) -> bool:
+    head = noun.head
+    if noun.dep_ in ("oprd", "attr") and head.lemma_.lower() in CHARACTERISING_VERBS:
+        return True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in CHARACTERISING_VERBS:
+        # "calling the coup a direct assault", parsed with two objects: the second is what it is called
+        return any(c.dep_ == "dobj" and c.i < noun.i for c in head.children)
+    return noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in CHARACTERISING_VERBS
+
+
 def without_embedded_nouns(matches: list[Match]) -> list[Match]:
     """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
     verb_objects = {m.obj.i for m in matches if m.obj is not None and not m.pattern.speech}
@@ -52,6 +68,21 @@ def without_embedded_nouns(matches: list[Match]) -> list[Match]:
     return kept
 
 
+def _ancestors_within_clause(token) -> list:
+    """The token's ancestors up to an adverbial that sets it beside the verb rather than inside it:
+    "signed a statement, following their summit", "agreed a truce as a result of talks", "met
+    after clashes" hold two events, not one event and its theme."""
+    found = []
+    for ancestor in token.ancestors:
+        child = found[-1] if found else token
+        if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPOSITIONS):
+            break
+        if child.dep_ == "pobj" and child.head.lower_ == "of" and child.head.head.lower_ == "result":
+            break  # "as a result of talks"
+        found.append(ancestor)
+    return found
+
+
 def _is_commemorated(token) -> bool:
     """'the 55th anniversary of the establishment of relations': a past event of its own, not part
     of the visit or celebration that marks it."""
@@ -60,12 +91,13 @@ def _is_commemorated(token) -> bool:
 
 
 def _governed_by(token, triggers: set[int]) -> bool:
-    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in token.ancestors):
+    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in _ancestors_within_clause(token)):
         return True  # part of what a verbal event says ("opposed X in being drawn in by its resumption of ties")
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
         return True
-    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent"
+    adverbial = head.dep_ == "advcl" or head.lower_ in ADJUNCT_PREPOSITIONS
+    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent" and not adverbial
 
 
 def without_fragments(candidates: list[Candidate]) -> list[Candidate]:

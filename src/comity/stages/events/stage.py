@@ -38,7 +38,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_characterisations, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
 
 
@@ -87,7 +87,7 @@ class EventStage:
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
         matches = without_quoted_themes(list(find_matches(sentence.tokens, self.patterns)), sentence.tokens)
         adopted = adopted_object_events(matches)
-        matches = without_embedded_nouns(matches)
+        matches = without_characterisations(without_embedded_nouns(matches))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):

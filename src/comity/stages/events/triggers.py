@@ -56,6 +56,8 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
     about ("call for talks", "accused X of aggression"), never of one that says when or
     where ("ended a visit after talks")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] or _object_read_into_by_phrase(token)
+    if pattern is not None and pattern.objects:  # "gave Gondor a week to leave", "a week" read as an adverbial
+        found += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i]
     if is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]

@@ -72,3 +72,12 @@ OPENING_BRACKETS = frozenset({"[", "("})
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Prepositions that set an event beside another rather than inside it as its theme:
+#: "signed the accord after talks" holds the talks as an event of their own.
+ADJUNCT_PREPOSITIONS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "ahead", "prior", "until"})
+#: Verbs that say what something is called: "called the coup a direct assault", "branded it an attack".
+CHARACTERISING_VERBS = frozenset(
+    {"call", "brand", "term", "describe", "label", "dub", "characterize", "characterise", "denounce", "condemn",
+     "consider", "regard", "view", "see", "deem", "declare", "name"}
+)  # fmt: skip
