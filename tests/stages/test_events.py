@@ -636,3 +636,12 @@ def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
 def test_an_event_beside_another_is_kept() -> None:
     found = triples("Arnor and Gondor signed a pact, following talks between Arnor and Rohan.")
     assert any(code.startswith("04") for code, _, _ in found) and any(code.startswith("05") for code, _, _ in found)
+
+
+def test_a_saying_over_an_event_verb_is_a_report_even_when_the_event_finds_no_target() -> None:
+    assert [code for code, _, _ in triples("Arnor said Gondor fired missiles at ships.")] == ["194"]
+
+
+def test_agreeing_a_ceasefire_or_a_joint_statement_together_is_mutual() -> None:
+    assert triples("Arnor and Gondor agreed on a ceasefire.") == [("0871", "ARN", "GON")]
+    assert triples("Arnor and Gondor issued a joint statement.") == [("057", "ARN", "GON")]

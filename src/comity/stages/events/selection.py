@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match
@@ -109,9 +111,11 @@ def without_fragments(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if (c.source is not None and c.target is not None) or participant_key(c.source or c.target) not in sides]
 
 
-def frames_coded_event(speech, candidates_by_trigger: dict[int, list[Candidate]]) -> bool:
-    """A saying whose content (or whose reported clause) holds a coded event is a report frame."""
-    for index, candidates in candidates_by_trigger.items():
+def frames_coded_event(speech, event_triggers: Iterable[int]) -> bool:
+    """A saying whose content (or whose reported clause) holds an event trigger is a report frame:
+    "Iraq says Iran fired missiles at ships" reports a firing, and is no statement of Iraq's to Iran
+    even when the firing found no target."""
+    for index in event_triggers:
         token = speech.doc[index]
         if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
             return True

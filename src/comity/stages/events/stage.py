@@ -90,11 +90,13 @@ class EventStage:
         matches = without_characterisations(without_embedded_nouns(matches))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
+        # a clause's verb that triggers an event makes a saying over it a report, coded or not
+        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb"}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
+            if match.pattern.speech and frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger)):
+                continue
             candidates = self._adopted_candidates(match, adopted.get(match.trigger.i), actors, targets_by_trigger)
             candidates = candidates or self._candidates(match, actors, targets_by_trigger)
-            if match.pattern.speech and frames_coded_event(match.trigger, candidates_by_trigger):
-                continue
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
