@@ -645,3 +645,8 @@ def test_a_saying_over_an_event_verb_is_a_report_even_when_the_event_finds_no_ta
 def test_agreeing_a_ceasefire_or_a_joint_statement_together_is_mutual() -> None:
     assert triples("Arnor and Gondor agreed on a ceasefire.") == [("0871", "ARN", "GON")]
     assert triples("Arnor and Gondor issued a joint statement.") == [("057", "ARN", "GON")]
+
+
+def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
+    assert triples("The Arnorian king said Arnor would stay calm.") == []
+    assert triples("The Arnorian king told Gondor that Arnor would stay calm.") == [("010", "ARNGOV", "GON")]

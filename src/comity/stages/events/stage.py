@@ -118,6 +118,9 @@ class EventStage:
         if not sources and describes_a_thing(match.trigger, actors):
             return []
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
+        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties": one's own state is no addressee
+            own = {country_key(source) for source in sources}
+            targets = [t for t in targets if not (t.argument.code == t.argument.country and t.argument.country in own)]
         if between and not sources and logical_subject(match.trigger):
             between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
