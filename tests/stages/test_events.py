@@ -650,3 +650,21 @@ def test_agreeing_a_ceasefire_or_a_joint_statement_together_is_mutual() -> None:
 def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
     assert triples("The Arnorian king said Arnor would stay calm.") == []
     assert triples("The Arnorian king told Gondor that Arnor would stay calm.") == [("010", "ARNGOV", "GON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reserves of Arnor hit a record high.",
+        "Arnor and Gondor fought a price war.",
+        "Arnor vowed to fight inflation in Gondor.",
+        "Arnor is marching forward against Gondor.",
+        "Arnor gave free play to its strength against Gondor.",
+    ],
+)
+def test_event_words_in_senses_that_name_no_event(text: str) -> None:
+    assert [code for code, _, _ in triples(text) if code[:2] in ("07", "15", "18", "19")] == []
+
+
+def test_a_strike_on_targets_is_still_an_attack() -> None:
+    assert ("190", "ARN", "GON") in triples("Arnor struck the targets of Gondor.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match
@@ -37,6 +38,30 @@ def _inside_quoted_phrase(token, tokens: list) -> bool:
     before = sum(1 for t in tokens if t.i < token.i and t.text in QUOTE_MARKS)
     after = sum(1 for t in tokens if t.i > token.i and t.text in QUOTE_MARKS)
     return before % 2 == 1 and after >= 1
+
+
+def without_non_event_senses(matches: list[Match], senses: NonEventSenses) -> list[Match]:
+    """Triggers used in a sense that names no event (data/senses/not_events.yaml): "reserves hit
+    a record", "a price war", "fight inflation", "marching forward"."""
+    return [m for m in matches if not any(_in_sense(m.trigger, sense) for sense in senses.for_lemma(m.trigger.lemma_))]
+
+
+def _in_sense(trigger, sense: NonEventSense) -> bool:
+    found = {
+        "object": _object_words(trigger),
+        "modifier": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")},
+        "adverb": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("prt", "advmod")},
+    }
+    return any(found[kind] & words for kind, words in sense.words.items())
+
+
+def _object_words(trigger) -> set[str]:
+    """Lemmas of the trigger's objects, of the objects of its prepositions, and of their modifiers
+    ("hit a record high": record, high)."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr", "oprd", "nsubjpass")]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objects += [m for o in list(objects) for m in o.children if m.dep_ in ("amod", "compound", "nmod")]
+    return {o.lemma_.lower() for o in objects}
 
 
 def without_characterisations(matches: list[Match]) -> list[Match]:

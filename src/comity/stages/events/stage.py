@@ -32,13 +32,14 @@ import hashlib
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
 from comity.knowledge.gazetteer import Gazetteer
+from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
 from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_characterisations, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
 
 
@@ -54,12 +55,15 @@ class EventStage:
         reciprocal: bool = False,
         collapse_same_dyad: bool = True,
         places: Gazetteer | None = None,
+        senses: NonEventSenses | None = None,
     ):
         """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
         a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO code and
-        pair of countries in a sentence, so one act is not counted twice at country level."""
+        pair of countries in a sentence, so one act is not counted twice at country level.
+        `senses`: senses in which event words name no event (default data/senses/not_events.yaml)."""
         self.codebook = codebook or Codebook.default()
         self.patterns = patterns or PatternSet.default()
+        self.senses = senses or NonEventSenses.default()
         self.reciprocal = reciprocal
         self.collapse_same_dyad = collapse_same_dyad
         self._places = places
@@ -87,7 +91,7 @@ class EventStage:
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
         matches = without_quoted_themes(list(find_matches(sentence.tokens, self.patterns)), sentence.tokens)
         adopted = adopted_object_events(matches)
-        matches = without_characterisations(without_embedded_nouns(matches))
+        matches = without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses)))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
         # a clause's verb that triggers an event makes a saying over it a report, coded or not
