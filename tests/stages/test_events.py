@@ -668,3 +668,8 @@ def test_event_words_in_senses_that_name_no_event(text: str) -> None:
 
 def test_a_strike_on_targets_is_still_an_attack() -> None:
     assert ("190", "ARN", "GON") in triples("Arnor struck the targets of Gondor.")
+
+
+def test_more_than_four_parties_acting_together_are_no_set_of_dyads() -> None:
+    assert triples("Arnor, Gondor, Rohan, Harad and Eriador signed an accord.") == []
+    assert ("057", "ARN", "GON") in triples("Arnor, Gondor and Rohan signed an accord.")
