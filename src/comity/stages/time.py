@@ -520,7 +520,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
         return None
     end = context.sentences[sentence].end
     rooted = [(t, _head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
-    rooted = [(t, r) for t, r in rooted if r is not None and not _background_to(r, trigger)]
+    rooted = [(t, r) for t, r in rooted if r is not None and not _background_to(r, trigger) and not _dates_a_thing(t, r, trigger)]
     for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
@@ -536,6 +536,26 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
             if beside:
                 return Choice(_nearest(beside, trigger))
     return None
+
+
+#: Acts that make the thing they act on: "signed the 1976 accord" was in 1976, "breached the 1976
+#: accord" was not.
+MAKING_LEMMAS = frozenset(
+    {"sign", "conclude", "reach", "agree", "adopt", "draft", "negotiate", "ink", "seal", "strike", "pass",
+     "approve", "issue", "launch", "hold", "stage", "establish", "found", "form", "build", "declare"}
+)  # fmt: skip
+
+
+def _dates_a_thing(timex: Timex, head: Any, trigger: Any) -> bool:
+    """A bare year that says which thing a noun is ("breaching the 1976 Berne Agreement", "the
+    1991 war") dates that thing, not an act done to it; unless the act makes it ("signed the
+    1976 accord") or the noun is the event itself."""
+    if timex.precision != "year" or head.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    thing = head.head
+    if thing.i == trigger.i or thing.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return trigger.lemma_.lower() not in MAKING_LEMMAS
 
 
 def _background_to(modifier: Any, trigger: Any) -> bool:
