@@ -673,3 +673,8 @@ def test_a_strike_on_targets_is_still_an_attack() -> None:
 def test_more_than_four_parties_acting_together_are_no_set_of_dyads() -> None:
     assert triples("Arnor, Gondor, Rohan, Harad and Eriador signed an accord.") == []
     assert ("057", "ARN", "GON") in triples("Arnor, Gondor and Rohan signed an accord.")
+
+
+def test_a_name_before_an_event_noun_is_its_doer_wherever_the_noun_stands() -> None:
+    assert ("190", "ARN", "GON") in triples("The border closed after an Arnor attack on Gondor.")
+    assert triples("Harad's missile test drew sharp criticism from Arnor.") == [("111", "ARN", "HAR")]
