@@ -678,3 +678,9 @@ def test_more_than_four_parties_acting_together_are_no_set_of_dyads() -> None:
 def test_a_name_before_an_event_noun_is_its_doer_wherever_the_noun_stands() -> None:
     assert ("190", "ARN", "GON") in triples("The border closed after an Arnor attack on Gondor.")
     assert triples("Harad's missile test drew sharp criticism from Arnor.") == [("111", "ARN", "HAR")]
+
+
+def test_receiving_a_letter_is_the_senders_message_and_no_hosting() -> None:
+    assert triples("The Arnorian king received a letter from Gondor.") == [("010", "GON", "ARNGOV")]
+    assert triples("Arnor received a contract from Gondor.") == []
+    assert triples("The Arnorian king received the Gondorian envoy.") == [("043", "ARNGOV", "GONGOV")]
