@@ -11,7 +11,7 @@ import pytest
 from comity.errors import KnowledgeError
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
-from comity.model import ActorMention, Document, Factuality, Section, SectionKind, Sentence, Span
+from comity.model import ActorMention, Argument, Document, Factuality, Section, SectionKind, Sentence, Span
 from comity.pipeline import Pipeline
 from comity.stages.events import EventStage
 from comity.stages.parse import ParseStage
@@ -684,3 +684,15 @@ def test_receiving_a_letter_is_the_senders_message_and_no_hosting() -> None:
     assert triples("The Arnorian king received a letter from Gondor.") == [("010", "GON", "ARNGOV")]
     assert triples("Arnor received a contract from Gondor.") == []
     assert triples("The Arnorian king received the Gondorian envoy.") == [("043", "ARNGOV", "GONGOV")]
+
+
+def test_commerce_between_firms_is_no_political_event() -> None:
+    from comity.stages.events.records import Participant
+    from comity.stages.events.selection import _commercial
+
+    def participant(code: str | None) -> Participant:
+        return Participant(Argument("x", code, None, None, None), code or "x")
+
+    assert _commercial(participant("GBRBUS")) and _commercial(participant("MNCUSA")) and _commercial(None)
+    assert not _commercial(participant("USAGOV")) and not _commercial(participant("GBR"))
+    assert _commercial(participant("USAELIBUS")) and not _commercial(participant("GBRELI"))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
-from comity.stages.events.records import Candidate, Match
+from comity.stages.events.records import Candidate, Match, Participant
 from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
@@ -167,3 +167,21 @@ def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
     whose doer resolves to no actor ("officials said Iran...") is dropped; violence by an
     unnamed hand stays."""
     return [c for c in candidates if c.source is not None or c.cameo[:2] in _ACTS_WITHOUT_NAMED_DOER]
+
+
+#: Sectors of commerce in CAMEO actor codes: businesses and multinational corporations.
+_BUSINESS_SECTORS = ("BUS", "MNC")
+
+
+def without_business_only_acts(candidates: list[Candidate]) -> list[Candidate]:
+    """A firm acting on a firm, or on nobody, is commerce, not a political event: at least one
+    side must be a political actor ("Morgan's chief executive resigned", "the company agreed to
+    buy"). A government fining a company, or a company suing a state, stays."""
+    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target))]
+
+
+def _commercial(participant: Participant | None) -> bool:
+    if participant is None:
+        return True
+    code = participant.argument.code or ""
+    return code.startswith(_BUSINESS_SECTORS) or any(code[i : i + 3] in _BUSINESS_SECTORS for i in range(3, len(code), 3))

@@ -39,7 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
 
 
@@ -104,7 +104,7 @@ class EventStage:
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
-        return self._mentions(doc, sentence.sentence, without_anonymous_acts(self._deduplicated(without_fragments(ordered))), actors)
+        return self._mentions(doc, sentence.sentence, without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered)))), actors)
 
     def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:
         """The event noun's candidates with the verb's subject as their source ("X welcomed the
