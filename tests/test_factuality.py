@@ -35,6 +35,19 @@ def trigger(nlp, text: str, word: str):
         ("The agency said the kingdom would follow suit and withdraw its envoy.", "withdraw", Factuality.HYPOTHETICAL),
         ("The kingdom will close its border and expel the envoy.", "expel", Factuality.FUTURE),
         ("The kingdom closed its border and expelled the envoy.", "expelled", Factuality.ASSERTED),
+        # what a denial denies did not happen, as far as the text asserts
+        ("The kingdom denied that its planes had violated the border.", "violated", Factuality.NEGATED),
+        ("The kingdom denied reports that it had attacked the convoy.", "attacked", Factuality.NEGATED),
+        ("The kingdom said reports that it intended to attack the convoy were baseless.", "attack", Factuality.NEGATED),
+        ("The kingdom denied the report.", "denied", Factuality.ASSERTED),
+        ("The kingdom intends no threat to shipping.", "threat", Factuality.NEGATED),
+        # a purpose is intended, not done
+        ("The army built bases to wage war on the kingdom.", "wage", Factuality.HYPOTHETICAL),
+        ("The kingdom sent troops to attack the rebels.", "attack", Factuality.HYPOTHETICAL),
+        ("The kingdom sent troops to attack the rebels.", "sent", Factuality.ASSERTED),
+        ("The kingdom has the right to expel the envoy.", "expel", Factuality.HYPOTHETICAL),
+        ("The kingdom agreed to expel the envoy.", "expel", Factuality.FUTURE),
+        ("The kingdom became the first state to make peace with its neighbour.", "make", Factuality.ASSERTED),
     ],
 )
 def test_factuality_cues(nlp, text: str, word: str, expected: Factuality) -> None:

@@ -21,6 +21,9 @@ from comity.store import Store, config_hash
 if TYPE_CHECKING:
     import pandas
 
+    from comity.eval import EvalReport, GoldRow
+    from comity.loss_trace import Loss
+
 DEMO_DIR = DATA_DIR / "demo"
 
 ProgressCallback = Callable[[str, str], None]  # (origin, status)
@@ -249,26 +252,50 @@ def write_outputs(store: Store, out: Path) -> list[str]:
     return written
 
 
-def code_paths(
+def coded_documents(
     paths: Iterable[str | Path], config: Config | None = None, doc_ids: Collection[str] | None = None
-) -> list[dict[str, Any]]:
-    """Code inputs in memory, without a store: interchange mention dicts with linked event ids.
-    `doc_ids`: code only these documents (say, the ones a gold file names in a large corpus)."""
+) -> Iterator[Document]:
+    """Code inputs in memory, without a store, and yield each coded document (its parse kept in
+    `Document.parsed`). `doc_ids`: code only these documents (say, the ones a gold file names)."""
     config = config or Config()
     pipeline = build_pipeline(config)
     documents = (
         item for item in iter_inputs(paths, config)
         if isinstance(item, Document) and (doc_ids is None or item.doc_id in doc_ids)
     )
-    mentions: list[dict[str, Any]] = []
     for batch in batches(documents, config.batch_size):
         for result in code_batch(pipeline, batch):
             if isinstance(result, Document):
-                mentions.extend(mentions_of(result))
+                yield result
+
+
+def linked_mentions(docs: Iterable[Document]) -> list[dict[str, Any]]:
+    """The documents' interchange mention dicts, linked across documents into events."""
+    mentions = [mention for doc in docs for mention in mentions_of(doc)]
     assignments, _ = link(mentions)
     for mention in mentions:
         mention["event_id"] = assignments.get(mention["mention_id"], mention["event_id"])
     return mentions
+
+
+def code_paths(
+    paths: Iterable[str | Path], config: Config | None = None, doc_ids: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """Code inputs in memory, without a store: interchange mention dicts with linked event ids.
+    `doc_ids`: code only these documents (say, the ones a gold file names in a large corpus)."""
+    return linked_mentions(coded_documents(paths, config, doc_ids))
+
+
+def trace_gold(gold: list[GoldRow], paths: Iterable[str | Path], config: Config | None = None) -> tuple[EvalReport, list[Loss]]:
+    """Code the gold's documents, score them, and trace each loss to where it happened
+    (`comity.loss_trace`)."""
+    from comity.eval import evaluate
+    from comity.loss_trace import trace_losses
+
+    docs = list(coded_documents(paths, config, doc_ids={row.doc_id for row in gold}))
+    mentions = linked_mentions(docs)
+    report = evaluate(gold, mentions)
+    return report, trace_losses(gold, docs, mentions, report)
 
 
 def show(doc_id: str, db: str | Path = DEFAULT_DB) -> Document:

@@ -186,6 +186,7 @@ def eval_command(
     mentions: Annotated[Optional[Path], typer.Option("--mentions", help="Score this mentions.jsonl.")] = None,
     docs: Annotated[Optional[list[Path]], typer.Option("--docs", help="Code the documents the gold names in these files, folders or JSON Lines corpora, and score the result; repeatable.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    why: Annotated[bool, typer.Option("--why", help="With --docs: trace every missed gold row, false positive and wrong date to the stage where it went wrong, and print the losses by cause.")] = False,
 ) -> None:
     """Score event mentions against gold: precision, recall, dates, leaks, clusters."""
     from comity import eval as evaluation
@@ -193,16 +194,27 @@ def eval_command(
     if (mentions is None) == (not docs):
         err_console.print("[red]error:[/red] give exactly one of --mentions FILE or --docs PATH...")
         raise typer.Exit(code=2)
+    if why and mentions is not None:
+        err_console.print("[red]error:[/red] --why needs --docs: it codes the documents again to see where each event was lost")
+        raise typer.Exit(code=2)
     try:
         gold_rows = evaluation.load_gold(gold)
-        found = evaluation.load_mentions(mentions) if mentions else api.code_paths(docs or [], doc_ids={row.doc_id for row in gold_rows})
-        report = evaluation.evaluate(gold_rows, found)
+        if why:
+            report, losses = api.trace_gold(gold_rows, docs or [])
+        else:
+            found = evaluation.load_mentions(mentions) if mentions else api.code_paths(docs or [], doc_ids={row.doc_id for row in gold_rows})
+            report, losses = evaluation.evaluate(gold_rows, found), None
     except ComityError as exc:
         raise _fail(exc) from exc
     if as_json:
-        console.print_json(json.dumps(report.to_dict()))
-    else:
-        console.print(evaluation.render(report))
+        result = report.to_dict() | ({"losses": [loss.to_dict() for loss in losses]} if losses is not None else {})
+        console.print_json(json.dumps(result))
+        return
+    console.print(evaluation.render(report))
+    if losses is not None:
+        from comity.loss_trace import render_losses
+
+        console.print(render_losses(losses))
 
 
 _SECTION_STYLE = {

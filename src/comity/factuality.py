@@ -6,10 +6,14 @@ is, so `assess` returns the speaker token and the caller decides with its actors
 
 Cues, in order of precedence:
 - negated: a negation on the clause ("did not meet", "never met"), or the
-  clause is the complement of a verb of refusal or failure ("refused to meet");
+  clause is the complement of a verb of refusal or failure ("refused to meet"),
+  or what a denial denies ("denied that its planes violated ...", "said reports
+  that it planned to attack were baseless"); a nominal event under "no" ("no
+  threat to shipping");
 - hypothetical: a conditional clause ("if they meet"), a modal of possibility
-  ("would", "could", "might", "may", "should"), or what someone is urged or
-  asked to do ("urged X to lift sanctions");
+  ("would", "could", "might", "may", "should"), what someone is urged or
+  asked to do ("urged X to lift sanctions"), or a purpose ("bases built to wage
+  war on X", "sent troops to attack", "the right to decide"): intended, not done;
 - future: "will"/"shall", "is to be held", "is going to", or the complement of a
   plan or schedule ("is scheduled to take over", "plans to visit", "is about to");
 - reported: the clause is the complement of a speech verb ("X said ...", "...,
@@ -25,6 +29,12 @@ from comity.model import Factuality
 
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "cancel", "avoid", "postpone"})
+#: Verbs whose that-clause, or the report they name, is said not to be true.
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
+#: Nouns naming a claim that a denial can deny: "denied reports that ...".
+CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "assertion"})
+#: What a claim is called when it is denied: "reports that ... were baseless".
+FALSE_WORDS = frozenset({"baseless", "false", "untrue", "unfounded", "groundless", "fabricated", "absurd", "nonsense", "lie", "lies"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
@@ -136,6 +146,51 @@ def negated(verb) -> object | None:
             return link
         if link is not verb and link.lemma_ in REFUSAL_VERBS:
             return link
+        if (denial := _denial_of(link)) is not None:
+            return denial
+    return None
+
+
+def _denial_of(clause):
+    """The denial that says the clause is not true: "denied that X attacked", "denied reports
+    that X attacked", "reports that X attacked were baseless"; None when there is none."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.lemma_ in DENIAL_VERBS:
+        return head
+    if clause.dep_ not in ("acl", "relcl") or head.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    claim, governor = head, head.head
+    if any(c.dep_ == "amod" and c.lower_ in FALSE_WORDS for c in claim.children):
+        return claim
+    if claim.dep_ in ("dobj", "pobj") and (governor.lemma_ in DENIAL_VERBS or governor.head.lemma_ in DENIAL_VERBS):
+        return governor if governor.lemma_ in DENIAL_VERBS else governor.head
+    if claim.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in governor.children):
+        return governor
+    return None
+
+
+#: "the first state to make peace", "the only leader to visit": the infinitive says what was done.
+RANK_WORDS = frozenset({"first", "last", "only", "second", "third", "next"})
+#: "became the first state to make peace": a copula's infinitive is no purpose.
+COPULAS = frozenset({"be", "become", "remain", "seem"})
+
+
+def _ranks(noun) -> bool:
+    return any(c.dep_ in ("amod", "advmod") and (c.lower_ in RANK_WORDS or c.tag_ == "JJS") for c in noun.children)
+
+
+def _purpose_of(chain):
+    """The verb or noun a to-infinitive in the chain says the purpose of: "built bases to wage
+    war", "sent troops to attack", "the right to decide". Not a plan, request or refusal verb,
+    whose infinitive the other rules read, nor a copula ("became the first to make peace")."""
+    for link in chain:
+        if not _is_infinitive(link) or link.head is link:
+            continue
+        head = link.head
+        if link.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in PLAN_WORDS | REQUEST_VERBS | REFUSAL_VERBS | COPULAS:
+            return head
+        if link.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _ranks(head):
+            return head
     return None
 
 
@@ -146,6 +201,8 @@ def hypothetical(verb) -> object | None:
             return link
         if link is not verb and link.lemma_ in REQUEST_VERBS:
             return link
+    if (purpose := _purpose_of(chain + [verb])) is not None:
+        return purpose
     # a clause under a conditional clause ("if X visits Y, ...") is itself conditional
     current = chain[-1]
     while current.dep_ in ("conj", "xcomp", "ccomp") and current.head is not current:
@@ -239,6 +296,8 @@ def _modifying_clauses(noun) -> list:
 
 def assess(trigger) -> Assessment:
     """The factuality of an event trigger (a spaCy token)."""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in trigger.children):
+        return Assessment(Factuality.NEGATED, next(c for c in trigger.children if c.lower_ == "no"))
     if trigger.pos_ in ("NOUN", "PROPN"):
         for clause in _modifying_clauses(trigger):
             found = _clause_factuality(clause)

@@ -27,7 +27,10 @@ Resolution rules, all deterministic:
 - A date without a year ("Sept. 5"), a month alone ("in December") and a bare
   weekday ("on Monday") take the latest such date on or before the anchor, or
   the earliest on or after it when `prefer_future` is set: tense is not seen
-  here. "last"/"next" exclude the anchor's own day or month.
+  here. A date without a year up to a week after the anchor keeps the anchor's
+  year (a dateline a day ahead of the recorded publication, "talks on Sept. 5"
+  announced on the 1st), rather than jumping a year back. "last"/"next"
+  exclude the anchor's own day or month.
 - An expression finer than the anchor stays unresolved: with no anchor, or a
   yearless "month-day" anchor, values are None but month and day are kept.
 - Weeks are ISO weeks ("2021-W15", precision "week"); decades are given as
@@ -504,8 +507,8 @@ def _recognisers() -> tuple[_Recogniser, ...]:
         (
             "duration",
             rf"\b(?:(?P<pre>for|another|over|nearly|almost|about|more{_WS}than|the{_WS}(?:past|last|next|first))"
-            rf"{_WS})?(?P<n>{_count()})(?P<plus>\+)?(?:-|{_WS})(?P<unit>day|week|month|year|decade|century|centurie)s?"
-            rf"(?:{_WS}(?P<post>of|old|long)\b)?",
+            rf"{_WS})?(?P<n>{_count()})(?P<plus>\+)?(?:-|{_WS})(?P<unit>day|week|month|year|decade|century|centurie)s?\b"
+            rf"(?:{_WS}(?P<post>of|old|long)\b)?(?!{_WS}(?:ago|since)\b)",  # "more than four years ago" is a date
             _read_duration,
         ),
         (
@@ -632,17 +635,24 @@ def _is_month_day(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2004, month)[1]
 
 
+#: A yearless date this many days after the anchor still falls in the anchor's year: a wire
+#: story's dateline may run a day or two ahead of its recorded publication date.
+YEARLESS_GRACE_DAYS = 7
+
+
 def _year_for_month_day(month: int, day: int, anchor: Anchor, prefer_future: bool) -> int | None:
-    """The year of a yearless date: latest on/before the anchor, or earliest on/after it."""
+    """The year of a yearless date: latest on/before the anchor (or within a few days after it),
+    or earliest on/after it."""
     today = _anchor_day(anchor)
     if today is not None:
+        latest = today + dt.timedelta(days=YEARLESS_GRACE_DAYS)
         for offset in range(0, 9):  # 29 February may be up to eight years away
             year = today.year + offset if prefer_future else today.year - offset
             try:
                 candidate = dt.date(year, month, day)
             except ValueError:
                 continue
-            if (candidate >= today) if prefer_future else (candidate <= today):
+            if (candidate >= today) if prefer_future else (candidate <= latest):
                 return year
         return None
     month_anchor = _anchor_month(anchor)

@@ -11,7 +11,7 @@ import pytest
 from comity.errors import KnowledgeError
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
-from comity.model import ActorMention, Document, Factuality, Section, SectionKind, Sentence, Span
+from comity.model import ActorMention, Argument, Document, Factuality, Section, SectionKind, Sentence, Span
 from comity.pipeline import Pipeline
 from comity.stages.events import EventStage
 from comity.stages.parse import ParseStage
@@ -226,6 +226,12 @@ def test_events_need_an_actor_on_some_side() -> None:
     assert triples("The committee discussed the weather.") == []
 
 
+def test_an_act_without_a_doer_is_no_event_unless_it_is_violence() -> None:
+    assert triples("Officials praised Gondor for its restraint.") == []
+    assert triples("Officials said they had accused Gondor of aggression.") == []
+    assert triples("Unknown gunmen attacked Gondor.") == [("190", None, "GON")]
+
+
 def test_headline_mentions_keep_their_section() -> None:
     doc = document("Arnor thanked Gondor.", headline="Arnor praises Gondor")
     doc = EventStage()(doc)
@@ -251,6 +257,13 @@ def test_custom_patterns_and_bad_pattern_files(tmp_path: Path) -> None:
     (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: snub\n  cameo: "110"\n  target: [elsewhere]\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match="unknown slot 'elsewhere'"):
         PatternSet.from_dir(tmp_path, Codebook.default())
+    (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: call\n  prep: on\n  cameo: "020"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="'prep' holds true/false: quote the words on, off, yes and no"):
+        PatternSet.from_dir(tmp_path)
+
+
+def test_calling_on_someone_is_an_appeal_to_them() -> None:
+    assert ("020", "ARN", "GON") in triples("Arnor called on Gondor to withdraw its troops.")
 
 
 # ---------------------------------------------------------------------- seeds gold
@@ -579,3 +592,107 @@ def test_own_coming_cooperative_act_announced_with_would_is_an_intent() -> None:
     # another's coming act stays future; a plan without "will" or "would" is no announcement
     assert ("042", "ROH", "GON", "future") in code("Arnor said Rohan will visit Gondor next week.")
     assert "036" not in [found[0] for found in triples("Arnor said Arnor expects to hold a summit with Gondor.")]
+
+
+def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
+    assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
+    assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]
+    assert triples("Arnor gave no details.") == []
+    assert triples("The Arnorian king told a press conference that prices would rise.") == []
+    assert triples("Arnor launched an investigation into the affairs of the brewery.") == []
+
+
+def test_parties_between_which_a_thing_stands_are_not_its_backers() -> None:
+    assert triples("Their actions appeared to back the pact between Arnor, Gondor and Rohan.") == []
+    assert ("050", "ARN", "GON") in triples("Relations were restored between Arnor and Gondor.")
+
+
+def test_a_letter_of_protest_is_a_protest_against_its_object() -> None:
+    assert triples("Arnor submitted a letter of protest against Gondor to Rohan.") == [("114", "ARN", "GON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor gave Gondor a week to withdraw its diplomats.", ("166", "ARN", "GON")),
+        ("Arnor ordered out the Gondorian envoy.", ("166", "ARN", "GONGOV")),
+        ("Arnor voted to expel the troops of Gondor.", ("166", "ARN", "GON")),
+        ("Arnor hit Gondor with new sanctions.", ("163", "ARN", "GON")),
+        ("Arnor proposed a meeting with Gondor.", ("036", "ARN", "GON")),
+    ],
+)
+def test_expulsions_sanctions_and_proposed_meetings(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)
+
+
+def test_giving_a_speech_or_details_is_no_aid() -> None:
+    assert triples("Arnor gave Gondor a list of names.") == []
+
+
+def test_what_an_act_is_called_is_no_act_of_its_own() -> None:
+    assert [t for t in triples("Calling the raid a direct assault on Gondor, Arnor condemned Rohan.") if t[0].startswith("19")] == []
+
+
+def test_an_event_beside_another_is_kept() -> None:
+    found = triples("Arnor and Gondor signed a pact, following talks between Arnor and Rohan.")
+    assert any(code.startswith("04") for code, _, _ in found) and any(code.startswith("05") for code, _, _ in found)
+
+
+def test_a_saying_over_an_event_verb_is_a_report_even_when_the_event_finds_no_target() -> None:
+    assert [code for code, _, _ in triples("Arnor said Gondor fired missiles at ships.")] == ["194"]
+
+
+def test_agreeing_a_ceasefire_or_a_joint_statement_together_is_mutual() -> None:
+    assert triples("Arnor and Gondor agreed on a ceasefire.") == [("0871", "ARN", "GON")]
+    assert triples("Arnor and Gondor issued a joint statement.") == [("057", "ARN", "GON")]
+
+
+def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
+    assert triples("The Arnorian king said Arnor would stay calm.") == []
+    assert triples("The Arnorian king told Gondor that Arnor would stay calm.") == [("010", "ARNGOV", "GON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reserves of Arnor hit a record high.",
+        "Arnor and Gondor fought a price war.",
+        "Arnor vowed to fight inflation in Gondor.",
+        "Arnor is marching forward against Gondor.",
+        "Arnor gave free play to its strength against Gondor.",
+    ],
+)
+def test_event_words_in_senses_that_name_no_event(text: str) -> None:
+    assert [code for code, _, _ in triples(text) if code[:2] in ("07", "15", "18", "19")] == []
+
+
+def test_a_strike_on_targets_is_still_an_attack() -> None:
+    assert ("190", "ARN", "GON") in triples("Arnor struck the targets of Gondor.")
+
+
+def test_more_than_four_parties_acting_together_are_no_set_of_dyads() -> None:
+    assert triples("Arnor, Gondor, Rohan, Harad and Eriador signed an accord.") == []
+    assert ("057", "ARN", "GON") in triples("Arnor, Gondor and Rohan signed an accord.")
+
+
+def test_a_name_before_an_event_noun_is_its_doer_wherever_the_noun_stands() -> None:
+    assert ("190", "ARN", "GON") in triples("The border closed after an Arnor attack on Gondor.")
+    assert triples("Harad's missile test drew sharp criticism from Arnor.") == [("111", "ARN", "HAR")]
+
+
+def test_receiving_a_letter_is_the_senders_message_and_no_hosting() -> None:
+    assert triples("The Arnorian king received a letter from Gondor.") == [("010", "GON", "ARNGOV")]
+    assert triples("Arnor received a contract from Gondor.") == []
+    assert triples("The Arnorian king received the Gondorian envoy.") == [("043", "ARNGOV", "GONGOV")]
+
+
+def test_commerce_between_firms_is_no_political_event() -> None:
+    from comity.stages.events.records import Participant
+    from comity.stages.events.selection import _commercial
+
+    def participant(code: str | None) -> Participant:
+        return Participant(Argument("x", code, None, None, None), code or "x")
+
+    assert _commercial(participant("GBRBUS")) and _commercial(participant("MNCUSA")) and _commercial(None)
+    assert not _commercial(participant("USAGOV")) and not _commercial(participant("GBR"))
+    assert _commercial(participant("USAELIBUS")) and not _commercial(participant("GBRELI"))

@@ -591,3 +591,15 @@ def test_a_date_in_a_content_clause_of_the_object_does_not_date_the_event():
     found = dates(text, ["expressed", "thanked"], "2021-04-22")
     assert short(found["expressed"]) == ("2021-04-22", "day", "publication")
     assert short(found["thanked"])[:2] == ("2021-03", "month")
+
+
+def test_a_year_inside_the_charged_act_is_not_the_date_of_the_charge():
+    text = "Aegean row\nTurkey accused Greece of breaching the 1976 Berne Agreement."
+    assert short(dates(text, ["accused"], "1987-03-28")["accused"]) == ("1987-03-28", "day", "publication")
+
+
+def test_a_year_naming_a_thing_dates_the_thing_not_an_act_on_it():
+    text = "Aegean row\nGreece breached the 1976 Berne Agreement, officials said."
+    assert short(dates(text, ["breached"], "1987-03-28")["breached"]) == ("1987-03-28", "day", "publication")
+    text = "Aegean row\nGreece and Turkey signed the 1976 Berne Agreement, officials said."
+    assert short(dates(text, ["signed"], "1987-03-28")["signed"])[:2] == ("1976", "year")

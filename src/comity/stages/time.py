@@ -6,8 +6,9 @@ the publication date, then attached to events by syntax, nearest scope first:
 1. a "split" date that the event stage pre-filled for one conjunct of a
    coordinated date ("in September 2015 and November 2018");
 2. the event predicate's own modifiers: expressions in the trigger's subtree,
-   not inside an embedded clause (relative, adverbial, complement clauses and
-   coordinated verbs have dates of their own);
+   not inside an embedded clause (relative, adverbial, complement and gerund
+   clauses and coordinated verbs have dates of their own: "accused X of
+   breaching the 1976 accord" is not dated 1976);
 3. the clause: the modifiers of the verb the trigger is coordinated with or
    governed by ("In 2018, X visited Y and met Z" dates "met");
 4. the sentence: an expression governing the trigger's clause ("… said
@@ -61,7 +62,7 @@ from comity.model import Argument, Document, EventDate, EventMention, Factuality
 from comity.timex import Anchor, Timex, find_timexes, normalize, same_time_words
 
 #: Dependencies that open a clause with its own time: a date inside one belongs to that clause.
-CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp"})
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "csubjpass", "parataxis", "xcomp", "pcomp"})
 #: Dependencies across which a predicate shares the time of the one it hangs on.
 SHARED_TIME_DEPS = frozenset({"conj", "xcomp"})
 #: Clauses on a participant whose date also dates the event ("met X, who visited in 1986").
@@ -519,7 +520,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
         return None
     end = context.sentences[sentence].end
     rooted = [(t, _head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
-    rooted = [(t, r) for t, r in rooted if r is not None and not _background_to(r, trigger)]
+    rooted = [(t, r) for t, r in rooted if r is not None and not _background_to(r, trigger) and not _dates_a_thing(t, r, trigger)]
     for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
@@ -535,6 +536,26 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
             if beside:
                 return Choice(_nearest(beside, trigger))
     return None
+
+
+#: Acts that make the thing they act on: "signed the 1976 accord" was in 1976, "breached the 1976
+#: accord" was not.
+MAKING_LEMMAS = frozenset(
+    {"sign", "conclude", "reach", "agree", "adopt", "draft", "negotiate", "ink", "seal", "strike", "pass",
+     "approve", "issue", "launch", "hold", "stage", "establish", "found", "form", "build", "declare"}
+)  # fmt: skip
+
+
+def _dates_a_thing(timex: Timex, head: Any, trigger: Any) -> bool:
+    """A bare year that says which thing a noun is ("breaching the 1976 Berne Agreement", "the
+    1991 war") dates that thing, not an act done to it; unless the act makes it ("signed the
+    1976 accord") or the noun is the event itself."""
+    if timex.precision != "year" or head.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    thing = head.head
+    if thing.i == trigger.i or thing.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return trigger.lemma_.lower() not in MAKING_LEMMAS
 
 
 def _background_to(modifier: Any, trigger: Any) -> bool:

@@ -102,9 +102,9 @@ def _noun_subject(noun, depth: int) -> list:
     clause_subject = _subject_of_verb_read_as_modifier(noun)
     if clause_subject:
         return clause_subject
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ") and c.i < noun.i]
-    if modifiers and noun.dep_ not in ("dobj", "pobj"):
-        return modifiers  # "Russian shelling hit ...", "the Israeli strikes"
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _names_someone(c)]
+    if modifiers:
+        return modifiers  # "Russian shelling hit ...", "condemned the Israeli strikes", "a North Korean call for talks"
     by_agent = _by_phrase_objects(noun) or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for p in _by_phrase_objects(o)]
     if by_agent:  # "the expulsion of X by Y", the parser often hanging "by Y" on X
         return by_agent
@@ -132,6 +132,12 @@ def eliciting_verb(noun):
 
 def _from_objects(token) -> list:
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+
+
+def _names_someone(modifier) -> bool:
+    """A name or a demonym before a noun ("Russian shelling", "Hamas attacks"), not a plain
+    adjective ("sharp criticism")."""
+    return modifier.pos_ == "PROPN" or (modifier.pos_ == "ADJ" and modifier.ent_type_ in ("NORP", "GPE", "ORG"))
 
 
 def _subject_of_verb_read_as_modifier(noun) -> list:

@@ -10,6 +10,11 @@ from comity.stages.events.records import Participant
 from comity.stages.events.vocabulary import DATE_PREPOSITIONS, RECIPROCAL_PRONOUNS
 
 
+#: Parties acting together beyond this many make a multilateral act: the dyadic format cannot
+#: hold it, and expanding it into every pair (15 for six states) would count one act as many.
+MAX_MUTUAL_PARTIES = 4
+
+
 def pairs(sources: list[Participant], targets: list[Participant], between: bool, mutual: bool) -> Iterator[tuple[Participant | None, Participant | None, bool]]:
     if sources and targets:
         for source in sources:
@@ -17,6 +22,8 @@ def pairs(sources: list[Participant], targets: list[Participant], between: bool,
                 yield source, target, False
         return
     group = targets if between and not sources else (sources if mutual else [])
+    if len({country_key(p) for p in group}) > MAX_MUTUAL_PARTIES:
+        return  # a multilateral act ("the finance ministers of six states agreed") is no set of dyads
     if len(group) >= 2:
         mutual = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if country_key(a) != country_key(b)]
         if mutual:

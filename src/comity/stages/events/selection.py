@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
-from comity.stages.events.records import Candidate, Match
-from comity.stages.events.vocabulary import COMMEMORATIONS, QUOTE_MARKS
+from comity.stages.events.records import Candidate, Match, Participant
+from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
 def adopted_object_events(matches: list[Match]) -> dict[int, Match]:
@@ -37,6 +40,46 @@ def _inside_quoted_phrase(token, tokens: list) -> bool:
     return before % 2 == 1 and after >= 1
 
 
+def without_non_event_senses(matches: list[Match], senses: NonEventSenses) -> list[Match]:
+    """Triggers used in a sense that names no event (data/senses/not_events.yaml): "reserves hit
+    a record", "a price war", "fight inflation", "marching forward"."""
+    return [m for m in matches if not any(_in_sense(m.trigger, sense) for sense in senses.for_lemma(m.trigger.lemma_))]
+
+
+def _in_sense(trigger, sense: NonEventSense) -> bool:
+    found = {
+        "object": _object_words(trigger),
+        "modifier": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")},
+        "adverb": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("prt", "advmod")},
+    }
+    return any(found[kind] & words for kind, words in sense.words.items())
+
+
+def _object_words(trigger) -> set[str]:
+    """Lemmas of the trigger's objects, of the objects of its prepositions, and of their modifiers
+    ("hit a record high": record, high)."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr", "oprd", "nsubjpass")]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objects += [m for o in list(objects) for m in o.children if m.dep_ in ("amod", "compound", "nmod")]
+    return {o.lemma_.lower() for o in objects}
+
+
+def without_characterisations(matches: list[Match]) -> list[Match]:
+    """A nominal trigger that names what something is called ("calling the coup a direct assault on
+    democracy", "branded the move an act of aggression") is a characterisation, not an act."""
+    return [m for m in matches if not (m.pattern.pos == "noun" and _characterised(m.trigger))]
+
+
+def _characterised(noun) -> bool:
+    head = noun.head
+    if noun.dep_ in ("oprd", "attr") and head.lemma_.lower() in CHARACTERISING_VERBS:
+        return True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in CHARACTERISING_VERBS:
+        # "calling the coup a direct assault", parsed with two objects: the second is what it is called
+        return any(c.dep_ == "dobj" and c.i < noun.i for c in head.children)
+    return noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in CHARACTERISING_VERBS
+
+
 def without_embedded_nouns(matches: list[Match]) -> list[Match]:
     """A nominal trigger that is the object of another trigger ("condemned an attack") is its theme."""
     verb_objects = {m.obj.i for m in matches if m.obj is not None and not m.pattern.speech}
@@ -52,6 +95,21 @@ def without_embedded_nouns(matches: list[Match]) -> list[Match]:
     return kept
 
 
+def _ancestors_within_clause(token) -> list:
+    """The token's ancestors up to an adverbial that sets it beside the verb rather than inside it:
+    "signed a statement, following their summit", "agreed a truce as a result of talks", "met
+    after clashes" hold two events, not one event and its theme."""
+    found = []
+    for ancestor in token.ancestors:
+        child = found[-1] if found else token
+        if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPOSITIONS):
+            break
+        if child.dep_ == "pobj" and child.head.lower_ == "of" and child.head.head.lower_ == "result":
+            break  # "as a result of talks"
+        found.append(ancestor)
+    return found
+
+
 def _is_commemorated(token) -> bool:
     """'the 55th anniversary of the establishment of relations': a past event of its own, not part
     of the visit or celebration that marks it."""
@@ -60,12 +118,13 @@ def _is_commemorated(token) -> bool:
 
 
 def _governed_by(token, triggers: set[int]) -> bool:
-    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in token.ancestors):
+    if any(ancestor.i in triggers and ancestor.pos_ == "VERB" for ancestor in _ancestors_within_clause(token)):
         return True  # part of what a verbal event says ("opposed X in being drawn in by its resumption of ties")
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.i in triggers:
         return True
-    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent"
+    adverbial = head.dep_ == "advcl" or head.lower_ in ADJUNCT_PREPOSITIONS
+    return token.dep_ == "pobj" and head.head.i in triggers and head.head.pos_ == "VERB" and head.dep_ != "agent" and not adverbial
 
 
 def without_fragments(candidates: list[Candidate]) -> list[Candidate]:
@@ -77,9 +136,11 @@ def without_fragments(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if (c.source is not None and c.target is not None) or participant_key(c.source or c.target) not in sides]
 
 
-def frames_coded_event(speech, candidates_by_trigger: dict[int, list[Candidate]]) -> bool:
-    """A saying whose content (or whose reported clause) holds a coded event is a report frame."""
-    for index, candidates in candidates_by_trigger.items():
+def frames_coded_event(speech, event_triggers: Iterable[int]) -> bool:
+    """A saying whose content (or whose reported clause) holds an event trigger is a report frame:
+    "Iraq says Iran fired missiles at ships" reports a firing, and is no statement of Iraq's to Iran
+    even when the firing found no target."""
+    for index in event_triggers:
         token = speech.doc[index]
         if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
             return True
@@ -94,3 +155,33 @@ def _is_trailing_attribution(speech) -> bool:
         return False
     joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
     return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
+
+
+#: CAMEO roots of violence, whose doer news often cannot name ("a bomb exploded at the base"):
+#: assault, fight, mass violence.
+_ACTS_WITHOUT_NAMED_DOER = frozenset({"18", "19", "20"})
+
+
+def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
+    """Who did what to whom: without a who there is no event row. A saying, an appeal or a visit
+    whose doer resolves to no actor ("officials said Iran...") is dropped; violence by an
+    unnamed hand stays."""
+    return [c for c in candidates if c.source is not None or c.cameo[:2] in _ACTS_WITHOUT_NAMED_DOER]
+
+
+#: Sectors of commerce in CAMEO actor codes: businesses and multinational corporations.
+_BUSINESS_SECTORS = ("BUS", "MNC")
+
+
+def without_business_only_acts(candidates: list[Candidate]) -> list[Candidate]:
+    """A firm acting on a firm, or on nobody, is commerce, not a political event: at least one
+    side must be a political actor ("Morgan's chief executive resigned", "the company agreed to
+    buy"). A government fining a company, or a company suing a state, stays."""
+    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target))]
+
+
+def _commercial(participant: Participant | None) -> bool:
+    if participant is None:
+        return True
+    code = participant.argument.code or ""
+    return code.startswith(_BUSINESS_SECTORS) or any(code[i : i + 3] in _BUSINESS_SECTORS for i in range(3, len(code), 3))

@@ -32,13 +32,14 @@ import hashlib
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import PatternSet
 from comity.knowledge.gazetteer import Gazetteer
+from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
 from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.selection import adopted_object_events, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
     find_matches,
@@ -60,12 +61,15 @@ class EventStage:
         reciprocal: bool = False,
         collapse_same_dyad: bool = True,
         places: Gazetteer | None = None,
+        senses: NonEventSenses | None = None,
     ):
         """`reciprocal`: also code the other direction of a reciprocal event (a visit is hosted,
         a meeting is met), as PETRARCH does. `collapse_same_dyad`: one mention per CAMEO code and
-        pair of countries in a sentence, so one act is not counted twice at country level."""
+        pair of countries in a sentence, so one act is not counted twice at country level.
+        `senses`: senses in which event words name no event (default data/senses/not_events.yaml)."""
         self.codebook = codebook or Codebook.default()
         self.patterns = patterns or PatternSet.default()
+        self.senses = senses or NonEventSenses.default()
         self.reciprocal = reciprocal
         self.collapse_same_dyad = collapse_same_dyad
         self._places = places
@@ -95,18 +99,20 @@ class EventStage:
         matches = without_verbs_of_event_subjects(matches)
         matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
-        matches = without_embedded_nouns(matches)
+        matches = without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses)))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
+        # a clause's verb that triggers an event makes a saying over it a report, coded or not
+        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb"}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
+            if match.pattern.speech and frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger)):
+                continue
             candidates = self._adopted_candidates(match, adopted.get(match.trigger.i), actors, targets_by_trigger)
             candidates = candidates or self._candidates(match, actors, targets_by_trigger)
-            if match.pattern.speech and frames_coded_event(match.trigger, candidates_by_trigger):
-                continue
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
-        return self._mentions(doc, sentence.sentence, self._deduplicated(without_fragments(ordered)), actors)
+        return self._mentions(doc, sentence.sentence, without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered)))), actors)
 
     def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:
         """The event noun's candidates with the verb's subject as their source ("X welcomed the
@@ -126,6 +132,11 @@ class EventStage:
         if pattern.political:
             sources = [p for p in sources if is_political(p)]
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
+        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties": one's own state is no addressee
+            own = {country_key(source) for source in sources}
+            targets = [t for t in targets if not (t.argument.code == t.argument.country and t.argument.country in own)]
+        if between and not sources and logical_subject(match.trigger):
+            between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if not targets and pattern.pos == "noun" and (eliciting := eliciting_verb(match.trigger)) is not None:

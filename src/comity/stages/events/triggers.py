@@ -10,7 +10,7 @@ from comity.stages.events.arguments import is_passive
 from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
-from comity.stages.events.vocabulary import OBJECT_PREPOSITIONS, QUANTITY_NOUNS
+from comity.stages.events.vocabulary import CARRIER_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
 
 
 def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
@@ -99,6 +99,8 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
     about ("call for talks", "accused X of aggression"), never of one that says when or
     where ("ended a visit after talks")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] or _object_read_into_by_phrase(token)
+    if pattern is not None and pattern.object is not None:  # "gave Gondor a week to leave", "a week" read as an adverbial
+        found += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i]
     if is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
@@ -109,7 +111,7 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
     for obj in list(found):
         found += [c for c in obj.children if c.dep_ == "conj"]
-        if obj.lemma_.lower() in QUANTITY_NOUNS:  # "a set of resolutions", "a series of talks"
+        if obj.lemma_.lower() in QUANTITY_NOUNS | CARRIER_NOUNS:  # "a series of talks", "a letter of protest"
             found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return found
 

@@ -40,6 +40,8 @@ OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"
 
 #: Nouns that only count what follows "of": the object is what is counted.
 QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
+#: Nouns that carry what follows "of": "a letter of protest" is a protest, "a message of support" support.
+CARRIER_NOUNS = frozenset({"letter", "note", "message", "statement", "expression", "gesture", "show", "sign", "token", "word", "words"})
 
 
 #: Things named after people: the people in "the statues of X", "the birthplace of X" are not there.
@@ -74,3 +76,12 @@ OPENING_BRACKETS = frozenset({"[", "("})
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Prepositions that set an event beside another rather than inside it as its theme:
+#: "signed the accord after talks" holds the talks as an event of their own.
+ADJUNCT_PREPOSITIONS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "ahead", "prior", "until"})
+#: Verbs that say what something is called: "called the coup a direct assault", "branded it an attack".
+CHARACTERISING_VERBS = frozenset(
+    {"call", "brand", "term", "describe", "label", "dub", "characterize", "characterise", "denounce", "condemn",
+     "consider", "regard", "view", "see", "deem", "declare", "name"}
+)  # fmt: skip
