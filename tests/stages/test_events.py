@@ -696,3 +696,16 @@ def test_commerce_between_firms_is_no_political_event() -> None:
     assert _commercial(participant("GBRBUS")) and _commercial(participant("MNCUSA")) and _commercial(None)
     assert not _commercial(participant("USAGOV")) and not _commercial(participant("GBR"))
     assert _commercial(participant("USAELIBUS")) and not _commercial(participant("GBRELI"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor received an assurance from Gondor.", ("030", "GON", "ARN")),
+        ("Arnor repeated an invitation to Gondor to take the dispute to court.", ("020", "ARN", "GON")),
+        ("The Arnorian king declared a state of emergency.", ("1724", "ARNGOV", "ARN")),
+        ("Arnor was available to escort the ships of Gondor.", ("030", "ARN", "GON")),
+    ],
+)
+def test_assurances_invitations_emergencies_and_offers(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(text)

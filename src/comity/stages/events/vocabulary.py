@@ -41,7 +41,7 @@ OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"
 #: Nouns that only count what follows "of": the object is what is counted.
 QUANTITY_NOUNS = frozenset({"set", "series", "number", "round", "rounds", "package", "couple", "pair", "lot", "batch", "kind", "type"})
 #: Nouns that carry what follows "of": "a letter of protest" is a protest, "a message of support" support.
-CARRIER_NOUNS = frozenset({"letter", "note", "message", "statement", "expression", "gesture", "show", "sign", "token", "word", "words"})
+CARRIER_NOUNS = frozenset({"letter", "note", "message", "statement", "expression", "gesture", "show", "sign", "token", "word", "words", "state"})  # "a state of emergency"
 
 
 #: Things named after people: the people in "the statues of X", "the birthplace of X" are not there.
