@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 
 from comity.knowledge.cameo import Codebook
-from comity.knowledge.event_patterns import PatternSet
+from comity.knowledge.event_patterns import BROAD_LAYER, PatternSet
 from comity.knowledge.gazetteer import Gazetteer
 from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
@@ -103,7 +103,8 @@ class EventStage:
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
         # a clause's verb that triggers an event makes a saying over it a report, coded or not
-        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb"}
+        # (the broad layer's only when it codes: it never changes what the patterns in front code)
+        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb" and m.pattern.layer < BROAD_LAYER}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
             if match.pattern.speech and frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger)):
                 continue
