@@ -24,10 +24,11 @@ def test_the_license_travels_with_the_converted_data() -> None:
     assert "CAMEO.2.0.txt" in text and "The MIT License (MIT)" in text and "Open Event Data Alliance" in text
 
 
-def test_every_pattern_names_where_it_comes_from_and_codes_only_between_political_actors() -> None:
+def test_every_pattern_names_where_it_comes_from_and_a_generic_one_codes_only_between_political_actors() -> None:
     patterns = PatternSet.broad()
     assert len(patterns) > 4000
-    assert all(p.pattern_id.startswith("CAMEO.2.0.txt:") and p.layer == BROAD_LAYER and p.political and p.need_target for p in patterns.patterns)
+    assert all(p.pattern_id.startswith("CAMEO.2.0.txt:") and p.layer == BROAD_LAYER and p.need_target for p in patterns.patterns)
+    assert all(p.political == (not p.after and not p.before) for p in patterns.patterns)
 
 
 def test_nothing_is_dropped_silently() -> None:
