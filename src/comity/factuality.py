@@ -53,6 +53,11 @@ SPEECH_VERBS = frozenset(
     {"say", "report", "tell", "state", "announce", "add", "claim", "note", "quote", "write", "insist",
      "reveal", "disclose", "confirm", "declare", "assert", "explain", "allege", "believe", "think"}
 )  # fmt: skip
+#: Verbs whose object act is not asserted to have happened: asked for, planned, threatened, feared,
+#: denied ("called for talks", "threatened an attack", "denied the raid").
+NOT_DONE_GOVERNORS = REQUEST_VERBS | PLAN_WORDS | REFUSAL_VERBS | DENIAL_VERBS | frozenset(
+    {"threaten", "warn", "fear", "consider", "discuss", "prevent", "avert", "rule", "seek", "deter", "risk", "urge", "call"}
+)
 #: Dependency labels through which a clause is embedded in the clause above it.
 CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
 

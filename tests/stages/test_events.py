@@ -709,3 +709,9 @@ def test_commerce_between_firms_is_no_political_event() -> None:
 )
 def test_assurances_invitations_emergencies_and_offers(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(text)
+
+
+def test_an_act_reacted_to_happened_and_an_act_asked_for_did_not() -> None:
+    found = triples("Gondor condemned Arnor's attack on Rohan.")
+    assert ("111", "GON", "ARN") in found and ("190", "ARN", "ROH") in found
+    assert not any(code.startswith("19") for code, _, _ in triples("Gondor threatened Arnor's attack on Rohan."))

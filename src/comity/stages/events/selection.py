@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from comity import factuality as factuality_rules
 from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.stages.events.arguments import eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
@@ -89,10 +90,26 @@ def without_embedded_nouns(matches: list[Match]) -> list[Match]:
         token = match.trigger
         embedded = token.i in verb_objects or _governed_by(token, triggers)
         # others' reaction to an act ("tested a missile, drawing criticism from X") is no part of it
-        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token) and eliciting_verb(token) is None:
+        if match.pattern.pos == "noun" and embedded and not _is_commemorated(token) and eliciting_verb(token) is None \
+                and not _done_act_reacted_to(token):
             continue
         kept.append(match)
     return kept
+
+
+def _done_act_reacted_to(noun) -> bool:
+    """An act with its own doer that another act reacts to happened too: "backed Reagan's strike
+    against Iranian targets", "condemned Russia's attack on Ukraine" hold the strike and the
+    attack; an act asked for, planned, threatened or denied ("called for talks with X",
+    "threatened an attack on X") did not."""
+    if not (noun_doers(noun) or any(c.dep_ in ("amod", "compound") and c.i < noun.i and _is_name(c) for c in noun.children)):
+        return False
+    governor = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    return governor is not None and governor.lemma_.lower() not in factuality_rules.NOT_DONE_GOVERNORS
+
+
+def _is_name(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG")
 
 
 def _ancestors_within_clause(token) -> list:
