@@ -189,7 +189,7 @@ def _family_patterns(token, patterns: PatternSet, roots: tuple[str, ...]) -> lis
     positions = [trigger_pos(token)] + ["verb", "noun", "adj"]
     found: list[EventPattern] = []
     for pos in dict.fromkeys(p for p in positions if p):
-        found += [p for p in patterns.candidates(pos, token.lemma_) if p.cameo[:2] in roots or (p.reverse or "")[:2] in roots]
+        found += [p for p in patterns.candidates(pos, token.lemma_) if p.is_event and (p.cameo[:2] in roots or (p.reverse or "")[:2] in roots)]
         if found:
             return found
     return found
