@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from comity.config import DATA_DIR, DEFAULT_DB, Config
+from comity.identity import IdAssigner
 from comity.ingest import iter_inputs
 from comity.interchange import mention_to_dict
 from comity.link import block_key, counts_as_event, link
@@ -95,12 +96,16 @@ def code(
     config: Config | None = None,
     progress: ProgressCallback | None = None,
     workers: int = 1,
+    replace: bool = False,
 ) -> RunSummary:
     """Code inputs into the store; every input ends coded, unchanged or failed with its reason.
 
     Documents are streamed in batches over `workers` processes (`comity.runner`) and saved
     in small groups as they are coded, so a run that was killed resumes when run again:
-    what it saved is skipped as unchanged, the rest is coded."""
+    what it saved is skipped as unchanged, the rest is coded. Each input gets an id no other
+    input holds (`comity.identity`); `replace`: a doc_id given with a text other than the one
+    stored under it replaces that document (its old mentions go, its events are re-linked)
+    instead of failing."""
     config = config or Config()
     resolved = config.resolved()
     cfg_hash = config_hash(resolved)
@@ -108,7 +113,8 @@ def code(
         run_id = store.begin_run(resolved)
         summary = RunSummary(run_id)
         ours = store.files() + ([Path(out) / name for name in OUTPUT_FILES] if out is not None else [])
-        inputs = iter_inputs(paths, config, skip=ours)  # the store or outputs kept beside the articles are none
+        # The store or outputs kept beside the articles are no inputs.
+        inputs = iter_inputs(paths, config, skip=ours, ids=IdAssigner(store, replace))
         to_code = _skip_known(inputs, store, run_id, cfg_hash, summary, progress)
         with _Saver(store, run_id, cfg_hash, summary, progress) as saver:
             for result in code_documents(to_code, config, workers):
@@ -152,6 +158,7 @@ def _skip_known(
     summary: RunSummary, progress: ProgressCallback | None,
 ) -> Iterator[Document]:
     for item in items:
+        store.breathe()
         if isinstance(item, InputFailure):
             _record_failure(item, store, run_id, summary, progress)
         elif store.is_unchanged(item, cfg_hash):
@@ -189,6 +196,7 @@ class _Saver:
             pass
 
     def add(self, result: Document | InputFailure) -> None:
+        self.store.breathe()
         if isinstance(result, InputFailure):
             _record_failure(result, self.store, self.run_id, self.summary, self.progress)
             return

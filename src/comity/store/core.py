@@ -56,6 +56,7 @@ class Store:
         self.read_only = read_only
         self._column_names: dict[str, list[str]] = {}
         self._turns: access.WriterTurns | None = None
+        self._unkeyed: bool | None = None  # whether documents stored before source keys were kept remain
         if connection is not None:
             self.con = connection
             return
@@ -143,10 +144,21 @@ class Store:
             "SELECT content_hash, source_key, origin FROM documents WHERE doc_id = ?", [doc_id]
         ).fetchone()
 
-    def doc_id_of_source(self, source_key: str) -> str | None:
-        """The id under which the input named by this source key is stored, if it is."""
+    def doc_id_of_source(self, source_key: str, origin: str) -> str | None:
+        """The id under which this input is stored, if it is: by source key, or by origin for a
+        document stored before source keys were kept."""
         row = self.con.execute("SELECT doc_id FROM documents WHERE source_key = ? LIMIT 1", [source_key]).fetchone()
+        if row is None and self._has_unkeyed_documents():
+            row = self.con.execute(
+                "SELECT doc_id FROM documents WHERE source_key IS NULL AND origin = ? LIMIT 1", [origin]
+            ).fetchone()
         return row[0] if row else None
+
+    def _has_unkeyed_documents(self) -> bool:
+        if self._unkeyed is None:
+            self._unkeyed = bool(self.con.execute(
+                "SELECT count(*) FROM documents WHERE source_key IS NULL").fetchone()[0])
+        return self._unkeyed
 
     def is_unchanged(self, doc: Document, cfg_hash: str) -> bool:
         row = self.con.execute(
