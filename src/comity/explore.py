@@ -9,7 +9,6 @@ equals that side's actor id ("person:kim-jong-un"), code ("PRKGOV") or country (
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,17 +19,11 @@ from comity.store import Store
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 25
 
-#: Event columns pulled out of the stored JSON records, so filters are plain SQL comparisons.
+#: The events with the columns filters compare (kept beside each record, store/schema.py).
 _EVENTS = """
 WITH ev AS (
-    SELECT event_id, record,
-        record->>'$.cameo' AS cameo,
-        CAST(record->>'$.quad_class' AS INTEGER) AS quad_class,
-        record->>'$.date' AS date,
-        record->>'$.source.actor_id' AS source_actor, record->>'$.source.code' AS source_code,
-        record->>'$.source.country' AS source_country,
-        record->>'$.target.actor_id' AS target_actor, record->>'$.target.code' AS target_code,
-        record->>'$.target.country' AS target_country
+    SELECT event_id, record, cameo, root, quad_class, goldstein, date, source_actor, source_code,
+        source_country, target_actor, target_code, target_country
     FROM events)
 """
 _SOURCE_IS = "? IN (source_actor, source_code, source_country)"
@@ -71,11 +64,38 @@ class EventPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
+        return page_count(self.total, self.page_size)
 
     def to_dict(self) -> dict[str, Any]:
         return {"events": self.events, "total": self.total, "page": self.page,
                 "page_size": self.page_size, "pages": self.pages}
+
+
+def page_count(total: int, page_size: int) -> int:
+    return max(1, -(-total // page_size))
+
+
+@dataclass(slots=True)
+class DocumentPage:
+    documents: list[dict[str, Any]]  # doc_id, title, outlet, published, published_precision, origin, mentions
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return page_count(self.total, self.page_size)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "total": self.total, "page": self.page,
+                "page_size": self.page_size, "pages": self.pages}
+
+
+def documents_page(store: Store, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> DocumentPage:
+    """One page of the stored documents, by id, each with its number of event mentions."""
+    query = EventQuery(page=page, page_size=page_size)
+    rows = store.document_summaries(limit=query.limit, offset=query.offset)
+    return DocumentPage(rows, store.document_count(), max(page, 1), query.limit)
 
 
 @dataclass(slots=True, frozen=True)
@@ -108,21 +128,25 @@ class MentionView:
 @dataclass(slots=True)
 class EventView:
     event: dict[str, Any]
-    mentions: list[MentionView]
+    mentions: list[MentionView]  # one page of them
+    total: int  # mentions of the event, on every page
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    date_basis: str | None = None  # how the event's date was found: the basis of a mention with that date
+
+    @property
+    def pages(self) -> int:
+        return page_count(self.total, self.page_size)
 
     @property
     def outlets(self) -> list[str]:
-        return sorted({m.document["outlet"] for m in self.mentions if m.document["outlet"]})
-
-    @property
-    def date_basis(self) -> str | None:
-        """How the event's date was found: the basis of a mention carrying exactly that date."""
-        date = self.event.get("date")
-        return next((m.record.get("date_basis") for m in self.mentions if date and m.record.get("date") == date), None)
+        return list(self.event.get("outlets") or sorted({m.document["outlet"] for m in self.mentions
+                                                         if m.document["outlet"]}))
 
     def to_dict(self) -> dict[str, Any]:
         return {"event": self.event, "outlets": self.outlets, "date_basis": self.date_basis,
-                "mentions": [{**m.record, "document": m.document} for m in self.mentions]}
+                "mentions": [{**m.record, "document": m.document} for m in self.mentions],
+                "total": self.total, "page": self.page, "page_size": self.page_size, "pages": self.pages}
 
 
 @dataclass(slots=True)
@@ -177,7 +201,7 @@ def _conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
         clauses.append(f"(({_SOURCE_IS} AND {_TARGET_IS}) OR ({_SOURCE_IS} AND {_TARGET_IS}))")
         params += [a, b, b, a]
     if query.root:
-        clauses.append("left(cameo, 2) = ?")
+        clauses.append("root = ?")
         params.append(query.root)
     if query.quad_class is not None:
         clauses.append("quad_class = ?")
@@ -232,17 +256,14 @@ def outlets(store: Store) -> list[str]:
     return [r[0] for r in rows.fetchall()]
 
 
-def actor_keys(store: Store) -> list[tuple[str, str]]:
-    """Every actor id and country on a side of a stored event, with a name to show: (key, label)."""
+def country_keys(store: Store) -> list[tuple[str, str]]:
+    """Every country on a side of a stored event, with its name: (key, label). Bounded by the
+    number of countries, whatever the store's size."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT key, any_value(label) FROM ("
-        " SELECT source_actor AS key, record->>'$.source.text' AS label FROM ev"
-        " UNION ALL SELECT target_actor, record->>'$.target.text' FROM ev"
-        " UNION ALL SELECT source_country, source_country FROM ev"
-        " UNION ALL SELECT target_country, target_country FROM ev)"
-        " WHERE key IS NOT NULL GROUP BY key ORDER BY key"
+        "SELECT DISTINCT key FROM (SELECT source_country AS key FROM events UNION ALL "
+        "SELECT target_country FROM events) WHERE key IS NOT NULL ORDER BY key"
     ).fetchall()
-    return [(key, display_name(key, label)) for key, label in rows]
+    return [(key, display_name(key)) for (key,) in rows]
 
 
 def display_name(key: str, fallback: str | None = None) -> str:
@@ -260,8 +281,7 @@ def top_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:
     """Pairs of countries with the most events between them, either direction."""
     cursor = store.con.execute(
         f"{_EVENTS} SELECT least(source_country, target_country) AS a, "
-        "greatest(source_country, target_country) AS b, count(*) AS events, "
-        "avg(CAST(record->>'$.goldstein' AS DOUBLE)) AS goldstein_mean "
+        "greatest(source_country, target_country) AS b, count(*) AS events, avg(goldstein) AS goldstein_mean "
         "FROM ev WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
         "AND source_country <> target_country GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?",
         [limit],
@@ -321,11 +341,22 @@ def event_record(store: Store, event_id: str) -> dict[str, Any]:
     return json.loads(row[0])
 
 
-def event_view(store: Store, event_id: str) -> EventView:
-    """An event with every mention of it, each shown in the section of its article that holds it."""
-    event = event_record(store, event_id)
+def event_records(store: Store, event_ids: list[str]) -> list[dict[str, Any]]:
+    """The records of these events, in the order given."""
     rows = store.con.execute(
-        "SELECT record FROM mentions WHERE event_id = ? ORDER BY doc_id, evidence_start, mention_id", [event_id]
+        "SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids]
+    ).fetchall() if event_ids else []
+    found = {event_id: json.loads(record) for event_id, record in rows}
+    return [found[e] for e in event_ids if e in found]
+
+
+def event_view(store: Store, event_id: str, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> EventView:
+    """An event with one page of its mentions, each shown in the section of its article that holds it."""
+    event = event_record(store, event_id)
+    query = EventQuery(page=page, page_size=page_size)
+    rows = store.con.execute(
+        "SELECT record FROM mentions WHERE event_id = ? ORDER BY doc_id, evidence_start, mention_id LIMIT ? OFFSET ?",
+        [event_id, query.limit, query.offset],
     ).fetchall()
     documents: dict[str, Document] = {}
     mentions = []
@@ -334,7 +365,11 @@ def event_view(store: Store, event_id: str) -> EventView:
             documents[record["doc_id"]] = store.document(record["doc_id"])
         doc = documents[record["doc_id"]]
         mentions.append(MentionView(record, _document_summary(doc), _holding_section(doc, record)))
-    return EventView(event, mentions)
+    total, basis = store.con.execute(
+        "SELECT count(*), min_by(record->>'$.date_basis', mention_id) FILTER (WHERE date = ?) "
+        "FROM mentions WHERE event_id = ?", [event.get("date"), event_id]
+    ).fetchone()
+    return EventView(event, mentions, total, max(page, 1), query.limit, basis if event.get("date") else None)
 
 
 def _holding_section(doc: Document, mention: dict[str, Any]) -> SectionView:
@@ -385,19 +420,20 @@ def _names_seen(store: Store, key: str) -> list[tuple[str, int]]:
 
 
 def _counterparts(store: Store, key: str, limit: int = 30) -> list[Counterpart]:
+    """Whom the actor dealt with, most events first: counted in SQL, so the cost is the actor's
+    share of one column scan, not its events parsed one by one."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT record, {_SOURCE_IS} AS is_source FROM ev WHERE {_SOURCE_IS} OR {_TARGET_IS}",
-        [key, key, key],
+        "WITH mine AS (SELECT record, ? IN (source_actor, source_code, source_country) AS is_source, "
+        "coalesce(source_actor, source_code, source_country) AS source_key, "
+        "coalesce(target_actor, target_code, target_country) AS target_key FROM events "
+        f"WHERE {_SOURCE_IS} OR {_TARGET_IS}) "
+        "SELECT CASE WHEN is_source THEN target_key ELSE source_key END AS other, "
+        "any_value(CASE WHEN is_source THEN record->>'$.target.text' ELSE record->>'$.source.text' END), "
+        "count(*) AS n FROM mine GROUP BY other HAVING other IS NOT NULL AND other <> ? "
+        "ORDER BY n DESC, other LIMIT ?",
+        [key, key, key, key, limit],
     ).fetchall()
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for record, is_source in rows:
-        other = json.loads(record)["target" if is_source else "source"] or {}
-        other_key = other.get("actor_id") or other.get("code") or other.get("country")
-        if other_key and other_key != key:
-            counts[other_key] += 1
-            names.setdefault(other_key, display_name(other_key, other.get("text")))
-    return [Counterpart(k, names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+    return [Counterpart(other, display_name(other, text), n) for other, text, n in rows]
 
 
 # ------------------------------------------------------------------ a dyad
@@ -424,13 +460,11 @@ def dyad_view(store: Store, a: str, b: str, by: str = "month", period: str | Non
     from comity import analysis
 
     series = _records(analysis.dyad_series(store, a, b, by=by))
-    rows = _records(analysis.dyad_events(store, a, b))
-    if period:
-        rows = [r for r in rows if analysis.period_of(r["date"], by) == period]
     query = EventQuery(page=page, page_size=page_size)
-    shown = rows[query.offset : query.offset + query.limit]
-    chosen = with_evidence(store, [event_record(store, r["event_id"]) for r in shown])
-    return DyadView(a, b, by, series, EventPage(chosen, len(rows), max(page, 1), query.limit), period)
+    shown = analysis.dyad_events(store, a, b, period, by, limit=query.limit, offset=query.offset)
+    chosen = with_evidence(store, event_records(store, list(shown["event_id"])))
+    total = analysis.dyad_event_count(store, a, b, period, by)
+    return DyadView(a, b, by, series, EventPage(chosen, total, max(page, 1), query.limit), period)
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:

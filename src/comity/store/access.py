@@ -19,8 +19,10 @@ nothing of the gate (DuckDB's CLI, an older comity) may hold the file too.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -179,6 +181,8 @@ class SharedReader:
         self._in_flight = 0
         self._last_used = 0.0
         self._watcher: threading.Thread | None = None
+        # DuckDB complains of leaked objects when a connection outlives the interpreter's shutdown.
+        atexit.register(_close_if_alive, weakref.ref(self))
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -235,3 +239,9 @@ class SharedReader:
             with suppress(duckdb.Error):
                 self._kept.close()
             self._kept = None
+
+
+def _close_if_alive(reader: weakref.ref[SharedReader]) -> None:
+    alive = reader()
+    if alive is not None:
+        alive.close()

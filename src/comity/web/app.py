@@ -18,8 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from comity import __version__
-from comity.errors import ComityError, NotFoundError
+from comity.errors import ComityError, NotFoundError, StoreBusyError
 from comity.store import Store
+from comity.store.access import SharedReader
 from comity.web import filters
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -48,7 +49,7 @@ def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
 
     settings = Settings(Path(db_path), read_only)
     with Store(settings.db_path, read_only=read_only):
-        pass  # fail now, with the store's own message, rather than on the first request
+        pass  # fail now, with the store's own message (and upgrade an older store), not on the first request
     app = FastAPI(
         title="comity", version=__version__,
         description="Political events coded from news articles, with the evidence behind each one.",
@@ -56,11 +57,13 @@ def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.settings = settings
+    app.state.reader = SharedReader(settings.db_path) if read_only else None
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(json_api.router, prefix="/api")
     app.include_router(pages.router)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(StoreBusyError, _busy)
     app.add_exception_handler(ComityError, _comity_error)
     app.middleware("http")(_security_headers)
     return app
@@ -79,10 +82,16 @@ def _templates() -> Jinja2Templates:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """One connection per request: DuckDB connections are not shared between threads."""
+    """A connection of its own per request (DuckDB connections are not shared between threads), a
+    cursor of the app's kept read-only connection, which lets go whenever `comity code` wants a turn."""
     settings: Settings = request.app.state.settings
-    with Store(settings.db_path, read_only=settings.read_only) as store:
-        yield store
+    reader: SharedReader | None = request.app.state.reader
+    if reader is None:
+        with Store(settings.db_path, read_only=False) as store:
+            yield store
+        return
+    with reader.cursor() as con:
+        yield Store(settings.db_path, read_only=True, connection=con)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
@@ -98,6 +107,21 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": str(exc)}, status_code=404)
     return render(request, "error.html", status_code=404, title="Not found", message=str(exc))
+
+
+#: How long a client is asked to wait when a writer's turn outlasts a request's patience.
+RETRY_AFTER_S = 2
+
+
+async def _busy(request: Request, exc: Exception) -> Response:
+    """503 with Retry-After: the store is being written. The body names no path and no process."""
+    message = "The store is being written by comity code right now; try again in a moment."
+    headers = {"Retry-After": str(RETRY_AFTER_S)}
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=503, headers=headers)
+    response = render(request, "error.html", status_code=503, title="Busy", message=message)
+    response.headers.update(headers)
+    return response
 
 
 async def _comity_error(request: Request, exc: Exception) -> Response:

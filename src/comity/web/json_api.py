@@ -23,21 +23,24 @@ def search_events(store: StoreDep, query: Annotated[explore.EventQuery, Depends(
 
 
 @router.get("/events/{event_id}", summary="One event with every mention and its evidence")
-def event(store: StoreDep, event_id: str) -> dict[str, Any]:
-    return explore.event_view(store, event_id).to_dict()
+def event(store: StoreDep, event_id: str, page: Page = 1,
+          page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    """The event, then one page of its mentions (`total` and `pages` say how many there are)."""
+    return explore.event_view(store, event_id, page, page_size).to_dict()
 
 
-@router.get("/documents", summary="Every stored document")
-def documents(store: StoreDep) -> list[dict[str, Any]]:
-    return store.document_summaries()
+@router.get("/documents", summary="Stored documents, one page at a time")
+def documents(store: StoreDep, page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    """Documents by id, each with its number of event mentions; `total` and `pages` say how many there are."""
+    return explore.documents_page(store, page, page_size).to_dict()
 
 
-@router.get("/documents/{doc_id}", summary="One document: metadata, sections and event mentions")
+@router.get("/documents/{doc_id:path}", summary="One document: metadata, sections and event mentions")
 def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     return api.document_to_dict(store.document(doc_id), store.mention_records(doc_id))
 
 
-@router.get("/actors/{key}", summary="An actor: names, dated roles, counterparts and events")
+@router.get("/actors/{key:path}", summary="An actor: names, dated roles, counterparts and events")
 def actor(store: StoreDep, key: str, page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
     return explore.actor_view(store, key, page, page_size).to_dict()
 

@@ -20,9 +20,10 @@ Side = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
+def overview(request: Request, store: StoreDep, page: Page = 1,
+             page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
     return render(request, "overview.html", title="Overview", counts=store.counts(),
-                  dyads=explore.top_dyads(store), documents=store.document_summaries())
+                  dyads=explore.top_dyads(store), documents=explore.documents_page(store, page, page_size))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -40,7 +41,7 @@ def dyad(request: Request, store: StoreDep, a: Side = None, b: Side = None,
     view = explore.dyad_view(store, a, b, by, period or None, page, page_size) if a and b else None
     chart = _chart(view) if view else ""
     return render(request, "dyad.html", title=f"{a} – {b}" if view else "Dyad", a=a, b=b, by=by,
-                  view=view, chart=chart, keys=explore.actor_keys(store))
+                  view=view, chart=chart, keys=explore.country_keys(store))
 
 
 def _chart(view: explore.DyadView) -> str:
@@ -54,19 +55,20 @@ def _chart(view: explore.DyadView) -> str:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
-    view = explore.event_view(store, event_id)
+def event(request: Request, store: StoreDep, event_id: str, page: Page = 1,
+          page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
+    view = explore.event_view(store, event_id, page, page_size)
     return render(request, "event.html", title=f"Event {event_id}", view=view)
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
     view = explore.article_view(store, doc_id)
     title = view.document.meta.title.value if view.document.meta.title else doc_id
     return render(request, "article.html", title=title or doc_id, view=view)
 
 
-@router.get("/actors/{key}", response_class=HTMLResponse)
+@router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor(request: Request, store: StoreDep, key: str, page: Page = 1,
           page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
     view = explore.actor_view(store, key, page, page_size)
