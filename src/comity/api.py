@@ -269,15 +269,37 @@ def document_mentions(doc_id: str, db: str | Path = DEFAULT_DB) -> list[dict[str
         return store.mention_records(doc_id)
 
 
-def events(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+def event_records(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    """Every stored event as its interchange record (events.jsonl lines)."""
     with Store(db, read_only=True) as store:
         return store.event_records()
 
 
-def documents(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
-    """Every stored document's metadata with its number of event mentions."""
+def events(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Every stored event as one flat row (the columns of `comity export --format csv`), codes as text."""
+    from comity.export import events_frame
+
+    return events_frame(event_records(db))
+
+
+def documents(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Every stored document's metadata with its number of event mentions, one row each."""
+    import pandas as pd
+
     with Store(db, read_only=True) as store:
-        return store.document_summaries()
+        return pd.DataFrame(store.document_summaries(), columns=DOCUMENT_COLUMNS)
+
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "outlet", "published", "published_precision", "origin", "mentions"]
+FAILED_INPUT_COLUMNS = ["origin", "doc_id", "problem_code", "message", "run_id", "started_at"]
+
+
+def failed_inputs(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """The inputs whose latest run failed them, with their reasons, one row each."""
+    import pandas as pd
+
+    with Store(db, read_only=True) as store:
+        return pd.DataFrame(store.failed_inputs(), columns=FAILED_INPUT_COLUMNS)
 
 
 def document_to_dict(doc: Document, mentions: list[dict[str, Any]]) -> dict[str, Any]:

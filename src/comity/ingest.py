@@ -140,7 +140,9 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# A scheme of two letters or more (not a Windows drive) then a slash: a path argument keeps only
+# one of the two slashes of "https://".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
 
 
 def _inputs_at(given: str | Path, config: Config, skipped: _Skipped) -> Iterator[Document | InputFailure]:
