@@ -354,12 +354,21 @@ def export(out: str | Path | BinaryIO, format: str = "jsonl", what: str = "event
 
     Formats: "jsonl" (the interchange format), "csv" (flat, for R and
     spreadsheets), "parquet" (flat), "gdelt" (GDELT 2.0 events or mentions
-    layout, tab-separated, see docs/gdelt.md).
+    layout, tab-separated, see docs/gdelt.md), "plover" (PLOVER records, JSON Lines).
+    `read_export` reads any of them back with the right types.
     """
     from comity.export import write_export
 
     with Store(db, read_only=True) as store:
         return write_export(store, Path(out) if isinstance(out, str | Path) else out, format, what)
+
+
+def read_export(path: str | Path | BinaryIO, format: str = "csv", what: str = "events") -> pandas.DataFrame:
+    """Read a file written by `export` into a correctly typed DataFrame: CAMEO codes, ids and dates as
+    text ("042", not 42), lists as lists (Parquet), a formula-neutralising apostrophe taken off (CSV)."""
+    from comity.export import read_export as read
+
+    return read(path, format, what)
 
 
 def dyad(a: str, b: str, by: str = "month", db: str | Path = DEFAULT_DB) -> pandas.DataFrame:

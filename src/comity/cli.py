@@ -344,12 +344,12 @@ def serve_command(
 
 @app.command("export")
 def export_command(
-    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | gdelt.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | gdelt | plover.")] = "jsonl",
     what: Annotated[str, typer.Option("--what", help="events | mentions.")] = "events",
     out: Annotated[Optional[Path], typer.Option("--out", help="Write here instead of standard output (required for parquet).")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the store's events or mentions: interchange JSONL, flat CSV, Parquet, or the GDELT 2.0 layout."""
+    """Export the store's events or mentions: interchange JSONL, flat CSV, Parquet, the GDELT 2.0 layout, or PLOVER."""
     import sys
 
     if out is None and format == "parquet":

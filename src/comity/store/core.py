@@ -245,13 +245,17 @@ class Store:
 
     # mentions and events ----------------------------------------------------
     def mention_records(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT record FROM mentions"
+        """Mention records, each with `event_counted`: whether its event_id names a stored event. A
+        mention not counted as an event (future, hypothetical, negated; a comment or caption) keeps
+        the provisional event id it was coded with, which names none."""
+        sql = "SELECT m.record, e.event_id IS NOT NULL FROM mentions m LEFT JOIN events e USING (event_id)"
         params: list[Any] = []
         if doc_id is not None:
-            sql += " WHERE doc_id = ?"
+            sql += " WHERE m.doc_id = ?"
             params.append(doc_id)
-        sql += " ORDER BY doc_id, evidence_start, mention_id"
-        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+        sql += " ORDER BY m.doc_id, m.evidence_start, m.mention_id"
+        return [{**json.loads(record), "event_counted": counted}
+                for record, counted in self.con.execute(sql, params).fetchall()]
 
     def replace_events(self, assignments: dict[str, str], events: list[dict[str, Any]]) -> None:
         """Store the result of linking: each mention's event_id and the events themselves."""
