@@ -99,6 +99,18 @@ class Store:
         else:
             self.con.close()
 
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """A writer lets readers have the store while it does something long without it."""
+        if self._turns is None:
+            yield
+            return
+        self._turns.end_turn(self.con)
+        try:
+            yield
+        finally:
+            self.con = self._turns.take_turn()
+
     def breathe(self) -> None:
         """A writer whose turn is over lets readers in, then takes the file back. Cheap when not due."""
         if self._turns is not None and self._turns.turn_is_over():
