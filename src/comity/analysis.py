@@ -39,7 +39,7 @@ def dyad_condition(a: str, b: str) -> tuple[str, list[str]]:
 
 
 _DYAD_EVENT_SELECT = (
-    "SELECT event_id, date, date_precision, cameo, quad_class, goldstein, source_code, target_code, "
+    "SELECT event_id, events.date, date_precision, cameo, quad_class, goldstein, source_code, target_code, "
     "num_mentions, num_articles, num_sources, record->>'$.evidence.text' AS evidence, "
     "record->>'$.evidence.doc_id' AS evidence_doc_id FROM events"
 )
@@ -49,20 +49,23 @@ def dyad_events(store: Store, a: str, b: str, period: str | None = None, by: str
                 limit: int | None = None, offset: int = 0) -> pd.DataFrame:
     """One row per event between a and b, oldest first (undated last), with the evidence of its
     representative mention; of one period only when `period` is given, `limit` rows from `offset`."""
-    where, params = _dyad_where(a, b, period, by)
+    where, params = dyad_where(a, b, period, by)
     frame = store.con.execute(
-        f"{_DYAD_EVENT_SELECT} WHERE {where} ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?",
+        f"WITH chosen AS (SELECT event_id, date FROM events WHERE {where} "
+        "ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?) "
+        f"{_DYAD_EVENT_SELECT} JOIN chosen USING (event_id) ORDER BY chosen.date NULLS LAST, event_id",
         [*params, limit, offset],
     ).df()
     return frame[DYAD_EVENT_COLUMNS] if not frame.empty else pd.DataFrame(columns=DYAD_EVENT_COLUMNS)
 
 
 def dyad_event_count(store: Store, a: str, b: str, period: str | None = None, by: str = "month") -> int:
-    where, params = _dyad_where(a, b, period, by)
+    where, params = dyad_where(a, b, period, by)
     return store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
 
 
-def _dyad_where(a: str, b: str, period: str | None, by: str) -> tuple[str, list[Any]]:
+def dyad_where(a: str, b: str, period: str | None = None, by: str = "month") -> tuple[str, list[Any]]:
+    """The dyad's condition, narrowed to one period when given."""
     where, params = dyad_condition(a, b)
     if period:
         where += f" AND left(date, {_period_length(by)}) = ?"

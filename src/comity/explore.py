@@ -91,11 +91,13 @@ class DocumentPage:
                 "page_size": self.page_size, "pages": self.pages}
 
 
-def documents_page(store: Store, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> DocumentPage:
-    """One page of the stored documents, by id, each with its number of event mentions."""
+def documents_page(store: Store, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE,
+                   total: int | None = None) -> DocumentPage:
+    """One page of the stored documents, by id, each with its number of event mentions.
+    `total`: the number of documents, when the caller knows it already."""
     query = EventQuery(page=page, page_size=page_size)
     rows = store.document_summaries(limit=query.limit, offset=query.offset)
-    return DocumentPage(rows, store.document_count(), max(page, 1), query.limit)
+    return DocumentPage(rows, store.document_count() if total is None else total, max(page, 1), query.limit)
 
 
 @dataclass(slots=True, frozen=True)
@@ -229,17 +231,25 @@ def search_events(store: Store, query: EventQuery) -> EventPage:
     clauses, params = _conditions(query)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     total = store.con.execute(f"{_EVENTS} SELECT count(*) FROM ev {where}", params).fetchone()[0]
+    events = _page_of_records(store, f"{_EVENTS} SELECT event_id, date FROM ev {where}", params, query)
+    return EventPage(with_evidence(store, events), total, max(query.page, 1), query.limit)
+
+
+def _page_of_records(store: Store, chosen_sql: str, params: list[Any], query: EventQuery) -> list[dict[str, Any]]:
+    """The records of one page of the events `chosen_sql` selects (event_id, date), oldest first.
+    Only the page's records are read and parsed: the sort runs on ids and dates alone."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT record FROM ev {where} ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?",
+        f"WITH chosen AS ({chosen_sql} ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?) "
+        "SELECT e.record FROM chosen JOIN events e USING (event_id) ORDER BY chosen.date NULLS LAST, event_id",
         [*params, query.limit, query.offset],
     ).fetchall()
-    events = with_evidence(store, [json.loads(r[0]) for r in rows])
-    return EventPage(events, total, max(query.page, 1), query.limit)
+    return [json.loads(r[0]) for r in rows]
 
 
 def with_evidence(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events, each with `evidence`: the text and document of its first mention's evidence."""
-    ids = [e["event_id"] for e in events]
+    """The events, each with `evidence`: the text and document of its representative mention's
+    evidence, as the event record holds it, or of its first mention for a record without one."""
+    ids = [e["event_id"] for e in events if not (e.get("evidence") or {}).get("text")]
     if not ids:
         return events
     rows = store.con.execute(
@@ -248,7 +258,7 @@ def with_evidence(store: Store, events: list[dict[str, Any]]) -> list[dict[str, 
         [ids],
     ).fetchall()
     found = {event_id: {"doc_id": doc_id, "text": text} for event_id, doc_id, text in rows}
-    return [{**e, "evidence": found.get(e["event_id"])} for e in events]
+    return [e if e["event_id"] not in found else {**e, "evidence": found[e["event_id"]]} for e in events]
 
 
 def outlets(store: Store) -> list[str]:
@@ -339,15 +349,6 @@ def event_record(store: Store, event_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFoundError(f"no event {event_id!r} in {store.path}; search the events to find one")
     return json.loads(row[0])
-
-
-def event_records(store: Store, event_ids: list[str]) -> list[dict[str, Any]]:
-    """The records of these events, in the order given."""
-    rows = store.con.execute(
-        "SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids]
-    ).fetchall() if event_ids else []
-    found = {event_id: json.loads(record) for event_id, record in rows}
-    return [found[e] for e in event_ids if e in found]
 
 
 def event_view(store: Store, event_id: str, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> EventView:
@@ -461,8 +462,9 @@ def dyad_view(store: Store, a: str, b: str, by: str = "month", period: str | Non
 
     series = _records(analysis.dyad_series(store, a, b, by=by))
     query = EventQuery(page=page, page_size=page_size)
-    shown = analysis.dyad_events(store, a, b, period, by, limit=query.limit, offset=query.offset)
-    chosen = with_evidence(store, event_records(store, list(shown["event_id"])))
+    where, params = analysis.dyad_where(a, b, period, by)
+    chosen = with_evidence(store, _page_of_records(store, f"SELECT event_id, date FROM events WHERE {where}",
+                                                   params, query))
     total = analysis.dyad_event_count(store, a, b, period, by)
     return DyadView(a, b, by, series, EventPage(chosen, total, max(page, 1), query.limit), period)
 

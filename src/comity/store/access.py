@@ -199,6 +199,15 @@ class SharedReader:
         with self._lock:
             self._let_go()
 
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever a writer has written: a writer's turn ends with a checkpoint into the file."""
+        stamps: list[int] = []
+        for path in (self.db_path, self.db_path.with_name(self.db_path.name + ".wal")):
+            with suppress(OSError):
+                status = path.stat()
+                stamps += [status.st_mtime_ns, status.st_size]
+        return tuple(stamps)
+
     def _open(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.wait_s
         for _ in backoffs(deadline):

@@ -7,9 +7,10 @@ Content-Security-Policy header forbids inline and foreign scripts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -70,6 +71,7 @@ def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
     )
     app.state.settings = settings
     app.state.reader = SharedReader(settings.db_path) if read_only else None
+    app.state.aggregates = StoreAggregates()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(json_api.router, prefix="/api")
@@ -104,6 +106,30 @@ def open_store(request: Request) -> Iterator[Store]:
         return
     with reader.cursor() as con:
         yield Store(settings.db_path, read_only=True, connection=con)
+
+
+class StoreAggregates:
+    """Store-wide figures (counts, busiest dyads, the countries and outlets a form offers), computed once
+    per version of the store file, so a page pays for them only after `comity code` has written."""
+
+    def __init__(self) -> None:
+        self._version: object = None
+        self._values: dict[str, Any] = {}
+
+    def get(self, version: object, name: str, compute: Callable[[], Any]) -> Any:
+        if version != self._version:
+            self._version, self._values = version, {}
+        if name not in self._values:
+            self._values[name] = compute()
+        return self._values[name]
+
+
+def aggregate(request: Request, store: Store, name: str, compute: Callable[[Store], Any]) -> Any:
+    """`compute(store)`, cached until the store changes (not cached when the app writes itself)."""
+    reader: SharedReader | None = request.app.state.reader
+    if reader is None:
+        return compute(store)
+    return request.app.state.aggregates.get(reader.version(), name, lambda: compute(store))
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from comity import explore
 from comity.store import Store
-from comity.web.app import open_store, render
+from comity.web.app import aggregate, open_store, render
 from comity.web.chart import Period, filled, timeline_svg
 from comity.web.params import Page, PageSize, event_query
 
@@ -22,15 +22,18 @@ Side = Annotated[str | None, Query(max_length=200)]
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, store: StoreDep, page: Page = 1,
              page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
-    return render(request, "overview.html", title="Overview", counts=store.counts(),
-                  dyads=explore.top_dyads(store), documents=explore.documents_page(store, page, page_size))
+    counts = aggregate(request, store, "counts", Store.counts)
+    documents = explore.documents_page(store, page, page_size, total=counts["documents"])
+    return render(request, "overview.html", title="Overview", counts=counts,
+                  dyads=aggregate(request, store, "top_dyads", explore.top_dyads), documents=documents)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep,
            query: Annotated[explore.EventQuery, Depends(event_query)]) -> HTMLResponse:
     return render(request, "search.html", title="Search events", query=query,
-                  results=explore.search_events(store, query), outlets=explore.outlets(store))
+                  results=explore.search_events(store, query),
+                  outlets=aggregate(request, store, "outlets", explore.outlets))
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -41,7 +44,7 @@ def dyad(request: Request, store: StoreDep, a: Side = None, b: Side = None,
     view = explore.dyad_view(store, a, b, by, period or None, page, page_size) if a and b else None
     chart = _chart(view) if view else ""
     return render(request, "dyad.html", title=f"{a} – {b}" if view else "Dyad", a=a, b=b, by=by,
-                  view=view, chart=chart, keys=explore.country_keys(store))
+                  view=view, chart=chart, keys=aggregate(request, store, "countries", explore.country_keys))
 
 
 def _chart(view: explore.DyadView) -> str:
