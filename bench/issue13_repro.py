@@ -160,7 +160,7 @@ def _describe(title: str, db: Path, exit_code: int, stderr: str, seen: list[http
     statuses = Counter(r.status_code for r in seen)
     leaks = sum(str(db) in r.text or "PID" in r.text for r in seen if r.status_code >= 500)
     retry = all("retry-after" in r.headers for r in seen if r.status_code == 503)
-    refused = " (REFUSED: the store is locked)" if "Could not set lock" in stderr else ""
+    refused = " (REFUSED: the store is locked)" if "Could not set lock" in flat(stderr) else ""
     return (f"{title}: writer exit {exit_code}{refused}; the server answered {dict(sorted(statuses.items()))}; "
             f"error bodies naming the store path or a PID: {leaks}; every 503 has Retry-After: {retry}")
 
@@ -297,7 +297,7 @@ def main() -> None:
     lines = [f"comity imported from {Path(comity.__file__).parent}", ""]
     cases = [("1a. two report.txt in one folder", same_file_name), ("1b. articles.jsonl in 2019/ and 2020/, two runs",
              jsonl_two_runs), ("1c. one given doc_id, two texts, two runs", given_id_twice),
-             ("1d. --replace", replace_given_id), ("2. comity code while comity serve is busy", writer_and_server),
+             ("1d. --replace", replace_given_id), ("2. one store, a writer and a busy server", writer_and_server),
              ("4. outputs", outputs), ("5. exit codes and messages", messages)]
     for title, case in cases:
         with tempfile.TemporaryDirectory() as folder:
