@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from comity import __version__
 from comity.errors import ComityError, NotFoundError, StoreBusyError
 from comity.store import Store
-from comity.store.access import SharedReader
+from comity.store.access import READER_WAIT_S, SharedReader
 from comity.web import filters
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -56,8 +56,9 @@ class Settings:
     read_only: bool
 
 
-def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
-    """The app over the store at `db_path`; raises NotFoundError at once when there is no store."""
+def create_app(db_path: str | Path, read_only: bool = True, busy_wait_s: float = READER_WAIT_S) -> FastAPI:
+    """The app over the store at `db_path`; raises NotFoundError at once when there is no store.
+    `busy_wait_s`: how long a request waits for a writer's turn to end before it answers 503."""
     from comity.web import json_api, pages
 
     settings = Settings(Path(db_path), read_only)
@@ -70,7 +71,7 @@ def create_app(db_path: str | Path, read_only: bool = True) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.settings = settings
-    app.state.reader = SharedReader(settings.db_path) if read_only else None
+    app.state.reader = SharedReader(settings.db_path, wait_s=busy_wait_s) if read_only else None
     app.state.aggregates = StoreAggregates()
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
