@@ -156,7 +156,8 @@ def many_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, P
             text = f"Headline {number}\n\nBody of article {number}.\n"
             doc = Document(doc_id=doc_id, text=text, content_hash=str(number), origin=f"{number}.txt",
                            input_format="txt", meta=Metadata(title=Found(f"Headline {number}", "text:headline")),
-                           sections=[Section(SectionKind.HEADLINE, Span(0, 11)), Section(SectionKind.BODY, Span(13, len(text)))])
+                           sections=[Section(SectionKind.HEADLINE, Span(0, text.index("\n"))),
+                                     Section(SectionKind.BODY, Span(text.index("Body"), len(text)))])
             store.save_document(doc, "run-test", "cfg", [])
     return TestClient(create_app(db, busy_wait_s=0.3)), db
 
