@@ -129,15 +129,14 @@ def writer_and_server(work: Path) -> list[str]:
                                    str(work / "morning"), "--db", str(db), "--quiet"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(3)  # the writer is loading its models, then coding
-        first = _browse_while(base, lambda: writer.wait(600))
+        first = _browse_while(base, lambda: writer.communicate(timeout=600))
         second_seen: list[httpx.Response] = []
         second = _browse_while(base, lambda: comity("code", str(work / "noon"), "--db", str(db), "--quiet"),
                                seen=second_seen, head_start=0.5)
     finally:
         server.terminate()
         server.wait(20)
-    return [_describe("2a. clients browse while comity code writes", db, writer.returncode, writer.stderr or "",
-                      first[1]),
+    return [_describe("2a. clients browse while comity code writes", db, writer.returncode, first[0][1], first[1]),
             _describe("2b. comity code starts while clients browse", db, second[0].returncode, second[0].stderr,
                       second[1])]
 

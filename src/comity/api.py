@@ -116,12 +116,10 @@ def code(
         # The store or outputs kept beside the articles are no inputs.
         inputs = iter_inputs(paths, config, skip=ours, ids=IdAssigner(store, replace))
         to_code = _skip_known(inputs, store, run_id, cfg_hash, summary, progress)
-        pipeline = None
-        if workers == 1:
-            with store.released():  # readers use the store while the models load
-                pipeline = build_pipeline(config)
+        store.pause()  # readers use the store while the models load, and whenever it codes
+        pipeline = build_pipeline(config) if workers == 1 else None
         with _Saver(store, run_id, cfg_hash, summary, progress) as saver:
-            for result in code_documents(to_code, config, workers, pipeline=pipeline, idle=store.breathe):
+            for result in code_documents(to_code, config, workers, pipeline=pipeline, idle=store.pause):
                 saver.add(result)
         summary.events = relink(store)
         summary.mentions = store.counts()["mentions"]

@@ -66,7 +66,8 @@ def code_documents(
     """Every document coded (or failed with its reason), batch by batch; order kept within a batch only.
     `pool`: worker processes already started (and warm) to use instead of starting `workers` new ones.
     `pipeline`: the pipeline of `config` already built, for coding in this process.
-    `idle`: called now and then while waiting for worker processes."""
+    `idle`: called before this process codes a batch, and now and then while it waits for worker
+    processes: what the caller may let go meanwhile (a writer's turn on the store)."""
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
     if pool is not None:
@@ -76,6 +77,8 @@ def code_documents(
 
         pipeline = pipeline or build_pipeline(config)
         for batch in batches(docs, config.batch_size):
+            if idle is not None:
+                idle()
             yield from code_batch(pipeline, batch)
     else:
         with WorkerPool(config, workers) as started:

@@ -150,9 +150,11 @@ class WriterTurns:
         finally:
             self._gate.release()
 
-    def stop(self, con: duckdb.DuckDBPyConnection) -> None:
+    def stop(self, con: duckdb.DuckDBPyConnection | None) -> None:
+        """End the run: the turn (when one is on) and the run lock."""
         try:
-            self.end_turn(con)
+            if con is not None:
+                self.end_turn(con)
         finally:
             self._run_lock.release()
 

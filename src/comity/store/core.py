@@ -45,9 +45,10 @@ def config_hash(config: dict[str, Any]) -> str:
 class Store:
     """A DuckDB file holding everything comity coded. Use as a context manager.
 
-    Opened for writing, it holds the file in turns of a couple of seconds
-    (`breathe` ends a turn that is due), so readers in other processes get in
-    between; opened read-only, it waits up to `wait_s` for a writer's turn to end.
+    Opened for writing, it holds the file only in turns: `pause` ends the turn
+    (readers in other processes get in), `breathe` ends one that has lasted a
+    couple of seconds, and the next use of `con` takes a new turn. Opened
+    read-only, it waits up to `wait_s` for a writer's turn to end.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False, wait_s: float | None = None,
@@ -57,21 +58,29 @@ class Store:
         self._column_names: dict[str, list[str]] = {}
         self._turns: access.WriterTurns | None = None
         self._unkeyed: bool | None = None  # whether documents stored before source keys were kept remain
+        self._con: duckdb.DuckDBPyConnection | None = connection
         if connection is not None:
-            self.con = connection
             return
         if read_only and not self.path.exists():
             raise NotFoundError(f"no store at {self.path}; code some articles first with `comity code PATH`")
         if read_only:
-            self.con = self._open_for_reading(access.READER_WAIT_S if wait_s is None else wait_s)
+            self._con = self._open_for_reading(access.READER_WAIT_S if wait_s is None else wait_s)
         else:
             self._turns = access.WriterTurns(self.path, access.WRITER_WAIT_S if wait_s is None else wait_s)
-            self.con = self._turns.start()
+            self._con = self._turns.start()
             try:
-                schema.create_or_upgrade(self.con)
+                schema.create_or_upgrade(self._con)
             except BaseException:
-                self._turns.stop(self.con)
+                self._turns.stop(self._con)
                 raise
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; for a writer between turns, a new turn on the file."""
+        if self._con is None:
+            assert self._turns is not None  # only a writer lets its connection go
+            self._con = self._turns.take_turn()
+        return self._con
 
     def _open_for_reading(self, wait_s: float) -> duckdb.DuckDBPyConnection:
         busy = f"the store {self.path} is being written by `comity code`; try again when it has finished its turn"
@@ -95,27 +104,20 @@ class Store:
 
     def close(self) -> None:
         if self._turns is not None:
-            self._turns.stop(self.con)
-        else:
-            self.con.close()
+            self._turns.stop(self._con)
+        elif self._con is not None:
+            self._con.close()
 
-    @contextmanager
-    def released(self) -> Iterator[None]:
-        """A writer lets readers have the store while it does something long without it."""
-        if self._turns is None:
-            yield
-            return
-        self._turns.end_turn(self.con)
-        try:
-            yield
-        finally:
-            self.con = self._turns.take_turn()
+    def pause(self) -> None:
+        """A writer about to work without the store (coding, loading models) lets readers have it."""
+        if self._turns is not None and self._con is not None:
+            self._turns.end_turn(self._con)
+            self._con = None
 
     def breathe(self) -> None:
-        """A writer whose turn is over lets readers in, then takes the file back. Cheap when not due."""
-        if self._turns is not None and self._turns.turn_is_over():
-            self._turns.end_turn(self.con)
-            self.con = self._turns.take_turn()
+        """A writer whose turn has lasted long enough lets readers in. Cheap when not due."""
+        if self._turns is not None and self._con is not None and self._turns.turn_is_over():
+            self.pause()
 
     # runs -------------------------------------------------------------------
     def begin_run(self, config: dict[str, Any]) -> str:
