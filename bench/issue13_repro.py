@@ -74,12 +74,17 @@ def jsonl_two_runs(work: Path) -> str:
     return f"documents stored after two runs: {len(ids)} {ids}; warning in the second run: {warned}"
 
 
-def given_id_twice(work: Path) -> str:
+def _one_id_coded_then_another_text(work: Path, *options: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """x1 coded with one text, then coded again with another; the store and the second run."""
     db = work / "s.duckdb"
     write(work / "one.jsonl", json.dumps({"doc_id": "x1", "text": CUBA}) + "\n")
     write(work / "two.jsonl", json.dumps({"doc_id": "x1", "text": PERU}) + "\n")
     comity("code", str(work / "one.jsonl"), "--db", str(db), "--quiet")
-    second = comity("code", str(work / "two.jsonl"), "--db", str(db), "--quiet")
+    return db, comity("code", str(work / "two.jsonl"), "--db", str(db), "--quiet", *options)
+
+
+def given_id_twice(work: Path) -> str:
+    db, second = _one_id_coded_then_another_text(work)
     text = query(db, "SELECT text FROM documents WHERE doc_id = 'x1'")[0][0]
     kept = "first text kept" if text == CUBA else "OVERWRITTEN by the second text"
     statuses = query(db, "SELECT status, coalesce(problem_code, '') FROM inputs ORDER BY rowid")
@@ -87,11 +92,7 @@ def given_id_twice(work: Path) -> str:
 
 
 def replace_given_id(work: Path) -> str:
-    db = work / "s.duckdb"
-    write(work / "one.jsonl", json.dumps({"doc_id": "x1", "text": CUBA}) + "\n")
-    write(work / "fix.jsonl", json.dumps({"doc_id": "x1", "text": PERU}) + "\n")
-    comity("code", str(work / "one.jsonl"), "--db", str(db), "--quiet")
-    run = comity("code", str(work / "fix.jsonl"), "--db", str(db), "--quiet", "--replace")
+    db, run = _one_id_coded_then_another_text(work, "--replace")
     if "No such option" in run.stderr:
         return "--replace: no such option"
     orphans = query(db, "SELECT count(*) FROM mentions WHERE record->>'$.evidence.text' LIKE '%Cuba%'")[0][0]

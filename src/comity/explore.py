@@ -56,39 +56,45 @@ class EventQuery:
 
 
 @dataclass(slots=True)
-class EventPage:
-    events: list[dict[str, Any]]
+class ListPage:
+    """One page of a list, and where it stands in the whole list."""
+
+    items: list[dict[str, Any]]
     total: int
     page: int
     page_size: int
 
     @property
     def pages(self) -> int:
-        return page_count(self.total, self.page_size)
+        return max(1, -(-self.total // self.page_size))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"events": self.events, "total": self.total, "page": self.page,
-                "page_size": self.page_size, "pages": self.pages}
-
-
-def page_count(total: int, page_size: int) -> int:
-    return max(1, -(-total // page_size))
+    def as_dict(self, name: str) -> dict[str, Any]:
+        return {name: self.items, "total": self.total, "page": self.page, "page_size": self.page_size,
+                "pages": self.pages}
 
 
-@dataclass(slots=True)
-class DocumentPage:
-    documents: list[dict[str, Any]]  # doc_id, title, outlet, published, published_precision, origin, mentions
-    total: int
-    page: int
-    page_size: int
+class EventPage(ListPage):
+    __slots__ = ()
 
     @property
-    def pages(self) -> int:
-        return page_count(self.total, self.page_size)
+    def events(self) -> list[dict[str, Any]]:
+        return self.items
 
     def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "total": self.total, "page": self.page,
-                "page_size": self.page_size, "pages": self.pages}
+        return self.as_dict("events")
+
+
+class DocumentPage(ListPage):
+    """Items: doc_id, title, outlet, published, published_precision, origin, mentions."""
+
+    __slots__ = ()
+
+    @property
+    def documents(self) -> list[dict[str, Any]]:
+        return self.items
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.as_dict("documents")
 
 
 def documents_page(store: Store, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE,
@@ -138,7 +144,7 @@ class EventView:
 
     @property
     def pages(self) -> int:
-        return page_count(self.total, self.page_size)
+        return ListPage([], self.total, self.page, self.page_size).pages
 
     @property
     def outlets(self) -> list[str]:
