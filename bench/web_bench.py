@@ -14,6 +14,7 @@ are latencies in milliseconds on this machine, and ratios between sizes within o
 from __future__ import annotations
 
 import argparse
+import os
 import hashlib
 import random
 import socket
@@ -143,13 +144,21 @@ def generate_store(path: Path, articles: int, seed: int = 13) -> dict[str, Any]:
         links = [{"mention_id": m[0], "doc_id": m[1], "block_key": "bench", "event_id": e["event_id"]}
                  for e in linked for m in e["mentions"]]
         store.apply_links({"bench"}, [f"a{n:07d}" for n in range(articles)], links, records)
-    pairs = defaultdict(int)
-    for e in linked:
-        pairs[tuple(sorted((e["source"], e["target"])))] += 1
-    ranked = sorted(pairs, key=lambda p: -pairs[p])
-    return {"dyads": ranked, "busiest": ranked[0], "events": len(linked),
-            "event_ids": [e["event_id"] for e in rng.sample(linked, min(200, len(linked)))],
-            "doc_ids": [f"a{n:07d}" for n in rng.sample(range(articles), min(200, articles))]}
+    return facts_of(path)
+
+
+def facts_of(path: Path) -> dict[str, Any]:
+    """What the load test picks pages from: dyads by their number of events, sample events and articles."""
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        dyads = con.execute(
+            "SELECT least(source_country, target_country), greatest(source_country, target_country), count(*) AS n "
+            "FROM events GROUP BY ALL ORDER BY n DESC, 1, 2").fetchall()
+        events = [r[0] for r in con.execute("SELECT event_id FROM events ORDER BY hash(event_id) LIMIT 200").fetchall()]
+        docs = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY hash(doc_id) LIMIT 200").fetchall()]
+    return {"dyads": [(a, b) for a, b, _ in dyads], "busiest": dyads[0][:2], "events": sum(n for *_, n in dyads),
+            "event_ids": events, "doc_ids": docs}
 
 
 # ------------------------------------------------------------------ measuring
@@ -164,13 +173,13 @@ def free_port() -> int:
 class Server:
     """A real `comity serve` process on 127.0.0.1 for the length of a `with` block."""
 
-    def __init__(self, db: Path):
-        self.db, self.port = db, free_port()
+    def __init__(self, db: Path, workers: int = 1):
+        self.db, self.port, self.workers = db, free_port(), workers
         self.base = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Server:
         command = [sys.executable, "-c", "from comity.cli import app; app()", "serve", "--db", str(self.db),
-                   "--port", str(self.port)]
+                   "--port", str(self.port), *(["--workers", str(self.workers)] if self.workers > 1 else [])]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(1200):
             try:
@@ -258,11 +267,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="length of each load test")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--stores", type=Path, help="keep generated stores here (default: a temporary folder)")
+    parser.add_argument("--server-workers", type=int, default=1, help="comity serve --workers")
+    parser.add_argument("--reuse", action="store_true", help="measure the stores already in --stores")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     import comity
 
-    lines = [f"comity from {Path(comity.__file__).parent}; {args.clients} clients, {args.seconds:.0f} s per load test"]
+    lines = [f"comity from {Path(comity.__file__).parent}; {args.clients} clients, {args.seconds:.0f} s per load test, "
+             f"{args.server_workers} server process(es), load average before {os.getloadavg()[0]:.1f}"]
     print(lines[0], flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.stores or Path(scratch)
@@ -271,10 +283,13 @@ def main() -> None:
         for size in args.sizes:
             db = folder / f"web-{size}.duckdb"
             started = time.monotonic()
-            db.unlink(missing_ok=True)
-            facts = generate_store(db, size)
+            if args.reuse and db.exists():
+                facts = facts_of(db)
+            else:
+                db.unlink(missing_ok=True)
+                facts = generate_store(db, size)
             made = time.monotonic() - started
-            with Server(db) as server:
+            with Server(db, args.server_workers) as server:
                 single = single_requests(server.base, facts, args.samples, args.timeout)
                 load = None
                 if args.load_sizes is None or size in args.load_sizes:

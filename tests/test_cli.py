@@ -144,3 +144,24 @@ def test_serve_warns_that_a_non_loopback_address_has_no_authentication(inputs, t
     result = runner.invoke(app, ["serve", "--db", str(db), "--host", host])
     assert result.exit_code == 0
     assert ("no authentication" in result.output) is warned
+
+
+def test_serve_with_workers_starts_uvicorn_processes_that_each_build_the_app(inputs, tmp_path, monkeypatch):
+    import uvicorn
+
+    from comity.web.app import DB_ENVIRONMENT, app_from_environment
+
+    db = tmp_path / "c.duckdb"
+    runner.invoke(app, ["code", str(inputs / "chile-peru.txt"), "--db", str(db), "--quiet"])
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kwargs: calls.append((target, kwargs)))
+    monkeypatch.delenv(DB_ENVIRONMENT, raising=False)
+    assert runner.invoke(app, ["serve", "--db", str(db), "--workers", "2"]).exit_code == 0
+    [(target, kwargs)] = calls
+    assert target == "comity.web.app:app_from_environment"
+    assert (kwargs["factory"], kwargs["workers"], kwargs["host"]) == (True, 2, "127.0.0.1")
+    import os
+
+    assert os.environ[DB_ENVIRONMENT] == str(db.absolute())
+    assert app_from_environment().state.settings.db_path == db.absolute()
+    monkeypatch.delenv(DB_ENVIRONMENT)

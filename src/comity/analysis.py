@@ -59,11 +59,6 @@ def dyad_events(store: Store, a: str, b: str, period: str | None = None, by: str
     return frame[DYAD_EVENT_COLUMNS] if not frame.empty else pd.DataFrame(columns=DYAD_EVENT_COLUMNS)
 
 
-def dyad_event_count(store: Store, a: str, b: str, period: str | None = None, by: str = "month") -> int:
-    where, params = dyad_where(a, b, period, by)
-    return store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
-
-
 def dyad_where(a: str, b: str, period: str | None = None, by: str = "month") -> tuple[str, list[Any]]:
     """The dyad's condition, narrowed to one period when given."""
     where, params = dyad_condition(a, b)
@@ -94,16 +89,23 @@ def period_of(date: str | None, by: str) -> str | None:
 def dyad_series(store: Store, a: str, b: str, by: str = "month") -> pd.DataFrame:
     """Per period (month or year) of the events between a and b: counts by QuadClass and Goldstein.
     One SQL aggregate over the events' columns: the cost follows the dyad's periods, not the store."""
+    return dyad_series_and_undated(store, a, b, by)[0]
+
+
+def dyad_series_and_undated(store: Store, a: str, b: str, by: str = "month") -> tuple[pd.DataFrame, int]:
+    """The dyad series, and how many of the dyad's events are undated (counted in no period)."""
     where, params = dyad_condition(a, b)
     series = store.con.execute(
-        f"SELECT left(date, {_period_length(by)}) AS period, count(*) AS events, "
+        f"SELECT nullif(left(date, {_period_length(by)}), '') AS period, count(*) AS events, "
         "CAST(count_if(quad_class = 1) AS BIGINT) AS quad1, CAST(count_if(quad_class = 2) AS BIGINT) AS quad2, "
         "CAST(count_if(quad_class = 3) AS BIGINT) AS quad3, CAST(count_if(quad_class = 4) AS BIGINT) AS quad4, "
         "round(sum(goldstein), 2) AS goldstein_sum, round(avg(goldstein), 2) AS goldstein_mean "
-        f"FROM events WHERE {where} AND coalesce(date, '') <> '' GROUP BY period ORDER BY period",
+        f"FROM events WHERE {where} GROUP BY ALL ORDER BY period NULLS LAST",
         params,
     ).df()
-    return series[SERIES_COLUMNS] if not series.empty else pd.DataFrame(columns=SERIES_COLUMNS)
+    undated = series["period"].isna()
+    dated = series[~undated].reset_index(drop=True)[SERIES_COLUMNS] if not series.empty else series
+    return (dated if not dated.empty else pd.DataFrame(columns=SERIES_COLUMNS)), int(series.loc[undated, "events"].sum())
 
 
 def sources_table(store: Store) -> pd.DataFrame:

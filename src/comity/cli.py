@@ -322,12 +322,15 @@ def serve_command(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; only this machine by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes; one per core serves more clients at once.")] = 1,
 ) -> None:
     """Explore the store in a browser: dyad timelines, events with their evidence, articles, actors, search."""
+    import os
+
     import uvicorn
 
     from comity.web import create_app
-    from comity.web.app import is_loopback
+    from comity.web.app import DB_ENVIRONMENT, is_loopback
 
     try:
         web_app = create_app(db, read_only=True)
@@ -339,7 +342,12 @@ def serve_command(
             "can read every article and event in the store. Serve on 127.0.0.1 unless that is what you want."
         )
     err_console.print(f"comity: serving {db} read-only at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ[DB_ENVIRONMENT] = str(Path(db).absolute())  # each worker process builds its own app from it
+    uvicorn.run("comity.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command("export")

@@ -463,15 +463,21 @@ class DyadView:
 
 
 def dyad_view(store: Store, a: str, b: str, by: str = "month", period: str | None = None,
-              page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> DyadView:
+              page: int = 1, page_size: int = DEFAULT_PAGE_SIZE,
+              summary: tuple[Any, int] | None = None) -> DyadView:
+    """The dyad's series and one page of its events. `summary`: the dyad's
+    `analysis.dyad_series_and_undated`, when the caller has it already."""
     from comity import analysis
 
-    series = _records(analysis.dyad_series(store, a, b, by=by))
+    series, undated = summary if summary is not None else analysis.dyad_series_and_undated(store, a, b, by=by)
     query = EventQuery(page=page, page_size=page_size)
     where, params = analysis.dyad_where(a, b, period, by)
     chosen = with_evidence(store, _page_of_records(store, f"SELECT event_id, date FROM events WHERE {where}",
                                                    params, query))
-    total = analysis.dyad_event_count(store, a, b, period, by)
+    # The series counts every dated event, so the total needs no query of its own.
+    total = (int(series.loc[series["period"] == period, "events"].sum()) if period
+             else int(series["events"].sum()) + undated)
+    series = _records(series)
     return DyadView(a, b, by, series, EventPage(chosen, total, max(page, 1), query.limit), period)
 
 

@@ -217,7 +217,9 @@ class SharedReader:
             with self._lock:
                 if self._kept is None:
                     try:
-                        self._kept = duckdb.connect(str(self.db_path), read_only=True)
+                        # One thread per query: the server's parallelism is its concurrent requests, and
+                        # a parallel sort or scan of one page costs more than it saves (bench/web_bench.py).
+                        self._kept = duckdb.connect(str(self.db_path), read_only=True, config={"threads": 1})
                     except duckdb.Error as error:
                         if not is_lock_conflict(error):
                             raise StoreError(f"cannot open the store {self.db_path}: {error}") from error

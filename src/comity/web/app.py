@@ -7,7 +7,9 @@ Content-Security-Policy header forbids inline and foreign scripts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +86,17 @@ def create_app(db_path: str | Path, read_only: bool = True, busy_wait_s: float =
     return app
 
 
+#: Where `comity serve --workers N` tells its worker processes which store to serve.
+DB_ENVIRONMENT = "COMITY_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server worker process (uvicorn's factory), over the store named in DB_ENVIRONMENT."""
+    import os
+
+    return create_app(os.environ[DB_ENVIRONMENT], read_only=True)
+
+
 def _templates() -> Jinja2Templates:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(WEB_DIR / "templates"),
@@ -110,27 +123,38 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 class StoreAggregates:
-    """Store-wide figures (counts, busiest dyads, the countries and outlets a form offers), computed once
-    per version of the store file, so a page pays for them only after `comity code` has written."""
+    """Figures that only `comity code` changes (counts, busiest dyads, the countries and outlets a form
+    offers, a dyad's series), computed once per version of the store file: a page pays for them again
+    only after a writer has written. At most `size` are kept, the least recently used going first."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
         self._version: object = None
-        self._values: dict[str, Any] = {}
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def get(self, version: object, name: str, compute: Callable[[], Any]) -> Any:
-        if version != self._version:
-            self._version, self._values = version, {}
-        if name not in self._values:
-            self._values[name] = compute()
-        return self._values[name]
+    def get(self, version: object, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if version != self._version:
+                self._version, self._values = version, OrderedDict()
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = compute()
+        with self._lock:
+            if version == self._version:
+                self._values[key] = value
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+        return value
 
 
-def aggregate(request: Request, store: Store, name: str, compute: Callable[[Store], Any]) -> Any:
-    """`compute(store)`, cached until the store changes (not cached when the app writes itself)."""
+def aggregate(request: Request, store: Store, key: Hashable, compute: Callable[[Store], Any]) -> Any:
+    """`compute(store)`, cached under `key` until the store changes (not cached when the app writes)."""
     reader: SharedReader | None = request.app.state.reader
     if reader is None:
         return compute(store)
-    return request.app.state.aggregates.get(reader.version(), name, lambda: compute(store))
+    return request.app.state.aggregates.get(reader.version(), key, lambda: compute(store))
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from comity import api, explore
 from comity.store import Store
 from comity.web.app import open_store
+from comity.web.pages import dyad_summary
 from comity.web.params import Page, PageSize, event_query
 
 router = APIRouter(tags=["data"])
@@ -47,9 +48,10 @@ def actor(store: StoreDep, key: str, page: Page = 1, page_size: PageSize = explo
 
 @router.get("/dyad", summary="A dyad's timeline and events")
 def dyad(
-    store: StoreDep, a: Side, b: Side, by: Literal["month", "year"] = "month",
+    request: Request, store: StoreDep, a: Side, b: Side, by: Literal["month", "year"] = "month",
     period: Annotated[str | None, Query(max_length=10)] = None, page: Page = 1,
     page_size: PageSize = explore.DEFAULT_PAGE_SIZE,
 ) -> dict[str, Any]:
     """Per period, events by QuadClass and the Goldstein mean; then the events, of `period` if given."""
-    return explore.dyad_view(store, a, b, by, period or None, page, page_size).to_dict()
+    summary = dyad_summary(request, store, a, b, by)
+    return explore.dyad_view(store, a, b, by, period or None, page, page_size, summary=summary).to_dict()

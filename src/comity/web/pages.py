@@ -41,10 +41,19 @@ def dyad(request: Request, store: StoreDep, a: Side = None, b: Side = None,
          by: Literal["month", "year"] = "month", period: Annotated[str | None, Query(max_length=10)] = None,
          page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
     a, b = (a or "").strip(), (b or "").strip()
-    view = explore.dyad_view(store, a, b, by, period or None, page, page_size) if a and b else None
+    view = explore.dyad_view(store, a, b, by, period or None, page, page_size,
+                             summary=dyad_summary(request, store, a, b, by)) if a and b else None
     chart = _chart(view) if view else ""
     return render(request, "dyad.html", title=f"{a} – {b}" if view else "Dyad", a=a, b=b, by=by,
                   view=view, chart=chart, keys=aggregate(request, store, "countries", explore.country_keys))
+
+
+def dyad_summary(request: Request, store: Store, a: str, b: str, by: str) -> tuple:
+    """The dyad's series and undated count, computed once per version of the store."""
+    from comity.analysis import dyad_series_and_undated
+
+    key = ("dyad", a.strip().upper(), b.strip().upper(), by)
+    return aggregate(request, store, key, lambda s: dyad_series_and_undated(s, a, b, by))
 
 
 def _chart(view: explore.DyadView) -> str:
