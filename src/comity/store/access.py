@@ -8,8 +8,8 @@ open it read-only, never both at once. So the coder and the web app take turns
   writer waits for the first instead of interleaving ids with it. It holds the
   DuckDB file only in turns of at most `WriterTurns.turn_s` seconds, and holds
   `STORE.gate` for each turn: while the gate is held no new reader starts.
-- A reader passes through the gate (takes it and lets it go at once), then
-  opens the file read-only. When a writer's turn is due, readers in flight
+- A reader passes through the gate (a shared lock for an instant, store/gate.py),
+  then opens the file read-only. When a writer's turn is due, readers in flight
   finish and the writer waits for them; readers that come meanwhile wait at
   the gate, for at most their own bound, then give up with `StoreBusyError`.
 
@@ -31,6 +31,7 @@ import duckdb
 import filelock
 
 from comity.errors import StoreBusyError, StoreError
+from comity.store import gate
 
 #: How long a reader waits for a writer's turn to end before it gives up.
 READER_WAIT_S = 10.0
@@ -81,26 +82,16 @@ def connect(db_path: Path, read_only: bool, deadline: float, busy_message: str) 
 
 
 def pass_gate(db_path: Path, deadline: float, busy_message: str) -> None:
-    """Wait while a writer's turn is on; a store whose folder cannot hold the gate file has no gate."""
-    gate = filelock.FileLock(gate_path(db_path))
+    """Wait while a writer's turn is on."""
     try:
-        gate.acquire(timeout=max(0.0, deadline - time.monotonic()))
-    except filelock.Timeout as error:
+        gate.pass_through(gate_path(db_path), deadline)
+    except gate.GateTimeout as error:
         raise StoreBusyError(busy_message) from error
-    except OSError:
-        return  # a read-only folder: nothing can write this store through comity
-    gate.release()
 
 
 def writer_waiting(db_path: Path) -> bool:
     """True when a writer holds the gate, waiting for readers to let go of the file."""
-    gate = filelock.FileLock(gate_path(db_path))
-    try:
-        gate.acquire(timeout=0)
-    except (filelock.Timeout, OSError):
-        return True
-    gate.release()
-    return False
+    return gate.is_held(gate_path(db_path))
 
 
 class WriterTurns:
@@ -109,7 +100,7 @@ class WriterTurns:
     def __init__(self, db_path: Path, wait_s: float = WRITER_WAIT_S, turn_s: float = 2.0):
         self.db_path, self.wait_s, self.turn_s = db_path, wait_s, turn_s
         self._run_lock = filelock.FileLock(lock_path(db_path))
-        self._gate = filelock.FileLock(gate_path(db_path))
+        self._gate = gate.Gate(gate_path(db_path))
         self._turn_started = 0.0
 
     def start(self) -> duckdb.DuckDBPyConnection:
@@ -130,8 +121,8 @@ class WriterTurns:
     def take_turn(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.wait_s
         try:
-            self._gate.acquire(timeout=self.wait_s)
-        except filelock.Timeout as error:
+            self._gate.hold(timeout=self.wait_s)
+        except gate.GateTimeout as error:
             raise StoreBusyError(self._busy_message()) from error
         try:
             con = connect(self.db_path, read_only=False, deadline=deadline, busy_message=self._busy_message())
