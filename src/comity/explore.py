@@ -392,12 +392,7 @@ def article_view(store: Store, doc_id: str) -> ArticleView:
     """An article as published, section by section, the evidence of its mentions marked."""
     doc = store.document(doc_id)
     mentions = store.mention_records(doc_id)
-    event_ids = [m["event_id"] for m in mentions if m.get("event_id")]
-    linked = {
-        r[0] for r in store.con.execute(
-            "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids]
-        ).fetchall()
-    } if event_ids else set()
+    linked = {m["event_id"] for m in mentions if m["event_counted"]}
     return ArticleView(doc, _section_views(doc, _evidence_marks(mentions)), mentions, linked)
 
 

@@ -262,14 +262,23 @@ class Store:
         """Mention records, each with `event_counted`: whether its event_id names a stored event. A
         mention not counted as an event (future, hypothetical, negated; a comment or caption) keeps
         the provisional event id it was coded with, which names none."""
-        sql = "SELECT m.record, e.event_id IS NOT NULL FROM mentions m LEFT JOIN events e USING (event_id)"
-        params: list[Any] = []
-        if doc_id is not None:
-            sql += " WHERE m.doc_id = ?"
-            params.append(doc_id)
-        sql += " ORDER BY m.doc_id, m.evidence_start, m.mention_id"
-        return [{**json.loads(record), "event_counted": counted}
-                for record, counted in self.con.execute(sql, params).fetchall()]
+        if doc_id is None:
+            rows = self.con.execute(
+                "SELECT m.record, e.event_id IS NOT NULL FROM mentions m LEFT JOIN events e USING (event_id) "
+                "ORDER BY m.doc_id, m.evidence_start, m.mention_id"
+            ).fetchall()
+            return [{**json.loads(record), "event_counted": counted} for record, counted in rows]
+        # One document's: a plain filter, and a point lookup per event (a join would scan every event).
+        rows = sorted(self.con.execute(
+            "SELECT evidence_start, mention_id, event_id, record FROM mentions WHERE doc_id = ?", [doc_id]
+        ).fetchall())
+        existing = self.existing_events({event_id for _, _, event_id, _ in rows})
+        return [{**json.loads(record), "event_counted": event_id in existing} for _, _, event_id, record in rows]
+
+    def existing_events(self, event_ids: Iterable[str]) -> set[str]:
+        """Those of these event ids that name a stored event: one point lookup each, for a handful."""
+        return {event_id for event_id in event_ids if event_id and self.con.execute(
+            "SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone()}
 
     def replace_events(self, assignments: dict[str, str], events: list[dict[str, Any]]) -> None:
         """Store the result of linking: each mention's event_id and the events themselves."""
