@@ -152,9 +152,10 @@ def facts_of(path: Path) -> dict[str, Any]:
     import duckdb
 
     with duckdb.connect(str(path), read_only=True) as con:
+        # From the records, which every comity version stores the same way.
         dyads = con.execute(
-            "SELECT least(source_country, target_country), greatest(source_country, target_country), count(*) AS n "
-            "FROM events GROUP BY ALL ORDER BY n DESC, 1, 2").fetchall()
+            "WITH sides AS (SELECT record->>'$.source.country' AS s, record->>'$.target.country' AS t FROM events) "
+            "SELECT least(s, t), greatest(s, t), count(*) AS n FROM sides GROUP BY ALL ORDER BY n DESC, 1, 2").fetchall()
         events = [r[0] for r in con.execute("SELECT event_id FROM events ORDER BY hash(event_id) LIMIT 200").fetchall()]
         docs = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY hash(doc_id) LIMIT 200").fetchall()]
     return {"dyads": [(a, b) for a, b, _ in dyads], "busiest": dyads[0][:2], "events": sum(n for *_, n in dyads),
