@@ -85,3 +85,16 @@ def test_the_command_asks_for_an_output_folder_and_a_known_engine(tmp_path: Path
     assert no_out.exit_code == 2 and "--out DIR" in no_out.output
     unknown = CliRunner().invoke(app, ["code", str(tmp_path), "--engine", "spark"])
     assert unknown.exit_code == 2 and "local or dask" in unknown.output
+
+
+def test_partitions_of_one_name_in_different_folders_give_their_ids_distinct_stems(tmp_path):
+    from comity.distributed import _renamed_ids, partition_id_stems, read_partition
+
+    parts = [tmp_path / "2019" / "articles.jsonl", tmp_path / "2020" / "articles.jsonl", tmp_path / "2020" / "other.jsonl"]
+    for part in parts:
+        part.parent.mkdir(exist_ok=True)
+        part.write_text('{"text": "Cuba spoke."}\n{"doc_id": "given", "text": "Peru spoke."}\n')
+    stems = partition_id_stems(parts)
+    assert stems == ["2019/articles", "2020/articles", None]
+    ids = [[d.doc_id for d in _renamed_ids(read_partition(p, Config()), p.stem, s)] for p, s in zip(parts, stems)]
+    assert ids == [["2019/articles-L1", "given"], ["2020/articles-L1", "given"], ["other-L1", "given"]]

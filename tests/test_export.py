@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import csv
 import io
 import json
 from pathlib import Path
@@ -183,3 +184,104 @@ def test_the_cli_exports_to_standard_output_and_refuses_what_it_cannot_do(db, tm
     written = runner.invoke(app, ["export", "--format", "parquet", "--what", "mentions", "--out", str(out),
                                   "--db", str(db)])
     assert written.exit_code == 0 and len(pd.read_parquet(out)) == 5
+
+
+HOSTILE_OUTLET = "Evil\tOutlet\nNews"
+HOSTILE_URL = 'https://example.org/a\tb\nc"d'
+
+
+@pytest.fixture()
+def hostile_db(tmp_path) -> Path:
+    """A store whose text fields try to break readers: formulas, tabs, line breaks, quotes."""
+    path = tmp_path / "hostile.duckdb"
+    visit = _mention("h", "m-1", "CUBGOV", "PRKGOV", "042", 1, 1.9, "2018-11-02")
+    visit.update(plover="CONSULT", outlet=HOSTILE_OUTLET)
+    visit["evidence"]["text"] = '=HYPERLINK("http://evil.example","click")'
+    visit["source"]["text"] = "@SUM(1+1)"
+    attack = _mention("h", "m-2", "USAGOV", "CUB", "190", 4, -10.0, "2019", start=40)
+    attack.update(plover="ASSAULT")
+    attack["evidence"]["text"] = "-2+3 troops crossed"
+    future = _mention("h", "m-3", "CUBGOV", "USAGOV", "036", 1, 4.0, "2020", start=80)
+    future.update(plover="AGREE", factuality="future")
+    with Store(path) as store:
+        run_id = store.begin_run({})
+        _save(store, run_id, "h", HOSTILE_OUTLET, HOSTILE_URL, [visit, attack, future])
+        api.relink(store)
+    return path
+
+
+def test_csv_cells_that_open_like_formulas_are_neutralised_and_read_back_whole(hostile_db, tmp_path):
+    text = _export(hostile_db, "csv", "mentions").decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by_id = {r["mention_id"]: r for r in rows}
+    assert by_id["m-1"]["evidence"] == "'" + '=HYPERLINK("http://evil.example","click")'
+    assert by_id["m-1"]["source_text"] == "'@SUM(1+1)"
+    assert by_id["m-2"]["evidence"] == "'-2+3 troops crossed"
+    assert by_id["m-2"]["goldstein"] == "-10.0"  # a number stays a number
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for key, cell in row.items()
+                   if key != "goldstein")
+    (tmp_path / "m.csv").write_text(text)
+    frame = api.read_export(tmp_path / "m.csv", format="csv")
+    assert frame.set_index("mention_id").loc["m-1", "evidence"] == '=HYPERLINK("http://evil.example","click")'
+
+
+def test_cameo_codes_keep_their_leading_zeros_in_every_reader(db, tmp_path):
+    for fmt, suffix in (("csv", "csv"), ("jsonl", "jsonl"), ("parquet", "parquet")):
+        api.export(tmp_path / f"e.{suffix}", format=fmt, db=db)
+        frame = api.read_export(tmp_path / f"e.{suffix}", format=fmt)
+        assert sorted(frame["cameo"]) == ["0254", "043", "163"], fmt
+    assert set(api.read_export(tmp_path / "e.csv")["cameo_root"]) == {"02", "04", "16"}
+    assert sorted(pd.read_csv(tmp_path / "e.csv")["cameo"]) == [43, 163, 254]  # what an untyped reader does
+    documented = pd.read_csv(tmp_path / "e.csv", dtype={"cameo": str, "cameo_base": str, "cameo_root": str})
+    assert "043" in set(documented["cameo"])
+    assert "043" in set(pd.read_json(tmp_path / "e.jsonl", lines=True, dtype={"cameo": str})["cameo"])
+    api.export(tmp_path / "e.tsv", format="gdelt", db=db)
+    gdelt = api.read_export(tmp_path / "e.tsv", format="gdelt")
+    assert "043" in set(gdelt["EventCode"]) and "04" in set(gdelt["EventRootCode"])
+
+
+def test_api_events_and_documents_are_typed_dataframes(db):
+    events, documents = api.events(db=db), api.documents(db=db)
+    assert isinstance(events, pd.DataFrame) and isinstance(documents, pd.DataFrame)
+    assert "043" in set(events["cameo"]) and list(events.columns) == export.EVENT_COLUMNS
+    assert sorted(documents["doc_id"]) == ["kcna", "yonhap"]
+    assert dict(zip(documents["doc_id"], documents["mentions"])) == {"kcna": 2, "yonhap": 3}
+
+
+def test_gdelt_tsv_is_never_quoted_and_every_line_has_61_fields_with_a_hostile_outlet_and_url(hostile_db):
+    for what, width in (("events", 61), ("mentions", 16)):
+        text = _export(hostile_db, "gdelt", what).decode()
+        lines = text.split("\n")[:-1]
+        assert lines and all(len(line.split("\t")) == width for line in lines), what
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+        assert all(len(row) == width for row in rows)
+    events = _export(hostile_db, "gdelt").decode().split("\n")[:-1]
+    assert len(events) == 2  # the future intent is no event
+    source_urls = {line.split("\t")[60] for line in events}
+    assert source_urls == {'https://example.org/a b c"d'}
+    mentions = _export(hostile_db, "gdelt", "mentions").decode()
+    assert "Evil Outlet News" in mentions
+
+
+def test_a_mention_whose_event_id_names_no_event_says_so(hostile_db, db):
+    for store_path in (hostile_db, db):
+        with Store(store_path, read_only=True) as store:
+            events = {e["event_id"] for e in store.event_records()}
+            mentions = store.mention_records()
+        assert all(m["event_counted"] == (m["event_id"] in events) for m in mentions)
+        assert any(not m["event_counted"] for m in mentions)
+    exported = [json.loads(line) for line in _export(hostile_db, "jsonl", "mentions").decode().splitlines()]
+    assert {m["mention_id"]: m["event_counted"] for m in exported} == {"m-1": True, "m-2": True, "m-3": False}
+
+
+def test_plover_export_has_plovers_field_names_mode_and_context(hostile_db):
+    records = [json.loads(line) for line in _export(hostile_db, "plover").decode().splitlines()]
+    by_event = {r["event"]: r for r in records}
+    assert set(by_event) == {"CONSULT", "ASSAULT"}
+    visit = by_event["CONSULT"]
+    assert {"id", "date", "event", "mode", "context", "source", "target", "text", "publication"} <= set(visit)
+    assert (visit["mode"], visit["date"]) == ("visit", "2018-11-02")
+    assert visit["source"] == [{"actorText": "@SUM(1+1)", "code": "CUB", "sector": "GOV", "actorCode": "CUBGOV",
+                                "actorId": None}]
+    assert visit["comity"]["cameo"] == "042"
+    assert by_event["ASSAULT"]["context"] == "military"

@@ -214,12 +214,48 @@ def test_every_input_yields_exactly_one_item(tmp_path):
     assert sum(isinstance(item, Document) for item in items) == 3
 
 
-def test_duplicate_doc_ids_are_flagged_not_dropped(tmp_path):
+def test_a_file_name_held_by_an_earlier_input_gets_its_path_as_id_with_a_warning(tmp_path):
     write(tmp_path / "one" / "story.txt", ARTICLE)
-    write(tmp_path / "two" / "story.txt", ARTICLE)
+    write(tmp_path / "two" / "story.txt", ARTICLE)  # the same text: a wire story in two outlets is two articles
     first, second = ingest_all(tmp_path)
-    assert first.problems == []
-    assert [p.code for p in second.problems] == ["duplicate_doc_id"]
+    assert (first.doc_id, first.problems) == ("story", [])
+    assert second.doc_id == f"{tmp_path.name}/two/story"
+    assert [p.code for p in second.problems] == ["doc_id_renamed"]
+    assert "one/story.txt" in second.problems[0].message
+
+
+def test_jsonl_lines_without_doc_id_in_files_of_one_name_get_distinct_ids(tmp_path):
+    write(tmp_path / "2019" / "articles.jsonl", '{"text": "Cuba spoke."}\n')
+    write(tmp_path / "2020" / "articles.jsonl", '{"text": "Peru spoke."}\n')
+    first, second = ingest_all(tmp_path)
+    assert first.doc_id == "articles-L1"
+    assert second.doc_id == f"{tmp_path.name}/2020/articles-L1"
+    assert first.source_key != second.source_key
+
+
+def test_a_doc_id_given_twice_with_another_text_fails_the_second_input(tmp_path):
+    write(tmp_path / "a.jsonl", '{"doc_id": "x1", "text": "Cuba spoke."}\n{"doc_id": "x1", "text": "Peru spoke."}\n'
+          '{"doc_id": "x1", "text": "Cuba spoke."}\n')
+    first, second, third = ingest_all(tmp_path)
+    assert isinstance(first, Document) and isinstance(third, Document)  # the same text again: the same document
+    assert isinstance(second, InputFailure) and second.problem.code == "doc_id_taken"
+    assert "give this input another id or use --replace" in second.problem.message
+
+
+@pytest.mark.parametrize("given", ["https://example.org/story.html", "-"])
+def test_urls_and_standard_input_are_not_supported_yet_rather_than_missing(given):
+    (failure,) = list(iter_inputs([given], Config()))
+    assert failure.problem.code == "unsupported_input"
+    assert "not supported yet" in failure.problem.message
+    assert "does not exist" not in failure.problem.message
+
+
+def test_a_symlink_loop_says_so(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    for items in (ingest_all(tmp_path / "a.txt"), ingest_all(tmp_path)):
+        assert all("loop of symbolic links" in item.problem.message for item in items)
+        assert len(items) >= 1
 
 
 def test_walk_of_3000_files_streams_lazily(tmp_path, monkeypatch):

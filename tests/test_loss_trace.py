@@ -24,7 +24,6 @@ The Greek foreign minister praised the Italian government on Monday for its rest
 
 Prime Minister Andreas Papandreou sent warships to the area, officials said.
 
-Papandreou gave Turkey the cold shoulder.
 
 Ankara's answer came quickly.
 """
@@ -46,7 +45,7 @@ def traced(tmp_path_factory: pytest.TempPathFactory):
         row("negated-attack", "Athens would not attack Turkey", ["GRC"], ["TUR"], ["19"]),
         row("praise-wrong-country", "The Greek foreign minister praised the Italian government", ["GRC"], ["FRA"], ["05"]),
         row("no-target", "sent warships to the area", ["GRC"], ["TUR"], ["15"]),
-        row("no-such-trigger", "Papandreou gave Turkey the cold shoulder", ["GRC"], ["TUR"], ["12"]),
+        row("no-such-trigger", "praised the Italian government on Monday for its restraint", ["GRC"], ["TUR"], ["12"]),
         row("never-parsed", "Ankara's answer came quickly", ["TUR"], ["GRC"], ["12"]),
     ]
     gold_file.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -71,7 +70,7 @@ def test_a_right_family_with_another_country_is_a_wrong_country(traced) -> None:
 def test_a_sentence_without_a_trigger_of_the_family_says_so(traced) -> None:
     _, _, by_ref, _ = traced
     assert (by_ref["no-such-trigger"].kind, by_ref["no-such-trigger"].cause) == (MISSED, "no trigger")
-    assert "give" in by_ref["no-such-trigger"].detail
+    assert "praise" in by_ref["no-such-trigger"].detail
 
 
 def test_a_sentence_the_prefilter_passed_over_is_a_prefilter_loss(traced) -> None:

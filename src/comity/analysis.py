@@ -8,12 +8,11 @@ alpha-3) or by code ("CUBGOV"); a code matches every code it begins
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from comity.errors import ComityError
-from comity.export import events_frame
 from comity.store import Store
 
 if TYPE_CHECKING:
@@ -29,34 +28,50 @@ SOURCES_COLUMNS = ["outlet", "dyad", "events", "goldstein_mean"]
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
-def _side_matches(codes: pd.Series, countries: pd.Series, actor: str) -> pd.Series:
-    actor = actor.strip().upper()
-    return countries.fillna("").eq(actor) | codes.fillna("").str.startswith(actor) & codes.notna()
+def dyad_condition(a: str, b: str) -> tuple[str, list[str]]:
+    """SQL over the events table's columns: a on one side and b on the other, either direction.
+    A side matches an actor when its country equals it or its code begins with it."""
+    a, b = a.strip().upper(), b.strip().upper()
+    side = "({0}_country = ? OR starts_with({0}_code, ?))"
+    sql = (f"(({side.format('source')} AND {side.format('target')}) "
+           f"OR ({side.format('source')} AND {side.format('target')}))")
+    return sql, [a, a, b, b, b, b, a, a]
 
 
-def _dyad_mask(frame: pd.DataFrame, a: str, b: str) -> pd.Series:
-    src_a = _side_matches(frame["source_code"], frame["source_country"], a)
-    src_b = _side_matches(frame["source_code"], frame["source_country"], b)
-    tgt_a = _side_matches(frame["target_code"], frame["target_country"], a)
-    tgt_b = _side_matches(frame["target_code"], frame["target_country"], b)
-    return (src_a & tgt_b) | (src_b & tgt_a)
+_DYAD_EVENT_SELECT = (
+    "SELECT event_id, events.date, date_precision, cameo, quad_class, goldstein, source_code, target_code, "
+    "num_mentions, num_articles, num_sources, record->>'$.evidence.text' AS evidence, "
+    "record->>'$.evidence.doc_id' AS evidence_doc_id FROM events"
+)
 
 
-def dyad_frame(store: Store, a: str, b: str) -> pd.DataFrame:
-    """Every column of `events_frame` for the events between a and b, either direction, oldest first."""
-    frame = events_frame(store.event_records())
-    if frame.empty:
-        return frame
-    chosen = frame[_dyad_mask(frame, a, b)]
-    return chosen.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
+def dyad_events(store: Store, a: str, b: str, period: str | None = None, by: str = "month",
+                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """One row per event between a and b, oldest first (undated last), with the evidence of its
+    representative mention; of one period only when `period` is given, `limit` rows from `offset`."""
+    where, params = dyad_where(a, b, period, by)
+    frame = store.con.execute(
+        f"WITH chosen AS (SELECT event_id, date FROM events WHERE {where} "
+        "ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?) "
+        f"{_DYAD_EVENT_SELECT} JOIN chosen USING (event_id) ORDER BY chosen.date NULLS LAST, event_id",
+        [*params, limit, offset],
+    ).df()
+    return frame[DYAD_EVENT_COLUMNS] if not frame.empty else pd.DataFrame(columns=DYAD_EVENT_COLUMNS)
 
 
-def dyad_events(store: Store, a: str, b: str) -> pd.DataFrame:
-    """One row per event between a and b, with the evidence of its representative mention."""
-    frame = dyad_frame(store, a, b)
-    if frame.empty:
-        return pd.DataFrame(columns=DYAD_EVENT_COLUMNS)
-    return frame[DYAD_EVENT_COLUMNS].reset_index(drop=True)
+def dyad_where(a: str, b: str, period: str | None = None, by: str = "month") -> tuple[str, list[Any]]:
+    """The dyad's condition, narrowed to one period when given."""
+    where, params = dyad_condition(a, b)
+    if period:
+        where += f" AND left(date, {_period_length(by)}) = ?"
+        params = [*params, period]
+    return where, params
+
+
+def _period_length(by: str) -> int:
+    if by not in PERIODS:
+        raise ComityError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+    return PERIODS[by]
 
 
 def period_of(date: str | None, by: str) -> str | None:
@@ -65,34 +80,32 @@ def period_of(date: str | None, by: str) -> str | None:
     A date coarser than the period keeps its own precision ("2018" by month),
     so an event known only to the year is counted, never spread or guessed.
     """
-    if by not in PERIODS:
-        raise ComityError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+    length = _period_length(by)
     if not isinstance(date, str) or not date:
         return None
-    return date[: PERIODS[by]]
-
-
-def summarize_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Per period: events, counts by QuadClass, Goldstein sum and mean. Undated events are left out."""
-    period_of(None, by)  # rejects an unknown period even when there is nothing to count
-    if frame.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    dated = frame.assign(period=[period_of(d, by) for d in frame["date"]]).dropna(subset=["period"])
-    if dated.empty:
-        return pd.DataFrame(columns=SERIES_COLUMNS)
-    grouped = dated.groupby("period", sort=True)
-    series = pd.DataFrame({
-        "events": grouped.size(),
-        **{f"quad{q}": grouped["quad_class"].apply(lambda s, q=q: int((s == q).sum())) for q in (1, 2, 3, 4)},
-        "goldstein_sum": grouped["goldstein"].sum().round(2),
-        "goldstein_mean": grouped["goldstein"].mean().round(2),
-    }).reset_index()
-    return series[SERIES_COLUMNS]
+    return date[:length]
 
 
 def dyad_series(store: Store, a: str, b: str, by: str = "month") -> pd.DataFrame:
-    """Per period (month or year) of the events between a and b: counts by QuadClass and Goldstein."""
-    return summarize_periods(dyad_frame(store, a, b), by)
+    """Per period (month or year) of the events between a and b: counts by QuadClass and Goldstein.
+    One SQL aggregate over the events' columns: the cost follows the dyad's periods, not the store."""
+    return dyad_series_and_undated(store, a, b, by)[0]
+
+
+def dyad_series_and_undated(store: Store, a: str, b: str, by: str = "month") -> tuple[pd.DataFrame, int]:
+    """The dyad series, and how many of the dyad's events are undated (counted in no period)."""
+    where, params = dyad_condition(a, b)
+    series = store.con.execute(
+        f"SELECT nullif(left(date, {_period_length(by)}), '') AS period, count(*) AS events, "
+        "CAST(count_if(quad_class = 1) AS BIGINT) AS quad1, CAST(count_if(quad_class = 2) AS BIGINT) AS quad2, "
+        "CAST(count_if(quad_class = 3) AS BIGINT) AS quad3, CAST(count_if(quad_class = 4) AS BIGINT) AS quad4, "
+        "round(sum(goldstein), 2) AS goldstein_sum, round(avg(goldstein), 2) AS goldstein_mean "
+        f"FROM events WHERE {where} GROUP BY ALL ORDER BY period NULLS LAST",
+        params,
+    ).df()
+    undated = series["period"].isna()
+    dated = series[~undated].reset_index(drop=True)[SERIES_COLUMNS] if not series.empty else series
+    return (dated if not dated.empty else pd.DataFrame(columns=SERIES_COLUMNS)), int(series.loc[undated, "events"].sum())
 
 
 def sources_table(store: Store) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from comity.config import DATA_DIR, DEFAULT_DB, Config
+from comity.identity import IdAssigner
 from comity.ingest import iter_inputs
 from comity.interchange import mention_to_dict
 from comity.link import block_key, counts_as_event, link
@@ -112,12 +113,16 @@ def code(
     config: Config | None = None,
     progress: ProgressCallback | None = None,
     workers: int = 1,
+    replace: bool = False,
 ) -> RunSummary:
     """Code inputs into the store; every input ends coded, unchanged or failed with its reason.
 
     Documents are streamed in batches over `workers` processes (`comity.runner`) and saved
     in small groups as they are coded, so a run that was killed resumes when run again:
-    what it saved is skipped as unchanged, the rest is coded."""
+    what it saved is skipped as unchanged, the rest is coded. Each input gets an id no other
+    input holds (`comity.identity`); `replace`: a doc_id given with a text other than the one
+    stored under it replaces that document (its old mentions go, its events are re-linked)
+    instead of failing."""
     config = config or Config()
     resolved = config.resolved()
     cfg_hash = config_hash(resolved)
@@ -125,10 +130,13 @@ def code(
         run_id = store.begin_run(resolved)
         summary = RunSummary(run_id)
         ours = store.files() + ([Path(out) / name for name in OUTPUT_FILES] if out is not None else [])
-        inputs = iter_inputs(paths, config, skip=ours)  # the store or outputs kept beside the articles are none
+        # The store or outputs kept beside the articles are no inputs.
+        inputs = iter_inputs(paths, config, skip=ours, ids=IdAssigner(store, replace))
         to_code = _skip_known(inputs, store, run_id, cfg_hash, summary, progress)
+        store.pause()  # readers use the store while the models load, and whenever it codes
+        pipeline = build_pipeline(config) if workers == 1 else None
         with _Saver(store, run_id, cfg_hash, summary, progress) as saver:
-            for result in code_documents(to_code, config, workers):
+            for result in code_documents(to_code, config, workers, pipeline=pipeline, idle=store.pause):
                 saver.add(result)
         summary.events = relink(store)
         summary.mentions = store.counts()["mentions"]
@@ -169,6 +177,7 @@ def _skip_known(
     summary: RunSummary, progress: ProgressCallback | None,
 ) -> Iterator[Document]:
     for item in items:
+        store.breathe()
         if isinstance(item, InputFailure):
             _record_failure(item, store, run_id, summary, progress)
         elif store.is_unchanged(item, cfg_hash):
@@ -206,6 +215,7 @@ class _Saver:
             pass
 
     def add(self, result: Document | InputFailure) -> None:
+        self.store.breathe()
         if isinstance(result, InputFailure):
             _record_failure(result, self.store, self.run_id, self.summary, self.progress)
             return
@@ -308,15 +318,37 @@ def document_mentions(doc_id: str, db: str | Path = DEFAULT_DB) -> list[dict[str
         return store.mention_records(doc_id)
 
 
-def events(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+def event_records(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
+    """Every stored event as its interchange record (events.jsonl lines)."""
     with Store(db, read_only=True) as store:
         return store.event_records()
 
 
-def documents(db: str | Path = DEFAULT_DB) -> list[dict[str, Any]]:
-    """Every stored document's metadata with its number of event mentions."""
+def events(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Every stored event as one flat row (the columns of `comity export --format csv`), codes as text."""
+    from comity.export import events_frame
+
+    return events_frame(event_records(db))
+
+
+def documents(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """Every stored document's metadata with its number of event mentions, one row each."""
+    import pandas as pd
+
     with Store(db, read_only=True) as store:
-        return store.document_summaries()
+        return pd.DataFrame(store.document_summaries(), columns=DOCUMENT_COLUMNS)
+
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "outlet", "published", "published_precision", "origin", "mentions"]
+FAILED_INPUT_COLUMNS = ["origin", "doc_id", "problem_code", "message", "run_id", "started_at"]
+
+
+def failed_inputs(db: str | Path = DEFAULT_DB) -> pandas.DataFrame:
+    """The inputs whose latest run failed them, with their reasons, one row each."""
+    import pandas as pd
+
+    with Store(db, read_only=True) as store:
+        return pd.DataFrame(store.failed_inputs(), columns=FAILED_INPUT_COLUMNS)
 
 
 def document_to_dict(doc: Document, mentions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -371,12 +403,21 @@ def export(out: str | Path | BinaryIO, format: str = "jsonl", what: str = "event
 
     Formats: "jsonl" (the interchange format), "csv" (flat, for R and
     spreadsheets), "parquet" (flat), "gdelt" (GDELT 2.0 events or mentions
-    layout, tab-separated, see docs/gdelt.md).
+    layout, tab-separated, see docs/gdelt.md), "plover" (PLOVER records, JSON Lines).
+    `read_export` reads any of them back with the right types.
     """
     from comity.export import write_export
 
     with Store(db, read_only=True) as store:
         return write_export(store, Path(out) if isinstance(out, str | Path) else out, format, what)
+
+
+def read_export(path: str | Path | BinaryIO, format: str = "csv", what: str = "events") -> pandas.DataFrame:
+    """Read a file written by `export` into a correctly typed DataFrame: CAMEO codes, ids and dates as
+    text ("042", not 42), lists as lists (Parquet), a formula-neutralising apostrophe taken off (CSV)."""
+    from comity.export import read_export as read
+
+    return read(path, format, what)
 
 
 def dyad(a: str, b: str, by: str = "month", db: str | Path = DEFAULT_DB) -> pandas.DataFrame:

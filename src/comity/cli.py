@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from comity import api
+from comity import __version__, api
 from comity.config import DEFAULT_DB, Config
 from comity.errors import ComityError, InputError
 
@@ -24,6 +24,24 @@ console = Console()
 err_console = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
+
+#: `comity code` exit codes besides 0 (every input coded or unchanged) and 2 (an error, or no input coded).
+EXIT_PARTIAL = 3  # some inputs failed, the others were coded or unchanged
+EXIT_ERROR = 2
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        console.print(f"comity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print comity's version and exit.")] = False,
+) -> None:
+    """comity: political event data from news articles, with the evidence behind every row."""
 
 
 def _fail(exc: ComityError) -> typer.Exit:
@@ -50,7 +68,8 @@ def _report_verb_dictionaries(config: Config) -> None:
 
 @app.command("code")
 def code_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .md, .html, .jsonl.")],
+    # Strings, not Paths: a Path would turn "https://host" into "https:/host" before it can be named a URL.
+    paths: Annotated[list[str], typer.Argument(help="Files or folders: .txt, .md, .html, .jsonl.")],
     db: DbOption = DEFAULT_DB,
     out: Annotated[Optional[Path], typer.Option("--out", help="Also write mentions.jsonl and events.jsonl here.")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (comity YAML or PETRARCH/Phoenix format); repeatable.")] = None,
@@ -60,20 +79,37 @@ def code_command(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local engine), or workers of the local Dask cluster.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (into the store) or dask (partitioned Parquet into --out).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="A doc_id given with another text than the stored one replaces that document instead of failing.")] = False,
 ) -> None:
-    """Code articles into the store, showing progress and ending with a summary."""
+    """Code articles into the store, showing progress and ending with a summary.
+    Exits 0 when every input was coded or unchanged, 3 when some failed, 2 when none could be coded."""
     try:
         config = _config(actors, agents, verbs)
         _report_verb_dictionaries(config)
         if engine == "dask":
-            _code_on_dask(paths, out, config, scheduler, workers)
+            _code_on_dask([Path(p) for p in paths], out, config, scheduler, workers)
             return
         if engine != "local":
             raise InputError(f"--engine must be local or dask, not {engine!r}")
-        summary = _run_with_progress(paths, db, out, config, quiet, workers)
+        summary = _run_with_progress(paths, db, out, config, quiet, workers, replace)
     except ComityError as exc:
         raise _fail(exc) from exc
     _print_summary(summary, db)
+    _exit_for(summary)
+
+
+def _exit_for(summary: api.RunSummary) -> None:
+    """Exit codes a script can act on; the summary has said which inputs failed and why."""
+    if summary.inputs == 0:
+        err_console.print("[red]error:[/red] no inputs were found in the given paths; nothing was coded")
+        raise typer.Exit(code=EXIT_ERROR)
+    if summary.failed and summary.coded + summary.unchanged == 0:
+        err_console.print(f"[red]error:[/red] none of the {summary.inputs} input(s) could be coded; see the reasons above")
+        raise typer.Exit(code=EXIT_ERROR)
+    if summary.failed:
+        err_console.print(f"[yellow]{len(summary.failed)} of {summary.inputs} input(s) failed[/yellow]; "
+                          "the rest were coded (exit code 3)")
+        raise typer.Exit(code=EXIT_PARTIAL)
 
 
 def _code_on_dask(paths: list[Path], out: Path | None, config: Config, scheduler: str | None, workers: int) -> None:
@@ -93,7 +129,8 @@ def _code_on_dask(paths: list[Path], out: Path | None, config: Config, scheduler
 
 
 def _run_with_progress(
-    paths: list[Path], db: Path, out: Path | None, config: Config, quiet: bool, workers: int = 1
+    paths: list[str], db: Path, out: Path | None, config: Config, quiet: bool, workers: int = 1,
+    replace: bool = False,
 ) -> api.RunSummary:
     columns = (SpinnerColumn(), TextColumn("coding"), MofNCompleteColumn(), BarColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[origin]}"))
@@ -103,7 +140,7 @@ def _run_with_progress(
         def advance(origin: str, status: str) -> None:
             bar.update(task, advance=1, origin=Path(origin).name[:40])
 
-        return api.code(paths, db=db, out=out, config=config, progress=advance, workers=workers)
+        return api.code(paths, db=db, out=out, config=config, progress=advance, workers=workers, replace=replace)
 
 
 def _print_summary(summary: api.RunSummary, db: Path) -> None:
@@ -128,7 +165,7 @@ def demo_command(db: DbOption = DEFAULT_DB) -> None:
     """Code the bundled demo articles into the store and show what was found."""
     try:
         summary = api.code([api.DEMO_DIR], db=db)
-        events = api.events(db=db)
+        events = api.event_records(db=db)
     except ComityError as exc:
         raise _fail(exc) from exc
     _print_summary(summary, db)
@@ -167,16 +204,27 @@ def show_command(
 
 
 @app.command("docs")
-def docs_command(db: DbOption = DEFAULT_DB) -> None:
-    """List the documents in the store with their metadata."""
+def docs_command(
+    db: DbOption = DEFAULT_DB,
+    failed: Annotated[bool, typer.Option("--failed", help="List the inputs that failed, with their reasons, instead.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record per line.")] = False,
+) -> None:
+    """List the documents in the store with their metadata, or with --failed the inputs that could not be coded."""
     try:
-        rows = api.documents(db=db)
+        frame = api.failed_inputs(db=db) if failed else api.documents(db=db)
     except ComityError as exc:
         raise _fail(exc) from exc
-    table = Table("doc_id", "title", "outlet", "published", "mentions")
-    for row in rows:
-        table.add_row(row["doc_id"], (row["title"] or "")[:60], row["outlet"] or "", row["published"] or "",
-                      str(row["mentions"]))
+    if as_json:
+        console.file.write(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
+        return
+    if failed:
+        table = Table("input", "doc_id", "reason", "message", title="failed inputs (as of their latest run)")
+        for row in frame.itertuples(index=False):
+            table.add_row(row.origin, _cell(row.doc_id), row.problem_code or "", row.message or "")
+    else:
+        table = Table("doc_id", "title", "outlet", "published", "mentions")
+        for row in frame.itertuples(index=False):
+            table.add_row(row.doc_id, _cell(row.title)[:60], _cell(row.outlet), _cell(row.published), str(row.mentions))
     console.print(table)
 
 
@@ -302,28 +350,42 @@ def serve_command(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; only this machine by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes; one per core serves more clients at once.")] = 1,
 ) -> None:
     """Explore the store in a browser: dyad timelines, events with their evidence, articles, actors, search."""
+    import os
+
     import uvicorn
 
     from comity.web import create_app
+    from comity.web.app import DB_ENVIRONMENT, is_loopback
 
     try:
         web_app = create_app(db, read_only=True)
     except ComityError as exc:
         raise _fail(exc) from exc
+    if not is_loopback(host):
+        err_console.print(
+            f"[yellow]warning:[/yellow] the app has no authentication: anyone who can reach {host}:{port} "
+            "can read every article and event in the store. Serve on 127.0.0.1 unless that is what you want."
+        )
     err_console.print(f"comity: serving {db} read-only at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    os.environ[DB_ENVIRONMENT] = str(Path(db).absolute())  # each worker process builds its own app from it
+    uvicorn.run("comity.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @app.command("export")
 def export_command(
-    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | gdelt.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | gdelt | plover.")] = "jsonl",
     what: Annotated[str, typer.Option("--what", help="events | mentions.")] = "events",
     out: Annotated[Optional[Path], typer.Option("--out", help="Write here instead of standard output (required for parquet).")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the store's events or mentions: interchange JSONL, flat CSV, Parquet, or the GDELT 2.0 layout."""
+    """Export the store's events or mentions: interchange JSONL, flat CSV, Parquet, the GDELT 2.0 layout, or PLOVER."""
     import sys
 
     if out is None and format == "parquet":

@@ -23,6 +23,7 @@ beside the columns one filters on.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -119,8 +120,9 @@ def code_with_client(client: Any, paths: Iterable[str | Path], out: str | Path, 
 def run_passes(client: Any, partitions: list[Path], out: Path, config: Config) -> DaskSummary:
     """Both passes over partitions into the output folders, which must exist."""
     config_key = json.dumps(config.resolved(), sort_keys=True)
+    stems = partition_id_stems(partitions)
     futures = [
-        client.submit(code_partition, str(path), str(out), config_key, index, pure=False)
+        client.submit(code_partition, str(path), str(out), config_key, index, stems[index], pure=False)
         for index, path in enumerate(partitions)
     ]
     results: list[PartitionResult] = client.gather(futures)
@@ -138,13 +140,34 @@ def run_passes(client: Any, partitions: list[Path], out: Path, config: Config) -
 # ---------------------------------------------------------------- pass 1: coding
 
 
-def code_partition(path: str, out: str, config_key: str, index: int) -> PartitionResult:
-    """What a task runs on a worker: code one partition file and write its Parquet parts."""
+def partition_id_stems(partitions: list[Path]) -> list[str | None]:
+    """For each partition, the stem its derived doc ids take in place of its file name when another
+    partition has the same name (`2019/articles.jsonl`, `2020/articles.jsonl`): its path from the
+    partitions' common folder, so ids of distinct partitions never collide. None: the name is unique."""
+    counts: dict[str, int] = {}
+    for path in partitions:
+        counts[path.stem] = counts.get(path.stem, 0) + 1
+    common = Path(os.path.commonpath([str(p.absolute().parent) for p in partitions])) if partitions else Path()
+    return [path.absolute().relative_to(common).with_suffix("").as_posix() if counts[path.stem] > 1 else None
+            for path in partitions]
+
+
+def _renamed_ids(items: Iterable[Document | InputFailure], stem: str, id_stem: str | None) -> Iterator[Document | InputFailure]:
+    for item in items:
+        if id_stem is not None and isinstance(item, Document) and not item.id_given and item.doc_id.startswith(stem):
+            item.doc_id = id_stem + item.doc_id[len(stem):]
+        yield item
+
+
+def code_partition(path: str, out: str, config_key: str, index: int, id_stem: str | None = None) -> PartitionResult:
+    """What a task runs on a worker: code one partition file and write its Parquet parts.
+    `id_stem`: what derived doc ids begin with instead of the file's name (see partition_id_stems)."""
     config = Config(**json.loads(config_key))
     result = PartitionResult()
     mention_rows: list[dict[str, Any]] = []
     document_rows: list[dict[str, Any]] = []
-    documents = _failures_recorded(read_partition(Path(path), config), result, document_rows)
+    read = _renamed_ids(read_partition(Path(path), config), Path(path).stem, id_stem)
+    documents = _failures_recorded(read, result, document_rows)
     for batch in batches(documents, config.batch_size):
         for coded in code_batch_in_worker(config_key, batch):
             if isinstance(coded, InputFailure):

@@ -31,3 +31,7 @@ class GoldError(ComityError):
 
 class NotFoundError(ComityError):
     """A document, actor or event asked for by id does not exist."""
+
+
+class StoreBusyError(StoreError):
+    """The store is held by another program (a writer's turn, or a reader that does not let go)."""

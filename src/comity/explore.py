@@ -9,7 +9,6 @@ equals that side's actor id ("person:kim-jong-un"), code ("PRKGOV") or country (
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,17 +19,11 @@ from comity.store import Store
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 25
 
-#: Event columns pulled out of the stored JSON records, so filters are plain SQL comparisons.
+#: The events with the columns filters compare (kept beside each record, store/schema.py).
 _EVENTS = """
 WITH ev AS (
-    SELECT event_id, record,
-        record->>'$.cameo' AS cameo,
-        CAST(record->>'$.quad_class' AS INTEGER) AS quad_class,
-        record->>'$.date' AS date,
-        record->>'$.source.actor_id' AS source_actor, record->>'$.source.code' AS source_code,
-        record->>'$.source.country' AS source_country,
-        record->>'$.target.actor_id' AS target_actor, record->>'$.target.code' AS target_code,
-        record->>'$.target.country' AS target_country
+    SELECT event_id, record, cameo, root, quad_class, goldstein, date, source_actor, source_code,
+        source_country, target_actor, target_code, target_country
     FROM events)
 """
 _SOURCE_IS = "? IN (source_actor, source_code, source_country)"
@@ -63,8 +56,10 @@ class EventQuery:
 
 
 @dataclass(slots=True)
-class EventPage:
-    events: list[dict[str, Any]]
+class ListPage:
+    """One page of a list, and where it stands in the whole list."""
+
+    items: list[dict[str, Any]]
     total: int
     page: int
     page_size: int
@@ -73,9 +68,42 @@ class EventPage:
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
 
+    def as_dict(self, name: str) -> dict[str, Any]:
+        return {name: self.items, "total": self.total, "page": self.page, "page_size": self.page_size,
+                "pages": self.pages}
+
+
+class EventPage(ListPage):
+    __slots__ = ()
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return self.items
+
     def to_dict(self) -> dict[str, Any]:
-        return {"events": self.events, "total": self.total, "page": self.page,
-                "page_size": self.page_size, "pages": self.pages}
+        return self.as_dict("events")
+
+
+class DocumentPage(ListPage):
+    """Items: doc_id, title, outlet, published, published_precision, origin, mentions."""
+
+    __slots__ = ()
+
+    @property
+    def documents(self) -> list[dict[str, Any]]:
+        return self.items
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.as_dict("documents")
+
+
+def documents_page(store: Store, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE,
+                   total: int | None = None) -> DocumentPage:
+    """One page of the stored documents, by id, each with its number of event mentions.
+    `total`: the number of documents, when the caller knows it already."""
+    query = EventQuery(page=page, page_size=page_size)
+    rows = store.document_summaries(limit=query.limit, offset=query.offset)
+    return DocumentPage(rows, store.document_count() if total is None else total, max(page, 1), query.limit)
 
 
 @dataclass(slots=True, frozen=True)
@@ -108,21 +136,25 @@ class MentionView:
 @dataclass(slots=True)
 class EventView:
     event: dict[str, Any]
-    mentions: list[MentionView]
+    mentions: list[MentionView]  # one page of them
+    total: int  # mentions of the event, on every page
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    date_basis: str | None = None  # how the event's date was found: the basis of a mention with that date
+
+    @property
+    def pages(self) -> int:
+        return ListPage([], self.total, self.page, self.page_size).pages
 
     @property
     def outlets(self) -> list[str]:
-        return sorted({m.document["outlet"] for m in self.mentions if m.document["outlet"]})
-
-    @property
-    def date_basis(self) -> str | None:
-        """How the event's date was found: the basis of a mention carrying exactly that date."""
-        date = self.event.get("date")
-        return next((m.record.get("date_basis") for m in self.mentions if date and m.record.get("date") == date), None)
+        return list(self.event.get("outlets") or sorted({m.document["outlet"] for m in self.mentions
+                                                         if m.document["outlet"]}))
 
     def to_dict(self) -> dict[str, Any]:
         return {"event": self.event, "outlets": self.outlets, "date_basis": self.date_basis,
-                "mentions": [{**m.record, "document": m.document} for m in self.mentions]}
+                "mentions": [{**m.record, "document": m.document} for m in self.mentions],
+                "total": self.total, "page": self.page, "page_size": self.page_size, "pages": self.pages}
 
 
 @dataclass(slots=True)
@@ -177,7 +209,7 @@ def _conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
         clauses.append(f"(({_SOURCE_IS} AND {_TARGET_IS}) OR ({_SOURCE_IS} AND {_TARGET_IS}))")
         params += [a, b, b, a]
     if query.root:
-        clauses.append("left(cameo, 2) = ?")
+        clauses.append("root = ?")
         params.append(query.root)
     if query.quad_class is not None:
         clauses.append("quad_class = ?")
@@ -205,17 +237,25 @@ def search_events(store: Store, query: EventQuery) -> EventPage:
     clauses, params = _conditions(query)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     total = store.con.execute(f"{_EVENTS} SELECT count(*) FROM ev {where}", params).fetchone()[0]
+    events = _page_of_records(store, f"{_EVENTS} SELECT event_id, date FROM ev {where}", params, query)
+    return EventPage(with_evidence(store, events), total, max(query.page, 1), query.limit)
+
+
+def _page_of_records(store: Store, chosen_sql: str, params: list[Any], query: EventQuery) -> list[dict[str, Any]]:
+    """The records of one page of the events `chosen_sql` selects (event_id, date), oldest first.
+    Only the page's records are read and parsed: the sort runs on ids and dates alone."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT record FROM ev {where} ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?",
+        f"WITH chosen AS ({chosen_sql} ORDER BY date NULLS LAST, event_id LIMIT ? OFFSET ?) "
+        "SELECT e.record FROM chosen JOIN events e USING (event_id) ORDER BY chosen.date NULLS LAST, event_id",
         [*params, query.limit, query.offset],
     ).fetchall()
-    events = with_evidence(store, [json.loads(r[0]) for r in rows])
-    return EventPage(events, total, max(query.page, 1), query.limit)
+    return [json.loads(r[0]) for r in rows]
 
 
 def with_evidence(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events, each with `evidence`: the text and document of its first mention's evidence."""
-    ids = [e["event_id"] for e in events]
+    """The events, each with `evidence`: the text and document of its representative mention's
+    evidence, as the event record holds it, or of its first mention for a record without one."""
+    ids = [e["event_id"] for e in events if not (e.get("evidence") or {}).get("text")]
     if not ids:
         return events
     rows = store.con.execute(
@@ -224,7 +264,7 @@ def with_evidence(store: Store, events: list[dict[str, Any]]) -> list[dict[str, 
         [ids],
     ).fetchall()
     found = {event_id: {"doc_id": doc_id, "text": text} for event_id, doc_id, text in rows}
-    return [{**e, "evidence": found.get(e["event_id"])} for e in events]
+    return [e if e["event_id"] not in found else {**e, "evidence": found[e["event_id"]]} for e in events]
 
 
 def outlets(store: Store) -> list[str]:
@@ -232,17 +272,14 @@ def outlets(store: Store) -> list[str]:
     return [r[0] for r in rows.fetchall()]
 
 
-def actor_keys(store: Store) -> list[tuple[str, str]]:
-    """Every actor id and country on a side of a stored event, with a name to show: (key, label)."""
+def country_keys(store: Store) -> list[tuple[str, str]]:
+    """Every country on a side of a stored event, with its name: (key, label). Bounded by the
+    number of countries, whatever the store's size."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT key, any_value(label) FROM ("
-        " SELECT source_actor AS key, record->>'$.source.text' AS label FROM ev"
-        " UNION ALL SELECT target_actor, record->>'$.target.text' FROM ev"
-        " UNION ALL SELECT source_country, source_country FROM ev"
-        " UNION ALL SELECT target_country, target_country FROM ev)"
-        " WHERE key IS NOT NULL GROUP BY key ORDER BY key"
+        "SELECT DISTINCT key FROM (SELECT source_country AS key FROM events UNION ALL "
+        "SELECT target_country FROM events) WHERE key IS NOT NULL ORDER BY key"
     ).fetchall()
-    return [(key, display_name(key, label)) for key, label in rows]
+    return [(key, display_name(key)) for (key,) in rows]
 
 
 def display_name(key: str, fallback: str | None = None) -> str:
@@ -260,8 +297,7 @@ def top_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:
     """Pairs of countries with the most events between them, either direction."""
     cursor = store.con.execute(
         f"{_EVENTS} SELECT least(source_country, target_country) AS a, "
-        "greatest(source_country, target_country) AS b, count(*) AS events, "
-        "avg(CAST(record->>'$.goldstein' AS DOUBLE)) AS goldstein_mean "
+        "greatest(source_country, target_country) AS b, count(*) AS events, avg(goldstein) AS goldstein_mean "
         "FROM ev WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
         "AND source_country <> target_country GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?",
         [limit],
@@ -321,20 +357,26 @@ def event_record(store: Store, event_id: str) -> dict[str, Any]:
     return json.loads(row[0])
 
 
-def event_view(store: Store, event_id: str) -> EventView:
-    """An event with every mention of it, each shown in the section of its article that holds it."""
+def event_view(store: Store, event_id: str, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> EventView:
+    """An event with one page of its mentions, each shown in the section of its article that holds it."""
     event = event_record(store, event_id)
-    rows = store.con.execute(
-        "SELECT record FROM mentions WHERE event_id = ? ORDER BY doc_id, evidence_start, mention_id", [event_id]
-    ).fetchall()
+    query = EventQuery(page=page, page_size=page_size)
+    # One plain filter on event_id, sorted and paged here: DuckDB answers such a filter at once, but an
+    # ORDER BY, IN or aggregate over it scans every mention. Only the page's records are parsed.
+    rows = sorted(store.con.execute(
+        "SELECT doc_id, evidence_start, mention_id, date, record FROM mentions WHERE event_id = ?", [event_id]
+    ).fetchall())
+    page_rows = rows[query.offset : query.offset + query.limit]
+    dated = min((r for r in rows if event.get("date") and r[3] == event["date"]), key=lambda r: r[2], default=None)
+    basis = json.loads(dated[4]).get("date_basis") if dated else None
     documents: dict[str, Document] = {}
     mentions = []
-    for record in (json.loads(r[0]) for r in rows):
+    for record in (json.loads(r[4]) for r in page_rows):
         if record["doc_id"] not in documents:
             documents[record["doc_id"]] = store.document(record["doc_id"])
         doc = documents[record["doc_id"]]
         mentions.append(MentionView(record, _document_summary(doc), _holding_section(doc, record)))
-    return EventView(event, mentions)
+    return EventView(event, mentions, len(rows), max(page, 1), query.limit, basis)
 
 
 def _holding_section(doc: Document, mention: dict[str, Any]) -> SectionView:
@@ -350,12 +392,7 @@ def article_view(store: Store, doc_id: str) -> ArticleView:
     """An article as published, section by section, the evidence of its mentions marked."""
     doc = store.document(doc_id)
     mentions = store.mention_records(doc_id)
-    event_ids = [m["event_id"] for m in mentions if m.get("event_id")]
-    linked = {
-        r[0] for r in store.con.execute(
-            "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?))", [event_ids]
-        ).fetchall()
-    } if event_ids else set()
+    linked = {m["event_id"] for m in mentions if m["event_counted"]}
     return ArticleView(doc, _section_views(doc, _evidence_marks(mentions)), mentions, linked)
 
 
@@ -385,19 +422,20 @@ def _names_seen(store: Store, key: str) -> list[tuple[str, int]]:
 
 
 def _counterparts(store: Store, key: str, limit: int = 30) -> list[Counterpart]:
+    """Whom the actor dealt with, most events first: counted in SQL, so the cost is the actor's
+    share of one column scan, not its events parsed one by one."""
     rows = store.con.execute(
-        f"{_EVENTS} SELECT record, {_SOURCE_IS} AS is_source FROM ev WHERE {_SOURCE_IS} OR {_TARGET_IS}",
-        [key, key, key],
+        "WITH mine AS (SELECT record, ? IN (source_actor, source_code, source_country) AS is_source, "
+        "coalesce(source_actor, source_code, source_country) AS source_key, "
+        "coalesce(target_actor, target_code, target_country) AS target_key FROM events "
+        f"WHERE {_SOURCE_IS} OR {_TARGET_IS}) "
+        "SELECT CASE WHEN is_source THEN target_key ELSE source_key END AS other, "
+        "any_value(CASE WHEN is_source THEN record->>'$.target.text' ELSE record->>'$.source.text' END), "
+        "count(*) AS n FROM mine GROUP BY other HAVING other IS NOT NULL AND other <> ? "
+        "ORDER BY n DESC, other LIMIT ?",
+        [key, key, key, key, limit],
     ).fetchall()
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for record, is_source in rows:
-        other = json.loads(record)["target" if is_source else "source"] or {}
-        other_key = other.get("actor_id") or other.get("code") or other.get("country")
-        if other_key and other_key != key:
-            counts[other_key] += 1
-            names.setdefault(other_key, display_name(other_key, other.get("text")))
-    return [Counterpart(k, names[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+    return [Counterpart(other, display_name(other, text), n) for other, text, n in rows]
 
 
 # ------------------------------------------------------------------ a dyad
@@ -420,17 +458,22 @@ class DyadView:
 
 
 def dyad_view(store: Store, a: str, b: str, by: str = "month", period: str | None = None,
-              page: int = 1, page_size: int = DEFAULT_PAGE_SIZE) -> DyadView:
+              page: int = 1, page_size: int = DEFAULT_PAGE_SIZE,
+              summary: tuple[Any, int] | None = None) -> DyadView:
+    """The dyad's series and one page of its events. `summary`: the dyad's
+    `analysis.dyad_series_and_undated`, when the caller has it already."""
     from comity import analysis
 
-    series = _records(analysis.dyad_series(store, a, b, by=by))
-    rows = _records(analysis.dyad_events(store, a, b))
-    if period:
-        rows = [r for r in rows if analysis.period_of(r["date"], by) == period]
+    series, undated = summary if summary is not None else analysis.dyad_series_and_undated(store, a, b, by=by)
     query = EventQuery(page=page, page_size=page_size)
-    shown = rows[query.offset : query.offset + query.limit]
-    chosen = with_evidence(store, [event_record(store, r["event_id"]) for r in shown])
-    return DyadView(a, b, by, series, EventPage(chosen, len(rows), max(page, 1), query.limit), period)
+    where, params = analysis.dyad_where(a, b, period, by)
+    chosen = with_evidence(store, _page_of_records(store, f"SELECT event_id, date FROM events WHERE {where}",
+                                                   params, query))
+    # The series counts every dated event, so the total needs no query of its own.
+    total = (int(series.loc[series["period"] == period, "events"].sum()) if period
+             else int(series["events"].sum()) + undated)
+    series = _records(series)
+    return DyadView(a, b, by, series, EventPage(chosen, total, max(page, 1), query.limit), period)
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:

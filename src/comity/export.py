@@ -8,9 +8,11 @@ docs/gdelt.md says how each GDELT column is filled.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import IO, Any
 import pandas as pd
 
 from comity.errors import ComityError
+from comity.plover import plover_records
 from comity.store import Store
 
 EVENT_COLUMNS = [
@@ -33,9 +36,17 @@ MENTION_COLUMNS = [
     "cameo", "cameo_base", "cameo_root", "plover", "quad_class", "goldstein", "source_text", "source_code",
     "source_country", "source_actor_id", "target_text", "target_code", "target_country", "target_actor_id",
     "place_name", "place_country", "place_lat", "place_lon", "factuality", "outlet", "evidence",
-    "evidence_start", "evidence_end", "rule",
+    "evidence_start", "evidence_end", "rule", "event_counted",
 ]
 LIST_COLUMNS = ("mention_ids", "doc_ids")
+#: Columns that hold codes or ids as text: a reader must not take "042" for the number 42.
+TEXT_COLUMNS = ("event_id", "mention_id", "doc_id", "evidence_doc_id", "cameo", "cameo_base", "cameo_root",
+                "date", "first_seen", "last_seen", "source_code", "target_code", "source_country",
+                "target_country", "place_country")
+GDELT_TEXT_COLUMNS = ("SQLDATE", "MonthYear", "Year", "EventCode", "EventBaseCode", "EventRootCode",
+                      "Actor1Code", "Actor2Code", "DATEADDED", "EventTimeDate", "MentionTimeDate")
+#: Cell openings a spreadsheet reads as a formula (OWASP's CSV injection list).
+FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _argument_fields(prefix: str, argument: dict[str, Any] | None) -> dict[str, Any]:
@@ -81,7 +92,7 @@ def flat_mention(mention: dict[str, Any]) -> dict[str, Any]:
         **_argument_fields("source", mention.get("source")), **_argument_fields("target", mention.get("target")),
         **_place_fields(mention.get("place")), "factuality": mention["factuality"], "outlet": mention.get("outlet"),
         "evidence": evidence.get("text"), "evidence_start": evidence["start"], "evidence_end": evidence["end"],
-        "rule": mention.get("rule"),
+        "rule": mention.get("rule"), "event_counted": mention.get("event_counted"),
     }
 
 
@@ -97,7 +108,7 @@ def mentions_frame(mentions: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 # Writing ---------------------------------------------------------------------------------------
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 WHATS = ("events", "mentions")
 
 
@@ -113,15 +124,17 @@ def export_frame(store: Store, fmt: str, what: str = "events") -> pd.DataFrame:
     if fmt == "gdelt":
         return gdelt_events(store) if _checked_what(what) == "events" else gdelt_mentions(store)
     rows = records(store, what)
+    if fmt == "plover":
+        return pd.DataFrame(plover_records(rows))
     return events_frame(rows) if what == "events" else mentions_frame(rows)
 
 
 def write_export(store: Store, out: IO[bytes] | Path, fmt: str, what: str = "events") -> pd.DataFrame:
     """Write the store's events or mentions in a format to a path or binary stream; returns the flat table."""
     frame = export_frame(store, fmt, what)
-    if fmt == "jsonl":
-        payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(store, what)).encode()
-        _write_bytes(out, payload)
+    if fmt in ("jsonl", "plover"):
+        rows = records(store, what) if fmt == "jsonl" else frame.to_dict(orient="records")
+        _write_bytes(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode())
     elif fmt == "csv":
         _write_bytes(out, csv_text(frame).encode())
     elif fmt == "parquet":
@@ -134,12 +147,48 @@ def write_export(store: Store, out: IO[bytes] | Path, fmt: str, what: str = "eve
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """Flat CSV with a header; list columns ";"-joined so every cell is a scalar."""
+    """Flat CSV with a header; list columns ";"-joined so every cell is a scalar; a text cell that a
+    spreadsheet would run as a formula starts with an apostrophe ("'=HYPERLINK(…)"), as OWASP advises."""
     flat = frame.copy()
     for column in LIST_COLUMNS:
         if column in flat:
             flat[column] = flat[column].map(";".join)
+    for column in flat.columns:
+        if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
+            flat[column] = flat[column].map(neutralize_formula)
     return flat.to_csv(index=False, lineterminator="\n")
+
+
+def neutralize_formula(value: Any) -> Any:
+    """A text that opens like a formula, behind an apostrophe; anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_OPENINGS):
+        return "'" + value
+    return value
+
+
+def read_export(path: str | Path | IO[bytes], fmt: str = "csv", what: str = "events") -> pd.DataFrame:
+    """Read a comity export back into a DataFrame with its codes and ids as text (CAMEO "042" stays
+    "042") and the apostrophe that kept a formula inert taken off again."""
+    _check_choice("format", fmt, FORMATS)
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    if fmt in ("jsonl", "plover"):
+        return pd.read_json(path, lines=True, dtype={c: str for c in TEXT_COLUMNS})
+    if fmt == "gdelt":
+        names = GDELT_EVENT_COLUMNS if _checked_what(what) == "events" else GDELT_MENTION_COLUMNS
+        return pd.read_csv(path, sep="\t", header=None, names=names, quoting=csv.QUOTE_NONE,
+                           dtype={c: str for c in GDELT_TEXT_COLUMNS if c in names}, keep_default_na=False)
+    frame = pd.read_csv(path, dtype={c: str for c in TEXT_COLUMNS})
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(_restore_formula)
+    return frame
+
+
+def _restore_formula(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_OPENINGS):
+        return value[1:]
+    return value
 
 
 def _write_bytes(out: IO[bytes] | Path, payload: bytes) -> None:
@@ -328,5 +377,17 @@ def gdelt_mentions(store: Store) -> pd.DataFrame:
 
 
 def gdelt_text(frame: pd.DataFrame) -> str:
-    """Tab-separated, no header, one line per row: the layout GDELT ships and its readers expect."""
-    return frame.to_csv(sep="\t", header=False, index=False, lineterminator="\n")
+    """Tab-separated, no header, one line per row, never quoted: the layout GDELT ships, which `cut`,
+    `awk` and QUOTE_NONE readers split on tabs alone. Tabs and line breaks inside a field (an outlet's
+    name, a URL) become spaces, so every line has exactly the frame's columns."""
+    lines = ("\t".join(_gdelt_field(value) for value in row) for row in frame.itertuples(index=False))
+    return "".join(line + "\n" for line in lines)
+
+
+_GDELT_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _gdelt_field(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return _GDELT_BREAKS.sub(" ", str(value))

@@ -12,6 +12,7 @@ JSONL fields, HTML markup) is put in `Document.meta` as `Found` records whose
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from comity.config import Config
+from comity.identity import IdAssigner, short_hash
 from comity.model import Document, DocumentProblem, Found, InputFailure, Metadata, Span
 from comity.stages.metadata import parse_date_text
 
@@ -70,20 +72,19 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def iter_inputs(
-    paths: Iterable[str | Path], config: Config, skip: Iterable[Path] = ()
+    paths: Iterable[str | Path], config: Config, skip: Iterable[Path] = (), ids: IdAssigner | None = None
 ) -> Iterator[Document | InputFailure]:
     """Stream the documents found at `paths` (files or folders, walked recursively).
     `skip`: files a folder walk passes over without a word, such as the store being written
-    (a store kept beside the articles is no article)."""
+    (a store kept beside the articles is no article).
+    `ids`: gives each document its final id (comity.identity); by default, unique within this call."""
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path, not the characters of one
     skipped = _Skipped(tuple(Path(path) for path in skip))
-    seen_doc_ids: set[str] = set()
+    assigner = ids if ids is not None else IdAssigner()
     for given in paths:
-        for item in _inputs_at(Path(given), config, skipped):
-            if isinstance(item, Document):
-                _flag_duplicate_id(item, seen_doc_ids)
-            yield item
+        for item in _inputs_at(given, config, skipped):
+            yield assigner.assign(item) if isinstance(item, Document) else item
 
 
 def document_from_text(
@@ -139,7 +140,17 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _inputs_at(path: Path, config: Config, skipped: _Skipped) -> Iterator[Document | InputFailure]:
+# A scheme of two letters or more (not a Windows drive) then a slash: a path argument keeps only
+# one of the two slashes of "https://".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
+
+
+def _inputs_at(given: str | Path, config: Config, skipped: _Skipped) -> Iterator[Document | InputFailure]:
+    unsupported = _unsupported_kind(str(given))
+    if unsupported is not None:
+        yield InputFailure(str(given), None, unsupported)
+        return
+    path = Path(given)
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -150,16 +161,47 @@ def _inputs_at(path: Path, config: Config, skipped: _Skipped) -> Iterator[Docume
             yield _failure(path, "not_found", f"{path} does not exist; check the path and spelling")
         return
     except OSError as error:
-        yield _failure(path, "unreadable", f"cannot read {path} ({error.strerror}); check its permissions")
+        yield _failure(path, "unreadable", _unreadable_message(path, error))
         return
     if stat.S_ISDIR(status.st_mode):
-        yield from _walk(path, config, visited=set(), skipped=skipped)
+        yield from _walk(path, config, visited=set(), skipped=skipped, root=path)
     else:
-        yield from _read_file(path, config, explicit=True)
+        yield from _read_file(path, config, explicit=True, root=path)
+
+
+def _unsupported_kind(given: str) -> DocumentProblem | None:
+    """URLs and standard input are not read yet: say so rather than that no such file exists."""
+    if _URL.match(given):
+        return DocumentProblem(
+            "unsupported_input", f"{given}: URLs are not supported yet; save the page and give its file", fatal=True
+        )
+    if given == "-":
+        return DocumentProblem(
+            "unsupported_input",
+            "-: reading standard input is not supported yet; save the articles to a file (.txt, or .jsonl "
+            "for one article per line) and give its path",
+            fatal=True,
+        )
+    return None
+
+
+def _symlink_loop(path: Path) -> str | None:
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _unreadable_message(path, error)
+    return None
+
+
+def _unreadable_message(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return f"{path} is a loop of symbolic links that never reaches a file; fix or remove the links"
+    return f"cannot read {path} ({error.strerror}); check its permissions"
 
 
 def _walk(
-    directory: Path, config: Config, visited: set[tuple[int, int]], skipped: _Skipped
+    directory: Path, config: Config, visited: set[tuple[int, int]], skipped: _Skipped, root: Path
 ) -> Iterator[Document | InputFailure]:
     try:
         status = directory.stat()
@@ -176,9 +218,9 @@ def _walk(
             continue
         child = directory / name
         if is_dir:
-            yield from _walk(child, config, visited, skipped)
+            yield from _walk(child, config, visited, skipped, root)
         elif not name.endswith(SIDECAR_SUFFIX) and child not in skipped:
-            yield from _read_file(child, config, explicit=False)
+            yield from _read_file(child, config, explicit=False, root=root)
 
 
 def _sorted_entries(directory: Path) -> list[tuple[str, bool]]:
@@ -197,7 +239,18 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 # --- files ---------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, config: Config, explicit: bool) -> Iterator[Document | InputFailure]:
+def _read_file(path: Path, config: Config, explicit: bool, root: Path) -> Iterator[Document | InputFailure]:
+    for item in _read_file_as_given(path, config, explicit):
+        if isinstance(item, Document):
+            _identify(item, path, root)
+        yield item
+
+
+def _read_file_as_given(path: Path, config: Config, explicit: bool) -> Iterator[Document | InputFailure]:
+    loop = _symlink_loop(path)
+    if loop is not None:
+        yield _failure(path, "unreadable", loop)
+        return
     input_format = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if input_format is None:
         yield _unsupported(path, explicit)
@@ -235,7 +288,7 @@ def _unreadable_or_too_large(path: Path, config: Config, input_format: str) -> D
     except FileNotFoundError:
         return _unreadable(f"{path} is a broken symbolic link; fix or remove it")
     except OSError as error:
-        return _unreadable(f"cannot read {path} ({error.strerror}); check its permissions")
+        return _unreadable(_unreadable_message(path, error))
     if not stat.S_ISREG(status.st_mode):
         kind = "a pipe, socket or device"
         return _unreadable(f"{path} is not a regular file ({kind}); save the article to a file")
@@ -312,6 +365,7 @@ def _assemble(
         doc_id = doc_id or _given_doc_id(source.fields)
         _fill_metadata(meta, source, problems)
     document = document_from_text(text, doc_id or default_doc_id, origin, input_format, meta)
+    document.id_given = doc_id is not None
     document.raw = raw
     document.problems = problems
     return document
@@ -610,6 +664,7 @@ def _jsonl_document(
     ]
     document = _assemble(text, origin, "jsonl", default_doc_id, given, problems)
     document.doc_id = doc_id
+    document.id_given = _given_doc_id(fields) is not None
     return document
 
 
@@ -634,14 +689,15 @@ def _failure(path: Path, code: str, message: str) -> InputFailure:
     return InputFailure(origin=str(path), doc_id=path.stem or None, problem=problem)
 
 
-def _flag_duplicate_id(document: Document, seen_doc_ids: set[str]) -> None:
-    if document.doc_id in seen_doc_ids:
-        document.problems.append(
-            DocumentProblem(
-                "duplicate_doc_id",
-                f"doc_id {document.doc_id!r} of {document.origin} was already used by an earlier input; "
-                "rename the file or give a distinct doc_id in its metadata so results are not merged",
-                fatal=False,
-            )
-        )
-    seen_doc_ids.add(document.doc_id)
+def _identify(document: Document, path: Path, root: Path) -> None:
+    """Set what names this input wherever it is read from, and the longer ids to fall back on."""
+    real = os.path.realpath(path)
+    line = document.origin.rsplit(":", 1)[1] if document.input_format == "jsonl" else None
+    document.source_key = f"{real}:{line}" if line else real
+    if document.id_given:
+        return
+    anchor = root.absolute().parent if root.is_dir() else root.absolute().parent.parent
+    qualified = Path(os.path.relpath(path.absolute(), anchor)).with_suffix("").as_posix()
+    if line:
+        qualified = f"{qualified}-L{line}"
+    document.id_fallbacks = (qualified, f"{qualified}~{short_hash(document.source_key)}")

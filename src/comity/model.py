@@ -211,6 +211,12 @@ class Document:
     event_mentions: list[EventMention] = field(default_factory=list)
     parsed: Any = None  # the spaCy Doc; transient, never stored
     stages_run: list[str] = field(default_factory=list)
+    # Identity (comity.identity): what names this input wherever it is read from (its absolute path,
+    # and line for JSONL), whether the input gave its doc_id itself, and the longer ids to fall back
+    # on, in order, when `doc_id` is taken by another input.
+    source_key: str | None = None
+    id_given: bool = False
+    id_fallbacks: tuple[str, ...] = ()
 
     def section_at(self, offset: int) -> Section | None:
         for section in self.sections:

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import cache
 from itertools import islice
@@ -31,6 +31,8 @@ from comity.pipeline import Pipeline
 Result = Document | InputFailure
 #: Batches queued per worker: one being coded, one waiting, so no worker idles.
 BATCHES_PER_WORKER = 2
+#: While waiting for workers, how often the caller's `idle` hook runs (a writer lets readers in then).
+IDLE_CHECK_SECONDS = 0.5
 PARENT_CHECK_SECONDS = 1.0
 
 
@@ -58,23 +60,29 @@ def code_batch(pipeline: Pipeline, batch: list[Document]) -> Iterator[Result]:
 
 
 def code_documents(
-    docs: Iterable[Document], config: Config, workers: int = 1, pool: WorkerPool | None = None
+    docs: Iterable[Document], config: Config, workers: int = 1, pool: WorkerPool | None = None,
+    pipeline: Pipeline | None = None, idle: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """Every document coded (or failed with its reason), batch by batch; order kept within a batch only.
-    `pool`: worker processes already started (and warm) to use instead of starting `workers` new ones."""
+    `pool`: worker processes already started (and warm) to use instead of starting `workers` new ones.
+    `pipeline`: the pipeline of `config` already built, for coding in this process.
+    `idle`: called before this process codes a batch, and now and then while it waits for worker
+    processes: what the caller may let go meanwhile (a writer's turn on the store)."""
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
     if pool is not None:
-        yield from pool.code(docs)
+        yield from pool.code(docs, idle)
     elif workers == 1:
         from comity.api import build_pipeline
 
-        pipeline = build_pipeline(config)
+        pipeline = pipeline or build_pipeline(config)
         for batch in batches(docs, config.batch_size):
+            if idle is not None:
+                idle()
             yield from code_batch(pipeline, batch)
     else:
         with WorkerPool(config, workers) as started:
-            yield from started.code(docs)
+            yield from started.code(docs, idle)
 
 
 class WorkerPool:
@@ -105,15 +113,15 @@ class WorkerPool:
         """The largest peak resident memory of the workers so far (of those the calls reach)."""
         return max(f.result() for f in [self._submit(peak_memory_mb) for _ in range(self.workers)])
 
-    def code(self, docs: Iterable[Document]) -> Iterator[Result]:
+    def code(self, docs: Iterable[Document], idle: Callable[[], None] | None = None) -> Iterator[Result]:
         pending: set[Future[list[Result]]] = set()
         for batch in batches(docs, self.config.batch_size):
             if len(pending) >= BATCHES_PER_WORKER * self.workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, pending = _wait_for_one(pending, idle)
                 yield from _results(done)
             pending.add(self._submit(code_batch_in_worker, self._key, batch))
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            done, pending = _wait_for_one(pending, idle)
             yield from _results(done)
 
     def _submit(self, function, *args) -> Future:  # noqa: ANN001
@@ -149,6 +157,15 @@ def _exit_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="comity-parent-watch", daemon=True).start()
+
+
+def _wait_for_one(pending: set[Future], idle: Callable[[], None] | None) -> tuple[set[Future], set[Future]]:
+    """Wait until a batch is done, calling `idle` every IDLE_CHECK_SECONDS meanwhile."""
+    while True:
+        done, still = wait(pending, timeout=IDLE_CHECK_SECONDS if idle else None, return_when=FIRST_COMPLETED)
+        if done or idle is None:
+            return done, still
+        idle()
 
 
 def _results(done: Iterable[Future[list[Result]]]) -> Iterator[Result]:

@@ -715,3 +715,14 @@ def test_an_act_reacted_to_happened_and_an_act_asked_for_did_not() -> None:
     found = triples("Gondor condemned Arnor's attack on Rohan.")
     assert ("111", "GON", "ARN") in found and ("190", "ARN", "ROH") in found
     assert not any(code.startswith("19") for code, _, _ in triples("Gondor threatened Arnor's attack on Rohan."))
+
+
+def test_a_headline_object_read_as_a_dative_is_the_object() -> None:
+    doc = parsed_document(
+        ["Arnor", "accuses", "Gondor"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dative"],
+        ["NNP", "VBZ", "NNP"],
+        ["Arnor", "accuse", "Gondor"],
+    )
+    assert [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions] == [("112", "ARN", "GON")]

@@ -156,3 +156,18 @@ def test_the_app_opens_the_store_read_only(client):
             store.con.execute("DELETE FROM events")
     finally:
         connections.close()
+
+
+def test_store_aggregates_are_kept_per_version_and_the_least_used_go_first():
+    from comity.web.app import StoreAggregates
+
+    computed = []
+
+    def compute(value):
+        computed.append(value)
+        return value
+
+    cache = StoreAggregates(size=2)
+    assert [cache.get("v1", key, lambda k=key: compute(k)) for key in ("a", "b", "a", "c", "b")] == ["a", "b", "a", "c", "b"]
+    assert computed == ["a", "b", "c", "b"]  # "b" was the least recently used when "c" came
+    assert cache.get("v2", "a", lambda: compute("a2")) == "a2"  # the store changed: computed again

@@ -144,3 +144,55 @@ def test_article_evidence_links_to_its_event_and_comments_carry_no_evidence(clie
     assert links and set(links) <= events
     for section in re.findall(r'<section class="sec kind-comment not-coded">(.*?)</section>', html, flags=re.S):
         assert "<mark" not in section
+
+
+@pytest.fixture(scope="module")
+def many_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, Path]:
+    """A store of 60 one-line articles, one of them with '/' in its id."""
+    db = tmp_path_factory.mktemp("many") / "many.duckdb"
+    with Store(db) as store:
+        for number in range(60):
+            doc_id = "wire/2021/x1" if number == 0 else f"d{number:02d}"
+            text = f"Headline {number}\n\nBody of article {number}.\n"
+            doc = Document(doc_id=doc_id, text=text, content_hash=str(number), origin=f"{number}.txt",
+                           input_format="txt", meta=Metadata(title=Found(f"Headline {number}", "text:headline")),
+                           sections=[Section(SectionKind.HEADLINE, Span(0, text.index("\n"))),
+                                     Section(SectionKind.BODY, Span(text.index("Body"), len(text)))])
+            store.save_document(doc, "run-test", "cfg", [])
+    return TestClient(create_app(db, busy_wait_s=0.3)), db
+
+
+def test_the_overview_and_the_documents_api_are_paged(many_client):
+    client, _ = many_client
+    first, third = client.get("/"), client.get("/?page=3")
+    assert "60 articles · page 1 of 3" in first.text and "Headline 1<" in first.text
+    assert first.text.count('href="/articles/') == 25 and third.text.count('href="/articles/') == 10
+    answer = client.get("/api/documents", params={"page": 2, "page_size": 50}).json()
+    assert (answer["total"], answer["pages"], len(answer["documents"])) == (60, 2, 10)
+    assert client.get("/api/documents", params={"page_size": 1000}).json()["page_size"] == 100
+
+
+def test_an_id_with_slashes_reaches_its_pages(many_client):
+    client, _ = many_client
+    overview = client.get("/?page=3").text  # ids sort "d01" … "d59", "wire/2021/x1"
+    assert 'href="/articles/wire%2F2021%2Fx1"' in overview
+    for path in ("/articles/wire%2F2021%2Fx1", "/articles/wire/2021/x1"):
+        assert client.get(path).status_code == 200
+        assert "Body of article 0." in client.get(path).text
+    assert client.get("/api/documents/wire/2021/x1").json()["doc_id"] == "wire/2021/x1"
+
+
+def test_while_a_writer_holds_its_turn_pages_answer_503_with_retry_after_and_no_path(many_client):
+    from comity.store.access import WriterTurns
+
+    client, db = many_client
+    turns = WriterTurns(db, wait_s=5)
+    con = turns.start()
+    try:
+        page, data = client.get("/"), client.get("/api/documents")
+    finally:
+        turns.stop(con)
+    for response in (page, data):
+        assert response.status_code == 503 and response.headers["Retry-After"] == "2"
+        assert str(db) not in response.text and "PID" not in response.text
+    assert client.get("/").status_code == 200  # the turn is over

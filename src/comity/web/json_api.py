@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from comity import api, explore
 from comity.store import Store
 from comity.web.app import open_store
+from comity.web.pages import dyad_summary
 from comity.web.params import Page, PageSize, event_query
 
 router = APIRouter(tags=["data"])
@@ -23,30 +24,34 @@ def search_events(store: StoreDep, query: Annotated[explore.EventQuery, Depends(
 
 
 @router.get("/events/{event_id}", summary="One event with every mention and its evidence")
-def event(store: StoreDep, event_id: str) -> dict[str, Any]:
-    return explore.event_view(store, event_id).to_dict()
+def event(store: StoreDep, event_id: str, page: Page = 1,
+          page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    """The event, then one page of its mentions (`total` and `pages` say how many there are)."""
+    return explore.event_view(store, event_id, page, page_size).to_dict()
 
 
-@router.get("/documents", summary="Every stored document")
-def documents(store: StoreDep) -> list[dict[str, Any]]:
-    return store.document_summaries()
+@router.get("/documents", summary="Stored documents, one page at a time")
+def documents(store: StoreDep, page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    """Documents by id, each with its number of event mentions; `total` and `pages` say how many there are."""
+    return explore.documents_page(store, page, page_size).to_dict()
 
 
-@router.get("/documents/{doc_id}", summary="One document: metadata, sections and event mentions")
+@router.get("/documents/{doc_id:path}", summary="One document: metadata, sections and event mentions")
 def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     return api.document_to_dict(store.document(doc_id), store.mention_records(doc_id))
 
 
-@router.get("/actors/{key}", summary="An actor: names, dated roles, counterparts and events")
+@router.get("/actors/{key:path}", summary="An actor: names, dated roles, counterparts and events")
 def actor(store: StoreDep, key: str, page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> dict[str, Any]:
     return explore.actor_view(store, key, page, page_size).to_dict()
 
 
 @router.get("/dyad", summary="A dyad's timeline and events")
 def dyad(
-    store: StoreDep, a: Side, b: Side, by: Literal["month", "year"] = "month",
+    request: Request, store: StoreDep, a: Side, b: Side, by: Literal["month", "year"] = "month",
     period: Annotated[str | None, Query(max_length=10)] = None, page: Page = 1,
     page_size: PageSize = explore.DEFAULT_PAGE_SIZE,
 ) -> dict[str, Any]:
     """Per period, events by QuadClass and the Goldstein mean; then the events, of `period` if given."""
-    return explore.dyad_view(store, a, b, by, period or None, page, page_size).to_dict()
+    summary = dyad_summary(request, store, a, b, by)
+    return explore.dyad_view(store, a, b, by, period or None, page, page_size, summary=summary).to_dict()

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from comity import explore
 from comity.store import Store
-from comity.web.app import open_store, render
+from comity.web.app import aggregate, open_store, render
 from comity.web.chart import Period, filled, timeline_svg
 from comity.web.params import Page, PageSize, event_query
 
@@ -20,16 +20,20 @@ Side = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "overview.html", title="Overview", counts=store.counts(),
-                  dyads=explore.top_dyads(store), documents=store.document_summaries())
+def overview(request: Request, store: StoreDep, page: Page = 1,
+             page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
+    counts = aggregate(request, store, "counts", Store.counts)
+    documents = explore.documents_page(store, page, page_size, total=counts["documents"])
+    return render(request, "overview.html", title="Overview", counts=counts,
+                  dyads=aggregate(request, store, "top_dyads", explore.top_dyads), documents=documents)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep,
            query: Annotated[explore.EventQuery, Depends(event_query)]) -> HTMLResponse:
     return render(request, "search.html", title="Search events", query=query,
-                  results=explore.search_events(store, query), outlets=explore.outlets(store))
+                  results=explore.search_events(store, query),
+                  outlets=aggregate(request, store, "outlets", explore.outlets))
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -37,10 +41,19 @@ def dyad(request: Request, store: StoreDep, a: Side = None, b: Side = None,
          by: Literal["month", "year"] = "month", period: Annotated[str | None, Query(max_length=10)] = None,
          page: Page = 1, page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
     a, b = (a or "").strip(), (b or "").strip()
-    view = explore.dyad_view(store, a, b, by, period or None, page, page_size) if a and b else None
+    view = explore.dyad_view(store, a, b, by, period or None, page, page_size,
+                             summary=dyad_summary(request, store, a, b, by)) if a and b else None
     chart = _chart(view) if view else ""
     return render(request, "dyad.html", title=f"{a} – {b}" if view else "Dyad", a=a, b=b, by=by,
-                  view=view, chart=chart, keys=explore.actor_keys(store))
+                  view=view, chart=chart, keys=aggregate(request, store, "countries", explore.country_keys))
+
+
+def dyad_summary(request: Request, store: Store, a: str, b: str, by: str) -> tuple:
+    """The dyad's series and undated count, computed once per version of the store."""
+    from comity.analysis import dyad_series_and_undated
+
+    key = ("dyad", a.strip().upper(), b.strip().upper(), by)
+    return aggregate(request, store, key, lambda s: dyad_series_and_undated(s, a, b, by))
 
 
 def _chart(view: explore.DyadView) -> str:
@@ -54,19 +67,20 @@ def _chart(view: explore.DyadView) -> str:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
-    view = explore.event_view(store, event_id)
+def event(request: Request, store: StoreDep, event_id: str, page: Page = 1,
+          page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
+    view = explore.event_view(store, event_id, page, page_size)
     return render(request, "event.html", title=f"Event {event_id}", view=view)
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
     view = explore.article_view(store, doc_id)
     title = view.document.meta.title.value if view.document.meta.title else doc_id
     return render(request, "article.html", title=title or doc_id, view=view)
 
 
-@router.get("/actors/{key}", response_class=HTMLResponse)
+@router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor(request: Request, store: StoreDep, key: str, page: Page = 1,
           page_size: PageSize = explore.DEFAULT_PAGE_SIZE) -> HTMLResponse:
     view = explore.actor_view(store, key, page, page_size)

@@ -161,8 +161,12 @@ def _logical_object(token) -> list:
             return [token.head]
         return subject
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    # a headline's object the parser left unattached: "Arnor praises Gondor" with "Gondor" as dep
-    return objects or [c for c in token.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > token.i]
+    # a headline's object the parser left unattached ("Arnor praises Gondor" with "Gondor" as dep)
+    # or took for a dative, with no object beside it ("Greece accuses Turkey" at a line's end)
+    return objects or [
+        c for c in token.children
+        if c.i > token.i and c.pos_ == "PROPN" and (c.dep_ == "dep" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+    ]
 
 
 def _argument_hosts(match: Match) -> list:

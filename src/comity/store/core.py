@@ -2,6 +2,7 @@
 
 Re-coding a document whose text and configuration are unchanged is a no-op
 (documents are keyed by doc_id and compared by content hash and config hash).
+A writer and readers in other processes share the file in turns (store/access.py).
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -21,49 +22,20 @@ import pyarrow as pa
 
 from comity import __version__
 from comity.errors import NotFoundError, StoreError
-from comity.model import (
-    ActorMention,
-    Document,
-    DocumentProblem,
-    Found,
-    InputFailure,
-    Metadata,
-    Section,
-    SectionKind,
-    Span,
+from comity.model import Document, DocumentProblem, InputFailure
+from comity.store import access, schema
+from comity.store.rows import (
+    actor_mention_row,
+    coded_input_row,
+    document_from_row,
+    document_row,
+    event_row,
+    input_row,
+    mention_row,
+    now,
+    section_from_row,
+    section_row,
 )
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,
-    version VARCHAR, config JSON, config_hash VARCHAR, summary JSON);
-CREATE TABLE IF NOT EXISTS inputs (
-    run_id VARCHAR, origin VARCHAR, doc_id VARCHAR, status VARCHAR,
-    problem_code VARCHAR, message VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, config_hash VARCHAR, run_id VARCHAR,
-    origin VARCHAR, input_format VARCHAR, text VARCHAR, raw BLOB,
-    title VARCHAR, outlet VARCHAR, url VARCHAR, language VARCHAR,
-    published VARCHAR, published_precision VARCHAR, published_basis VARCHAR,
-    meta JSON, problems JSON, stages JSON);
-CREATE TABLE IF NOT EXISTS sections (
-    doc_id VARCHAR, idx INTEGER, kind VARCHAR, start_char INTEGER, end_char INTEGER,
-    repeat_of_start INTEGER, repeat_of_end INTEGER, reason VARCHAR);
-CREATE TABLE IF NOT EXISTS actor_mentions (
-    doc_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, actor_id VARCHAR,
-    code VARCHAR, country VARCHAR, role VARCHAR, rule VARCHAR,
-    antecedent_start INTEGER, antecedent_end INTEGER, members JSON);
-CREATE TABLE IF NOT EXISTS mentions (
-    mention_id VARCHAR, event_id VARCHAR, doc_id VARCHAR, section VARCHAR, cameo VARCHAR,
-    root VARCHAR, quad_class INTEGER, goldstein DOUBLE, source_code VARCHAR, source_country VARCHAR,
-    target_code VARCHAR, target_country VARCHAR, date VARCHAR, date_precision VARCHAR,
-    factuality VARCHAR, outlet VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
-    record JSON);
-CREATE TABLE IF NOT EXISTS events (event_id VARCHAR PRIMARY KEY, record JSON);
-CREATE TABLE IF NOT EXISTS link_mentions (
-    mention_id VARCHAR, doc_id VARCHAR, block_key VARCHAR, event_id VARCHAR);
-CREATE TABLE IF NOT EXISTS link_documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, config_hash VARCHAR);
-"""
 
 
 def config_hash(config: dict[str, Any]) -> str:
@@ -71,23 +43,58 @@ def config_hash(config: dict[str, Any]) -> str:
 
 
 class Store:
-    """A DuckDB file holding everything comity coded. Use as a context manager."""
+    """A DuckDB file holding everything comity coded. Use as a context manager.
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    Opened for writing, it holds the file only in turns: `pause` ends the turn
+    (readers in other processes get in), `breathe` ends one that has lasted a
+    couple of seconds, and the next use of `con` takes a new turn. Opened
+    read-only, it waits up to `wait_s` for a writer's turn to end.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, wait_s: float | None = None,
+                 connection: duckdb.DuckDBPyConnection | None = None):
         self.path = Path(path)
+        self.read_only = read_only
         self._column_names: dict[str, list[str]] = {}
+        self._turns: access.WriterTurns | None = None
+        self._unkeyed: bool | None = None  # whether documents stored before source keys were kept remain
+        self._con: duckdb.DuckDBPyConnection | None = connection
+        if connection is not None:
+            return
         if read_only and not self.path.exists():
             raise NotFoundError(f"no store at {self.path}; code some articles first with `comity code PATH`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
-        if not read_only:
-            self.con.execute(SCHEMA)
+        if read_only:
+            self._con = self._open_for_reading(access.READER_WAIT_S if wait_s is None else wait_s)
+        else:
+            self._turns = access.WriterTurns(self.path, access.WRITER_WAIT_S if wait_s is None else wait_s)
+            self._con = self._turns.start()
+            try:
+                schema.create_or_upgrade(self._con)
+            except BaseException:
+                self._turns.stop(self._con)
+                raise
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; for a writer between turns, a new turn on the file."""
+        if self._con is None:
+            assert self._turns is not None  # only a writer lets its connection go
+            self._con = self._turns.take_turn()
+        return self._con
+
+    def _open_for_reading(self, wait_s: float) -> duckdb.DuckDBPyConnection:
+        busy = f"the store {self.path} is being written by `comity code`; try again when it has finished its turn"
+        con = access.connect(self.path, read_only=True, deadline=time.monotonic() + wait_s, busy_message=busy)
+        if schema.version_of(con) < schema.SCHEMA_VERSION:
+            con.close()
+            upgrade(self.path)
+            con = access.connect(self.path, read_only=True, deadline=time.monotonic() + wait_s, busy_message=busy)
+        return con
 
     def files(self) -> list[Path]:
-        """The files this store writes: the database and its write-ahead log."""
-        return [self.path, self.path.with_name(self.path.name + ".wal")]
+        """The files this store writes: the database, its write-ahead log and its lock files."""
+        return [self.path, self.path.with_name(self.path.name + ".wal"),
+                access.lock_path(self.path), access.gate_path(self.path)]
 
     def __enter__(self) -> Store:
         return self
@@ -96,21 +103,35 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self._turns is not None:
+            self._turns.stop(self._con)
+        elif self._con is not None:
+            self._con.close()
+
+    def pause(self) -> None:
+        """A writer about to work without the store (coding, loading models) lets readers have it."""
+        if self._turns is not None and self._con is not None:
+            self._turns.end_turn(self._con)
+            self._con = None
+
+    def breathe(self) -> None:
+        """A writer whose turn has lasted long enough lets readers in. Cheap when not due."""
+        if self._turns is not None and self._con is not None and self._turns.turn_is_over():
+            self.pause()
 
     # runs -------------------------------------------------------------------
     def begin_run(self, config: dict[str, Any]) -> str:
         run_id = f"run-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.con.execute(
             "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?, NULL)",
-            [run_id, _now(), __version__, json.dumps(config, sort_keys=True), config_hash(config)],
+            [run_id, now(), __version__, json.dumps(config, sort_keys=True), config_hash(config)],
         )
         return run_id
 
     def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
         self.con.execute(
             "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
-            [_now(), json.dumps(summary), run_id],
+            [now(), json.dumps(summary), run_id],
         )
 
     def runs(self) -> list[dict[str, Any]]:
@@ -119,7 +140,7 @@ class Store:
     # inputs -----------------------------------------------------------------
     def record_input(self, run_id: str, origin: str, doc_id: str | None, status: str,
                      problem: DocumentProblem | None = None) -> None:
-        row = _input_row(run_id, origin, doc_id, status, problem)
+        row = input_row(run_id, origin, doc_id, status, problem)
         self.con.execute(f"INSERT INTO inputs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
 
     def record_failure(self, run_id: str, failure: InputFailure) -> None:
@@ -131,6 +152,28 @@ class Store:
         return self._dicts("SELECT * FROM inputs WHERE run_id = ?", [run_id])
 
     # documents --------------------------------------------------------------
+    def holder(self, doc_id: str) -> tuple[str, str | None, str] | None:
+        """(content_hash, source_key, origin) of the document stored under doc_id, or None."""
+        return self.con.execute(
+            "SELECT content_hash, source_key, origin FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+
+    def doc_id_of_source(self, source_key: str, origin: str) -> str | None:
+        """The id under which this input is stored, if it is: by source key, or by origin for a
+        document stored before source keys were kept."""
+        row = self.con.execute("SELECT doc_id FROM documents WHERE source_key = ? LIMIT 1", [source_key]).fetchone()
+        if row is None and self._has_unkeyed_documents():
+            row = self.con.execute(
+                "SELECT doc_id FROM documents WHERE source_key IS NULL AND origin = ? LIMIT 1", [origin]
+            ).fetchone()
+        return row[0] if row else None
+
+    def _has_unkeyed_documents(self) -> bool:
+        if self._unkeyed is None:
+            self._unkeyed = bool(self.con.execute(
+                "SELECT count(*) FROM documents WHERE source_key IS NULL").fetchone()[0])
+        return self._unkeyed
+
     def is_unchanged(self, doc: Document, cfg_hash: str) -> bool:
         row = self.con.execute(
             "SELECT content_hash, config_hash FROM documents WHERE doc_id = ?", [doc.doc_id]
@@ -153,11 +196,11 @@ class Store:
             with self._keys("saved_doc_ids", [doc.doc_id for doc, _ in latest]):
                 for table in ("documents", "sections", "actor_mentions", "mentions"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT key FROM saved_doc_ids)")
-            self._insert("documents", [_document_row(doc, run_id, cfg_hash) for doc, _ in latest])
-            self._insert("sections", [_section_row(doc.doc_id, i, s) for doc, _ in latest for i, s in enumerate(doc.sections)])
-            self._insert("actor_mentions", [_actor_mention_row(doc.doc_id, m) for doc, _ in latest for m in doc.actor_mentions])
-            self._insert("mentions", [_mention_row(m) for _, mentions in latest for m in mentions])
-            self._insert("inputs", [_coded_input_row(run_id, doc) for doc, _ in coded])
+            self._insert("documents", [document_row(doc, run_id, cfg_hash) for doc, _ in latest])
+            self._insert("sections", [section_row(doc.doc_id, i, s) for doc, _ in latest for i, s in enumerate(doc.sections)])
+            self._insert("actor_mentions", [actor_mention_row(doc.doc_id, m) for doc, _ in latest for m in doc.actor_mentions])
+            self._insert("mentions", [mention_row(m) for _, mentions in latest for m in mentions])
+            self._insert("inputs", [coded_input_row(run_id, doc) for doc, _ in coded])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -167,9 +210,9 @@ class Store:
         rows = self._dicts("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
         if not rows:
             raise NotFoundError(f"no document {doc_id!r} in {self.path}; `comity docs` lists what is stored")
-        doc = _document_from_row(rows[0])
+        doc = document_from_row(rows[0])
         doc.sections = [
-            _section_from_row(r)
+            section_from_row(r)
             for r in self._dicts("SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", [doc_id])
         ]
         return doc
@@ -177,11 +220,27 @@ class Store:
     def doc_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
 
-    def document_summaries(self) -> list[dict[str, Any]]:
+    def document_summaries(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents by id with their number of event mentions; `limit` rows from `offset` (None: all)."""
         return self._dicts(
-            "SELECT d.doc_id, d.title, d.outlet, d.published, d.published_precision, "
-            "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id) AS mentions "
-            "FROM documents d ORDER BY d.doc_id"
+            "WITH page AS (SELECT doc_id, title, outlet, published, published_precision, origin FROM documents "
+            "ORDER BY doc_id LIMIT ? OFFSET ?) "
+            "SELECT p.doc_id, p.title, p.outlet, p.published, p.published_precision, p.origin, "
+            "count(m.mention_id) AS mentions FROM page p LEFT JOIN mentions m USING (doc_id) "
+            "GROUP BY ALL ORDER BY p.doc_id",
+            [limit, offset],
+        )
+
+    def document_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def failed_inputs(self) -> list[dict[str, Any]]:
+        """Inputs whose latest run failed them (not coded or unchanged since), with their reasons."""
+        return self._dicts(
+            "SELECT i.origin, i.doc_id, i.problem_code, i.message, i.run_id, r.started_at "
+            "FROM inputs i JOIN runs r USING (run_id) "
+            "QUALIFY row_number() OVER (PARTITION BY i.origin ORDER BY r.started_at DESC) = 1 "
+            "AND i.status = 'failed' ORDER BY i.origin"
         )
 
     def actor_mentions(self, doc_id: str | None = None) -> list[dict[str, Any]]:
@@ -200,13 +259,26 @@ class Store:
 
     # mentions and events ----------------------------------------------------
     def mention_records(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT record FROM mentions"
-        params: list[Any] = []
-        if doc_id is not None:
-            sql += " WHERE doc_id = ?"
-            params.append(doc_id)
-        sql += " ORDER BY doc_id, evidence_start, mention_id"
-        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+        """Mention records, each with `event_counted`: whether its event_id names a stored event. A
+        mention not counted as an event (future, hypothetical, negated; a comment or caption) keeps
+        the provisional event id it was coded with, which names none."""
+        if doc_id is None:
+            rows = self.con.execute(
+                "SELECT m.record, e.event_id IS NOT NULL FROM mentions m LEFT JOIN events e USING (event_id) "
+                "ORDER BY m.doc_id, m.evidence_start, m.mention_id"
+            ).fetchall()
+            return [{**json.loads(record), "event_counted": counted} for record, counted in rows]
+        # One document's: a plain filter, and a point lookup per event (a join would scan every event).
+        rows = sorted(self.con.execute(
+            "SELECT evidence_start, mention_id, event_id, record FROM mentions WHERE doc_id = ?", [doc_id]
+        ).fetchall())
+        existing = self.existing_events({event_id for _, _, event_id, _ in rows})
+        return [{**json.loads(record), "event_counted": event_id in existing} for _, _, event_id, record in rows]
+
+    def existing_events(self, event_ids: Iterable[str]) -> set[str]:
+        """Those of these event ids that name a stored event: one point lookup each, for a handful."""
+        return {event_id for event_id in event_ids if event_id and self.con.execute(
+            "SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone()}
 
     def replace_events(self, assignments: dict[str, str], events: list[dict[str, Any]]) -> None:
         """Store the result of linking: each mention's event_id and the events themselves."""
@@ -289,7 +361,7 @@ class Store:
 
     def _write_events(self, events: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
         """Insert event records and point each linked mention ({mention_id, event_id, …}) at its event."""
-        self._insert("events", [{"event_id": e["event_id"], "record": json.dumps(e)} for e in events])
+        self._insert("events", [event_row(e) for e in events])
         if not links:
             return
         self.con.register("links_view", pa.Table.from_pylist(
@@ -364,105 +436,15 @@ class Store:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _input_row(run_id: str, origin: str, doc_id: str | None, status: str,
-               problem: DocumentProblem | None) -> dict[str, Any]:
-    return {"run_id": run_id, "origin": origin, "doc_id": doc_id, "status": status,
-            "problem_code": problem.code if problem else None, "message": problem.message if problem else None}
 
 
-def _coded_input_row(run_id: str, doc: Document) -> dict[str, Any]:
-    warning = next((p for p in doc.problems if not p.fatal), None)
-    return _input_row(run_id, doc.origin, doc.doc_id, "coded", warning)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _found_value(found: Found | None) -> str | None:
-    return found.value if found else None
-
-
-def _document_row(doc: Document, run_id: str, cfg_hash: str) -> dict[str, Any]:
-    published = doc.meta.published
-    return {
-        "doc_id": doc.doc_id, "content_hash": doc.content_hash, "config_hash": cfg_hash,
-        "run_id": run_id, "origin": doc.origin, "input_format": doc.input_format,
-        "text": doc.text, "raw": doc.raw,
-        "title": _found_value(doc.meta.title), "outlet": _found_value(doc.meta.outlet),
-        "url": _found_value(doc.meta.url), "language": _found_value(doc.meta.language),
-        "published": _found_value(published),
-        "published_precision": published.precision if published else None,
-        "published_basis": published.basis if published else None,
-        "meta": json.dumps(asdict(doc.meta), default=str),
-        "problems": json.dumps([asdict(p) for p in doc.problems]),
-        "stages": json.dumps(doc.stages_run),
-    }
-
-
-def _found_from_dict(data: dict[str, Any] | None) -> Found | None:
-    if data is None:
-        return None
-    span = data.get("span")
-    return Found(
-        value=data.get("value"), basis=data.get("basis", "unknown"),
-        span=Span(span["start"], span["end"]) if span else None, precision=data.get("precision"),
-    )
-
-
-def _document_from_row(row: dict[str, Any]) -> Document:
-    meta = json.loads(row["meta"])
-    metadata = Metadata(
-        **{key: _found_from_dict(meta.get(key)) for key in ("title", "published", "outlet", "url", "language")},
-        extra=meta.get("extra", {}),
-    )
-    return Document(
-        doc_id=row["doc_id"], text=row["text"], content_hash=row["content_hash"], origin=row["origin"],
-        input_format=row["input_format"], raw=row["raw"], meta=metadata,
-        problems=[DocumentProblem(**p) for p in json.loads(row["problems"])],
-        stages_run=json.loads(row["stages"]),
-    )
-
-
-def _section_row(doc_id: str, idx: int, section: Section) -> dict[str, Any]:
-    repeat = section.repeat_of
-    return {
-        "doc_id": doc_id, "idx": idx, "kind": str(section.kind),
-        "start_char": section.span.start, "end_char": section.span.end,
-        "repeat_of_start": repeat.start if repeat else None,
-        "repeat_of_end": repeat.end if repeat else None, "reason": section.reason,
-    }
-
-
-def _section_from_row(row: dict[str, Any]) -> Section:
-    repeat = None
-    if row["repeat_of_start"] is not None:
-        repeat = Span(row["repeat_of_start"], row["repeat_of_end"])
-    return Section(SectionKind(row["kind"]), Span(row["start_char"], row["end_char"]), repeat, row["reason"] or "")
-
-
-def _actor_mention_row(doc_id: str, mention: ActorMention) -> dict[str, Any]:
-    antecedent = mention.antecedent
-    return {
-        "doc_id": doc_id, "start_char": mention.span.start, "end_char": mention.span.end,
-        "text": mention.text, "actor_id": mention.actor_id, "code": mention.code,
-        "country": mention.country, "role": mention.role, "rule": mention.rule,
-        "antecedent_start": antecedent.start if antecedent else None,
-        "antecedent_end": antecedent.end if antecedent else None,
-        "members": json.dumps(list(mention.members)),
-    }
-
-
-def _mention_row(record: dict[str, Any]) -> dict[str, Any]:
-    source, target = record.get("source") or {}, record.get("target") or {}
-    return {
-        "mention_id": record["mention_id"], "event_id": record["event_id"], "doc_id": record["doc_id"],
-        "section": record["section"], "cameo": record["cameo"], "root": record["cameo"][:2],
-        "quad_class": record["quad_class"], "goldstein": record["goldstein"],
-        "source_code": source.get("code"), "source_country": source.get("country"),
-        "target_code": target.get("code"), "target_country": target.get("country"),
-        "date": record["date"], "date_precision": record["date_precision"],
-        "factuality": record["factuality"], "outlet": record.get("outlet"),
-        "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
-        "record": json.dumps(record),
-    }
+def upgrade(path: str | Path) -> None:
+    """Bring a store written by an earlier comity up to the current tables, in one writer turn."""
+    try:
+        with Store(path):
+            pass
+    except StoreError as error:
+        raise StoreError(
+            f"the store {path} was written by an earlier comity and must be upgraded once, "
+            f"which needs write access: {error}"
+        ) from error
