@@ -49,7 +49,7 @@ DATE = "date"
 #: Pattern fields that say what the pattern codes or where its actors are, not what it requires.
 _NOT_CONSTRAINTS = frozenset(
     {"pattern_id", "cameo", "pos", "lemmas", "source", "target", "reverse", "mutual", "need_target", "place_target",
-     "self_target", "speech", "adopts_object_event", "origin"}
+     "self_target", "speech", "adopts_object_event", "origin", "layer", "political"}
 )  # fmt: skip
 
 
@@ -206,7 +206,9 @@ def _failed_constraint(token, pattern: EventPattern) -> str:
 
 
 def _relaxed(pattern: EventPattern, name: str) -> EventPattern:
-    empty = frozenset() if isinstance(getattr(pattern, name), frozenset) else None
+    """The pattern without one constraint: an empty value of the field's own kind."""
+    value = getattr(pattern, name)
+    empty = type(value)() if isinstance(value, (frozenset, tuple, bool)) else None
     return replace(pattern, **{name: empty})
 
 
