@@ -161,7 +161,7 @@ def _verdict_from_mentions(row: GoldRow, nearby: list[dict[str, Any]], matched_b
 
 
 def _verdict_from_patterns(row: GoldRow, tokens: list, actors: ActorIndex, patterns: PatternSet) -> tuple[str, str]:
-    triggers = [(t, p) for t in tokens for p in _family_patterns(t, patterns, row.cameo_root)]
+    triggers = sorted(((t, p) for t in tokens for p in _family_patterns(t, patterns, row.cameo_root)), key=lambda tp: tp[1].layer)
     if not triggers:
         verbs = sorted({t.lemma_.lower() for t in tokens if t.pos_ == "VERB"})
         return "no trigger", "verbs: " + ", ".join(verbs[:12])
