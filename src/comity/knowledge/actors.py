@@ -118,6 +118,7 @@ class ActorEntry:
     gender: str | None = None  # "m" | "f", for pronouns
     agent: str | None = None  # sector of an organisation: "PTY", "MED", "MIL"…
     origin: str = ""  # "file:line" it was read from
+    wire: bool = False  # a world news agency: its country says nothing of the stories it files
 
     @property
     def actor_id(self) -> str:
@@ -136,6 +137,7 @@ class ActorEntry:
             roles=self.roles + other.roles,
             gender=other.gender or self.gender,
             agent=other.agent or self.agent,
+            wire=other.wire or self.wire,
         )
 
 
@@ -672,6 +674,7 @@ def _entry_from_mapping(item: Any, path: Path) -> ActorEntry:
         gender=item.get("gender"),
         agent=item.get("agent"),
         origin=where,
+        wire=bool(item.get("wire", False)),
     )
 
 

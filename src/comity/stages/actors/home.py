@@ -27,22 +27,57 @@ def publication_date(doc: Document) -> date | None:
 
 
 def context_country(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]] = ()) -> str | None:
-    """The document's home country: its outlet's, else a medium named in its first or last
-    lines (dateline "(KCNA)", "By Yonhap", a footer domain), else its most named state."""
+    """The country bare roles and titled strangers belong to ("the government", "Prime Minister
+    X"): a national outlet's, which writes from home (`outlet_country`); for a world news agency,
+    which files from everywhere, its dateline's (a Reuters story datelined Ankara is Turkish, not
+    British); else the state the story itself names most."""
+    home = outlet_country(doc, knowledge)
+    filed = dateline_country(doc, knowledge) if from_a_wire(doc, knowledge) else None
+    return home or filed or story_country(knowledge, per_sentence)
+
+
+def story_country(knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]]) -> str | None:
+    """The state the story names most by its states, capitals and organisations; a name several
+    states share ("Korean") and the news media that carry the story ("told Reuters") count for none."""
+    counts: Counter[str] = Counter()
+    for unit in (u for units in per_sentence for u in units):
+        if unit.name is None or not unit.is_group:
+            continue
+        entries = [knowledge.entry(f.actor_id) for f in unit.name.forms]
+        countries = {e.actor.country for e in entries}
+        if len(countries) == 1 and None not in countries and not any(e.agent == "MED" for e in entries):
+            counts[countries.pop()] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def outlet_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
+    """The country of the outlet, or of a medium named in the first or last lines (dateline
+    "(KCNA)", "By Yonhap", a footer domain), unless it is a world news agency (`wire`)."""
     outlet = doc.meta.outlet.value if doc.meta.outlet else None
     for text in filter(None, [outlet, doc.text[:300], doc.text[-300:]]):
         country = _media_country(knowledge, text)
         if country:
             return country
-    counts = Counter(c for units in per_sentence for u in units if (c := unit_country(u, knowledge, None)))
-    return counts.most_common(1)[0][0] if counts else None
+    return None
+
+
+def from_a_wire(doc: Document, knowledge: ActorKnowledge) -> bool:
+    """Whether the outlet, or a medium named in the first lines ("(Reuters) -"), is a world
+    news agency."""
+    outlet = doc.meta.outlet.value if doc.meta.outlet else None
+    return any(
+        knowledge.entry(form.actor_id).wire
+        for text in filter(None, [outlet, doc.text[:300]])
+        for match in knowledge.match_names(text)
+        for form in match.forms
+    )
 
 
 def _media_country(knowledge: ActorKnowledge, text: str) -> str | None:
     for match in knowledge.match_names(text):
         for form in match.forms:
             entry = knowledge.entry(form.actor_id)
-            if entry.agent == "MED" and entry.actor.country:
+            if entry.agent == "MED" and entry.actor.country and not entry.wire:
                 return entry.actor.country
     return None
 
@@ -82,7 +117,32 @@ def _names_a_location(doc: Document, span: Span, ctx: Context) -> bool:
 
 
 def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
-    """The country of a dateline place heading the text ("HAVANA --", "SEOUL, Dec. 30 (Yonhap)")."""
+    """The country the story was filed from: of the dateline the metadata stage read ("ATHENS,
+    March 2 -", "SEOUL, Dec. 30 (Yonhap) --", "PANMUNJOM, South Korea --"), by the gazetteer;
+    else of a state or capital heading the text ("HAVANA --")."""
+    return _metadata_dateline_country(doc) or _heading_state(doc, knowledge)
+
+
+def _metadata_dateline_country(doc: Document) -> str | None:
+    place = doc.meta.extra.get("dateline_place")
+    if place is None:
+        return None
+    from comity.knowledge.gazetteer import Gazetteer  # built once per process, only when needed
+
+    gazetteer = Gazetteer.default()
+    region = doc.meta.extra.get("dateline_region")
+    hint = gazetteer.lookup(_as_written(region.value)) if region is not None else None
+    found = gazetteer.lookup(_as_written(place.value), hint.country if hint else None)
+    return (hint or found).country if (hint or found) else None
+
+
+def _as_written(name: str) -> str:
+    """A dateline's capitals as a name is written ("LIMA" -> "Lima"), which the gazetteer does
+    not take for an acronym."""
+    return name.title() if name.isupper() else name
+
+
+def _heading_state(doc: Document, knowledge: ActorKnowledge) -> str | None:
     for match in knowledge.match_names(doc.text, 0, min(len(doc.text), 400)):
         if is_dateline(doc.text, match.span):
             for form in match.forms:

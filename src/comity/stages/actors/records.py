@@ -41,9 +41,9 @@ class Unit:
 class Context:
     knowledge: ActorKnowledge
     on: date | None
-    country: str | None  # the outlet's, else a medium named in the text, else the most named state
+    country: str | None  # the dateline's, else the state the story names most, else a national outlet's
     dateline: str | None = None  # where the story was filed, when a dateline says
-    home: str | None = None  # the outlet's or a named medium's country, never a guess from counts
+    home: str | None = None  # the dateline's or a national outlet's country, never a guess from counts
     dyad: tuple[str, ...] = ()
     mentions: list[ActorMention] = field(default_factory=list)
     subjects: set[Span] = field(default_factory=set)  # spans whose head is a grammatical subject

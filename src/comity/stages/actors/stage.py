@@ -5,7 +5,7 @@ from __future__ import annotations
 from comity.knowledge.actors import ActorKnowledge
 from comity.model import ActorMention, Document
 from comity.stages.actors.compose import sentence_mentions
-from comity.stages.actors.home import context_country, dateline_country, main_dyad, publication_date
+from comity.stages.actors.home import context_country, dateline_country, main_dyad, outlet_country, publication_date
 from comity.stages.actors.people import salient_antecedent
 from comity.stages.actors.pronouns import pronoun_mentions
 from comity.stages.actors.records import Context, copy_mention
@@ -37,9 +37,9 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     ctx = Context(knowledge, publication_date(doc), None)
     entities = named_entities(doc, knowledge)
     per_sentence = [sentence_units(doc, knowledge, s, entities) for s in doc.sentences]
-    ctx.country = context_country(doc, knowledge, per_sentence)
-    ctx.home = context_country(doc, knowledge)
     ctx.dateline = dateline_country(doc, knowledge)
+    ctx.home = outlet_country(doc, knowledge)
+    ctx.country = context_country(doc, knowledge, per_sentence)
     ctx.dyad = main_dyad(doc, per_sentence, ctx)
     for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
         for mention in sentence_mentions(doc, sentence, units, ctx):
