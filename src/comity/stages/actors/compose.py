@@ -10,6 +10,7 @@ from comity.stages.actors.dyads import dyad_mentions
 from comity.stages.actors.groups import group_mention, titled_group
 from comity.stages.actors.people import person_mention, surname_mention
 from comity.stages.actors.records import Context, Unit, coded_titles, last_title
+from comity.stages.actors.reporters import as_reporter
 from comity.stages.actors.titles import IN_PLACE, bare_title
 from comity.stages.actors.units import compounds
 from comity.stages.actors.unknown import unknown_mention, with_apposition
@@ -37,7 +38,7 @@ def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx:
             mention = with_apposition(doc, mention, groups[index + 1 :], sentence, ctx)
         if mention is not None:
             taken.append(mention.span)
-            yield mention
+            yield as_reporter(doc, mention)
     yield from dyad_mentions(doc, sentence, ctx)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from comity.model import ActorMention, Document, Sentence, Span
+from comity.model import REPORTER_RULE, ActorMention, Document, Sentence, Span
 from comity.stages.actors.records import Context, copy_mention, is_person_mention
 from comity.stages.actors.vocabulary import (
     OBJECT_DEPS,
@@ -36,7 +36,8 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         if antecedent is None:
             continue
         owned = _owned_agent(doc, token, antecedent, ctx)
-        yield owned or copy_mention(antecedent, where, token.text, "coref:pronoun", antecedent.span)
+        rule = REPORTER_RULE if antecedent.is_reporter else "coref:pronoun"  # "KCNA said ... It added"
+        yield owned or copy_mention(antecedent, where, token.text, rule, antecedent.span)
 
 
 def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context) -> ActorMention | None:
@@ -124,6 +125,12 @@ def _pronoun_antecedent(
     else:
         return None
     named = [m for m in ctx.mentions if m.rule != "coref:pronoun" and fits(m)]
+    actors = [m for m in named if not m.is_reporter]
+    # "Chile will cut tariffs, KCNA said. It would also ...": an actor before the reporter
+    return _latest_fitting(actors, where, index, ctx) or _latest_fitting(named, where, index, ctx)
+
+
+def _latest_fitting(named: list[ActorMention], where: Span, index: int, ctx: Context) -> ActorMention | None:
     same = [m for m in named if ctx.sentence_of[m.span] == index and m.span.end <= where.start]
     if same:
         return max(same, key=lambda m: m.span.start)

@@ -189,7 +189,7 @@ def _nearest(ctx: Context, fits, prefer_subjects: bool = False, within: int | No
     latest_sentence = max(ctx.sentence_of.values(), default=0)
     candidates = [
         m for m in reversed(ctx.mentions)
-        if m.rule != "coref:pronoun" and fits(m) and (within is None or latest_sentence - ctx.sentence_of[m.span] <= within)
+        if m.rule != "coref:pronoun" and not m.is_reporter and fits(m) and (within is None or latest_sentence - ctx.sentence_of[m.span] <= within)
     ]
     if prefer_subjects and candidates:
         latest = ctx.sentence_of[candidates[0].span]

@@ -51,3 +51,15 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 GROUP_NOUNS = frozenset({"delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor"})
+
+#: Verbs whose subject, when a news medium, carries a report rather than acting: "KCNA said".
+REPORTING_VERBS = frozenset({"say", "report", "quote", "add", "state", "carry", "broadcast", "cite", "announce",
+                             "publish", "monitor", "write", "claim", "disclose", "comment", "note", "air"})
+#: Verbs whose object, when a news medium, is only the one told: "told Reuters".
+TELLING_VERBS = frozenset({"tell", "inform", "say", "explain", "confirm"})
+#: Nouns of a report, whose owner or maker is its channel: "KCNA's report", "an interview with Reuters".
+REPORT_NOUNS = frozenset({"report", "dispatch", "broadcast", "commentary", "interview", "bulletin", "statement",
+                          "article", "editorial", "story", "account"})
+#: Media nouns naming a person, who may speak for themselves: "the journalist said".
+MEDIA_PEOPLE = frozenset({"journalist", "journalists", "reporter", "reporters", "editor", "editors",
+                          "correspondent", "correspondents", "columnist", "columnists"})
