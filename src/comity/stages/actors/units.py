@@ -141,11 +141,17 @@ def compounds(text: str, units: Sequence[Unit]) -> list[list[Unit]]:
     return groups
 
 
+def _ends_an_abbreviation(text: str, last: Unit, gap: str) -> bool:
+    return gap.startswith(".") and "." in last.span.text(text) and last.span.end - last.span.start <= 5
+
+
 def _continues(text: str, current: list[Unit], unit: Unit) -> bool:
     last = current[-1]
     gap = text[last.span.end : unit.span.start]
     if last.is_person or last.is_surname or last.unknown_label:
         return False  # a name ends the compound
+    if _ends_an_abbreviation(text, last, gap):
+        gap = gap[1:]  # "U.S. officials": the full stop closes "U.S", the name runs on
     if gap.strip() == "" and "\n" not in gap:
         return not (last.is_group and unit.is_group)
     return last.is_group and bool(_POSSESSIVE_GAP.match(gap)) and not unit.is_group
