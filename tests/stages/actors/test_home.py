@@ -6,14 +6,14 @@ from __future__ import annotations
 
 WIRE_STORY = (
     "GREEK TALKS\n\n"
-    "ANKARA, March 3 - Prime Minister Orhun Taskent said the talks would resume, Police detained "
+    "ANKARA, March 3 - Prime Minister Orhun Tasdemir said the talks would resume, Police detained "
     "twelve protesters near the port, an official told Reuters.\n"
 )
 
 
 def test_a_wire_story_is_coded_in_its_datelines_country(article, mention) -> None:
     doc = article(WIRE_STORY, outlet="Reuters")
-    minister = mention(doc, "Prime Minister Orhun Taskent")
+    minister = mention(doc, "Prime Minister Orhun Tasdemir")
     assert (minister.code, minister.country, minister.rule) == ("TURGOV", "TUR", "title+context")
     assert mention(doc, "Police").code == "TURCOP"
 
@@ -26,11 +26,11 @@ def test_a_dateline_city_that_no_state_is_named_after_finds_its_country_in_the_g
 
 
 def test_without_a_dateline_the_story_s_own_states_decide_never_the_wire(article, mention) -> None:
-    text = "Greece will not give up its rights in the Aegean, Prime Minister Orhun Taskent told Reuters.\n"
-    minister = mention(article(text, outlet="Reuters"), "Prime Minister Orhun Taskent")
+    text = "Greece will not give up its rights in the Aegean, Prime Minister Orhun Tasdemir told Reuters.\n"
+    minister = mention(article(text, outlet="Reuters"), "Prime Minister Orhun Tasdemir")
     assert minister.country == "GRC"
-    bare = "Prime Minister Orhun Taskent said the talks would resume, he told Reuters.\n"
-    assert mention(article(bare, outlet="Reuters"), "Prime Minister Orhun Taskent").country is None
+    bare = "Prime Minister Orhun Tasdemir said the talks would resume, he told Reuters.\n"
+    assert mention(article(bare, outlet="Reuters"), "Prime Minister Orhun Tasdemir").country is None
 
 
 def test_a_national_outlet_writes_from_home_wherever_its_dateline(article, mention) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
 from comity.knowledge.actors.records import ActorEntry, Role, unique
+from comity.knowledge.actors.table import is_actor_table, read_actor_table, read_agent_table
 from comity.model import Actor
 
 
@@ -21,6 +22,13 @@ DEFAULT_ACTOR_FILES = ("states.tsv", "states.yaml", "organizations.yaml", "peopl
 
 
 DEFAULT_AGENT_FILES = ("agents.yaml",)
+
+
+#: The field's dictionaries as bundled tables (scripts/convert_phoenix.py), behind ours. The
+#: Phoenix organisations and agent nouns beside them are read only when given (`--actors`,
+#: `--agents`): see comity/knowledge/phoenix.py.
+BUNDLED_ACTOR_FILES = ("phoenix/actors.tsv",)
+BUNDLED_AGENT_FILES: tuple[str, ...] = ()
 
 
 #: libyaml's parser when PyYAML was built with it (about ten times faster), else PyYAML's own.
@@ -54,7 +62,7 @@ def read_actor_file(path: Path) -> list[ActorEntry]:
     if path.suffix in {".yaml", ".yml"}:
         return _read_actor_yaml(path)
     if path.suffix == ".tsv":
-        return _read_states_tsv(path)
+        return read_actor_table(path) if is_actor_table(path) else _read_states_tsv(path)
     from comity.knowledge.petrarch_dicts import entries_from_petrarch
 
     return entries_from_petrarch([path], set(iso3_codes()))
@@ -171,6 +179,8 @@ def read_agent_file(path: Path) -> list[tuple[str, str, str]]:
     PETRARCH agents dictionary."""
     if not path.is_file():
         raise KnowledgeError(f"{path}: agent file not found")
+    if path.suffix == ".tsv":
+        return read_agent_table(path)
     if path.suffix not in {".yaml", ".yml"}:
         from comity.knowledge.petrarch_dicts import read_agents
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from comity.knowledge.actors.records import ActorEntry, NameForm
-from comity.knowledge.actors.words import Word, joinable, name_key, words_of
+from comity.knowledge.actors.words import Word, joinable, name_key, word_texts
 
 
 _MAX_NAME_WORDS = 16
@@ -78,9 +78,9 @@ def case_accepts(form: NameForm, first: Word) -> bool:
 
 def case_rule(name: str) -> tuple[str, str]:
     """How the case of a name must look in text, from how the knowledge writes it."""
-    words = words_of(name.replace("_", " "))
-    first = words[0].text if words else name
-    letters = "".join(w.text for w in words[:2]) if len(words) <= 2 else first
+    words = word_texts(name)
+    first = words[0] if words else name
+    letters = "".join(words[:2]) if len(words) <= 2 else first
     if letters.isupper() and len(letters) <= 3:
         return "exact", first
     if letters.isupper() and len(letters) >= 4:

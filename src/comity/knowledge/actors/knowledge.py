@@ -12,12 +12,16 @@ from comity.knowledge.actors.files import (
     ACTORS_DIR,
     DEFAULT_ACTOR_FILES,
     DEFAULT_AGENT_FILES,
+    BUNDLED_ACTOR_FILES,
+    BUNDLED_AGENT_FILES,
     iso3_codes,
     petrarch_agent_row,
     read_actor_file,
     read_agent_file,
     read_deed_file,
 )
+from comity.knowledge.actors.bundled import merged_with_ours
+from comity.knowledge.actors.table import read_actor_table
 from comity.knowledge.actors.index import Index, build_name_index, case_accepts, one_per_actor
 from comity.knowledge.actors.records import ActorEntry, AgentMatch, NameMatch, Role, unique
 from comity.knowledge.actors.roles import code_parts, code_without_role, held_roles, ordered_parts, role_matches
@@ -38,6 +42,7 @@ class ActorKnowledge:
         entries: Iterable[ActorEntry],
         agents: Iterable[tuple[str, str, str]] = (),
         deeds: Iterable[tuple[str, str]] = (),
+        broad_agents: Iterable[tuple[str, str, str]] = (),
     ):
         self._entries: dict[str, ActorEntry] = {}
         for entry in entries:
@@ -46,6 +51,10 @@ class ActorKnowledge:
         self._agent_index = Index()
         for noun, code, canonical in agents:
             self.add_agent(noun, code, canonical)
+        ours = set(self._agents)
+        for noun, code, canonical in broad_agents:  # behind ours: a noun of ours keeps our code
+            self.add_agent(noun, code, canonical)
+        self._broad_agents = frozenset(self._agents) - ours
         self._deeds = {name_key(noun): code for noun, code in deeds if name_key(noun)}
         self._names: Index | None = None
         self._given_names: frozenset[tuple[str, ...]] | None = None
@@ -76,13 +85,14 @@ class ActorKnowledge:
     def _read(
         cls, extra_actor_files: Sequence[Path], extra_agent_files: Sequence[Path], include_default: bool
     ) -> ActorKnowledge:
-        actor_files = [ACTORS_DIR / n for n in DEFAULT_ACTOR_FILES] if include_default else []
+        entries = bundled_entries() if include_default else []
+        entries += [e for path in map(Path, extra_actor_files) for e in read_actor_file(path)]
         agent_files = [ACTORS_DIR / n for n in DEFAULT_AGENT_FILES] if include_default else []
-        entries = [e for path in [*actor_files, *map(Path, extra_actor_files)] for e in read_actor_file(path)]
         agent_paths = [*agent_files, *map(Path, extra_agent_files)]
         agents = [a for path in agent_paths for a in read_agent_file(path)]
         deeds = [d for path in agent_paths for d in read_deed_file(path)]
-        return cls(entries, agents, deeds)
+        bundled = [a for name in BUNDLED_AGENT_FILES for a in read_agent_file(ACTORS_DIR / name)] if include_default else []
+        return cls(entries, agents, deeds, bundled)
 
     @classmethod
     def from_petrarch(
@@ -169,12 +179,16 @@ class ActorKnowledge:
         in "Russian shelling"; "" for the country alone: "exports"); None: not a deed noun."""
         return self._deeds.get(name_key(noun))
 
+    def is_broad(self, actor_id: str) -> bool:
+        """Whether the actor comes from the bundled dictionaries alone (see `bundled`)."""
+        return self.entry(actor_id).broad
+
     def is_common_surname(self, surname: str) -> bool:
         """A surname that alone does not single out one person: listed in common_names.txt
         ("Sánchez", "Johnson") or the given name of another known person ("Jonathan")."""
         key = name_key(surname)
         if self._given_names is None:
-            self._given_names = _given_names(self._entries.values())
+            self._given_names = _given_names(e for e in self._entries.values() if not e.broad)
         return key in _common_surnames() or key in self._given_names
 
     def search(self, name: str) -> list[Actor]:
@@ -265,7 +279,8 @@ class ActorKnowledge:
         for i, j, values in self._agent_index.scan(text, words, lambda v, w: True):
             noun, code = values[0]
             span = Span(words[i].start, words[j - 1].end)
-            matches.append(AgentMatch(span, span.text(text), noun, code))
+            broad = tuple(w.norm for w in words[i:j]) in self._broad_agents
+            matches.append(AgentMatch(span, span.text(text), noun, code, broad))
         return matches
 
     def _name_index(self) -> Index:
@@ -292,6 +307,13 @@ def _given_names(entries: Iterable[ActorEntry]) -> frozenset[tuple[str, ...]]:
             if ends_in_surname and words[:1] not in surnames:  # not "Fidel", known by his first name
                 firsts.add(words[:1])
     return frozenset(firsts)
+
+
+def bundled_entries() -> list[ActorEntry]:
+    """Our own actors, joined by the bundled dictionaries' under the rules of `bundled`."""
+    ours = [e for name in DEFAULT_ACTOR_FILES for e in read_actor_file(ACTORS_DIR / name)]
+    theirs = [e for name in BUNDLED_ACTOR_FILES for e in read_actor_table(ACTORS_DIR / name, broad=True)]
+    return merged_with_ours(ours, theirs)
 
 
 @cache

@@ -38,6 +38,7 @@ class ActorEntry:
     agent: str | None = None  # sector of an organisation: "PTY", "MED", "MIL"…
     origin: str = ""  # "file:line" it was read from
     wire: bool = False  # a world news agency: its country says nothing of the stories it files
+    broad: bool = False  # from the bundled dictionaries: its surname alone refers back, never names it first
 
     @property
     def actor_id(self) -> str:
@@ -57,6 +58,7 @@ class ActorEntry:
             gender=other.gender or self.gender,
             agent=other.agent or self.agent,
             wire=other.wire or self.wire,
+            broad=self.broad and other.broad,
         )
 
 
@@ -84,6 +86,7 @@ class AgentMatch:
     text: str
     noun: str  # the canonical agent noun: "foreign minister"
     code: str  # CAMEO agent code, "" for an honorific ("Comrade", "respected")
+    broad: bool = False  # a noun of the bundled dictionaries only: it codes an actor the text places
 
 
 def unique(items: Iterable[str]) -> tuple[str, ...]:

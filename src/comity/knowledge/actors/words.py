@@ -42,9 +42,15 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[Word, .
     )
 
 
+@lru_cache(maxsize=1 << 17)  # every name of the knowledge is keyed when the index is built
 def name_key(name: str) -> tuple[str, ...]:
     """The lookup key of a name: its normalised words ("Kim Jong-un" -> ("kim", "jong", "un"))."""
-    return tuple(normalize_word(m.group()) for m in _WORD.finditer(name.replace("_", " ")))
+    return tuple(normalize_word(word) for word in _WORD.findall(name.replace("_", " ")))
+
+
+def word_texts(name: str) -> list[str]:
+    """The words of a name as written ("Kim Jong-un" -> ["Kim", "Jong", "un"])."""
+    return _WORD.findall(name.replace("_", " "))
 
 
 def joinable(text: str, left: Word, right: Word) -> bool:

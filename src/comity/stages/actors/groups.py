@@ -14,8 +14,8 @@ from comity.stages.actors.vocabulary import FORCE_VERBS, ORGANISATION_NOUNS
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
     form = choose_form(place.name, ctx)
     entry = ctx.knowledge.entry(form.actor_id)
-    if is_dateline(doc.text, span):
-        return None
+    if is_dateline(doc.text, span) or entry.actor.kind == "place":
+        return None  # a region ("Gaza") acts only through those placed in it
     if form.form == "metonym":
         if not is_participant(doc, span):
             return None

@@ -20,10 +20,18 @@ def person_mention(
         # Without a date the latest role may be one held later; the title the text gives
         # ("President Yoon") is the office held when it was written.
         code, role = _role_titled(entry, title) or (ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun)
+    elif title is not None and title.code and entry.actor.country and not _holds_a_role(entry, ctx.on):
+        # "Treasury Secretary James Baker" on a day the knowledge gives him no office: the
+        # title the text gives is the office he held that day
+        code, role = ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun
     rule = f"title+{form.form}" if titled else form.form
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
     country = ctx.knowledge.country_for(form.actor_id, code)
     return ActorMention(span, text, form.actor_id, code, country, role, rule, antecedent)
+
+
+def _holds_a_role(entry, on) -> bool:  # entry: a knowledge entry, on: a date
+    return any(role.held_on(on) for role in entry.roles)
 
 
 def _role_titled(entry, title: AgentMatch) -> tuple[str, str] | None:  # entry: a knowledge entry
@@ -50,13 +58,30 @@ def surname_mention(
     if title is not None:
         holders = [a for a in ctx.knowledge.holders(country or ctx.country or "", title.noun, ctx.on) if a in candidates]
         holders = holders if ctx.on is not None else []
+        holders = holders or _holding_the_titles_sector(candidates, title, country, ctx)
         if len(holders) == 1:
             return resolved_mention(span, text, holders[0], "title+surname", ctx)
         country = country or _shared_country(ctx, candidates)
         return titled_unknown(span, text, title, country, "title+surname-country", ctx)
-    if len(candidates) == 1 and not ctx.knowledge.is_common_surname(text):
+    if len(candidates) == 1 and not ctx.knowledge.is_common_surname(text) and not ctx.knowledge.is_broad(candidates[0]):
         return resolved_mention(span, text, candidates[0], "surname", ctx)
     return None
+
+
+def _holding_the_titles_sector(candidates: Sequence[str], title: AgentMatch, country: str | None, ctx: Context) -> list[str]:
+    """People of the surname who, on the date, hold a role of the title's sector ("President
+    Mubarak" in 1987: the one of the name then in Egypt's government), in the named country if any.
+    Dictionary roles carry codes, not titles: the sector is what a title and a role share; a
+    titled role of ours is matched by its title elsewhere ("Vice Minister Ri" is no foreign minister)."""
+    if ctx.on is None or not title.code:
+        return []
+    found = []
+    for actor_id in candidates:
+        code, _ = ctx.knowledge.code_at(actor_id, ctx.on)
+        held = any(r.held_on(ctx.on) and not r.title for r in ctx.knowledge.entry(actor_id).roles)
+        if held and code and code[3:6] == title.code and (country is None or code.startswith(country)):
+            found.append(actor_id)
+    return found
 
 
 def salient_antecedent(ctx: Context, candidates: Sequence[str], after: Span | None = None) -> ActorMention | None:
@@ -95,7 +120,8 @@ def surname_country(name: str, ctx: Context) -> str | None:
     for word in (words[0], words[-1]) if words else ():
         for match in ctx.knowledge.match_names(word):
             if match.text == word and all(f.form == "surname" for f in match.forms):
-                return _likeliest_country(ctx, {ctx.knowledge.actor(f.actor_id).country for f in match.forms})
+                ours = [f for f in match.forms if not ctx.knowledge.is_broad(f.actor_id)]  # a dictionary's bearers guess nothing
+                return _likeliest_country(ctx, {ctx.knowledge.actor(f.actor_id).country for f in ours}) if ours else None
     return None
 
 

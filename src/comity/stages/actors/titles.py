@@ -9,7 +9,7 @@ from comity.knowledge.actors import AgentMatch
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.groups import choose_form
 from comity.stages.actors.records import Context, Unit, copy_mention, is_person_mention, last_title
-from comity.stages.actors.syntax import is_participant
+from comity.stages.actors.syntax import is_participant, tokens_of
 from comity.stages.actors.vocabulary import (
     DEFINITE_NOUNS,
     GROUP_NOUNS,
@@ -38,11 +38,15 @@ def bare_title(
             return inherited
     if before.endswith(tuple(f"{p} " for p in POSSESSIVE_PRONOUNS)):
         return None  # "its troops": coded with the pronoun
+    if _modifies_a_thing(doc, span, ctx):
+        return None  # "the government securities market", "a police car": no actor
     definite = before.endswith(("the ", "this "))
     placed = _of_place(doc, span, title, following, ctx) if definite else None
     placed = placed or _agent_in_named_place(doc, span, title, ctx)
     if placed is not None:
         return placed
+    if title.broad:
+        return None  # a dictionary's role noun with no place named: whose it is would be a guess
     singular = " ".join(title.text.lower().split()) == title.noun
     official = _official_title_at_home(doc, span, title, ctx) if singular else None
     if official is not None:
@@ -52,6 +56,19 @@ def bare_title(
         if antecedent is not None:
             return copy_mention(antecedent, span, text, "coref:definite", antecedent.span)
     return _agent_in_place(doc, span, text, title, ctx)
+
+
+def _modifies_a_thing(doc: Document, span: Span, ctx: Context) -> bool:
+    """A role noun used as a modifier of a noun that names no actor ("government securities")."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.i < tokens.end:
+        return False
+    if any(child.dep_ == "case" for child in root.children):
+        return False  # "the military's actions": a possessor acts
+    return ctx.knowledge.agent_for(root.head.text) is None
 
 
 #: "the Federal Chancellor", "the Federal Government": capitalised words between "the" and a title.
@@ -118,7 +135,10 @@ def _place_at(doc: Document, start: int, ctx: Context) -> tuple[Span, str, str |
             entry = ctx.knowledge.entry(choose_form(match, ctx).actor_id)
             actor = entry.actor
             stateless = actor.kind == "org" and actor.country is None and entry.origin.startswith("petrarch:")
-            return (match.span, actor.code, actor.country) if actor.code and (actor.kind == "state" or stateless) else None
+            if actor.kind == "place" and actor.country:  # "militants in Gaza"
+                return match.span, actor.country, actor.country
+            placed = actor.kind == "state" or stateless
+            return (match.span, actor.code, actor.country) if actor.code and placed else None
     tokens = doc.parsed.char_span(start, min(len(doc.text), start + 80), alignment_mode="expand") or ()
     name = []
     for token in tokens:

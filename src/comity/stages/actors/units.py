@@ -15,12 +15,11 @@ from comity.stages.actors.vocabulary import UNKNOWN_LABELS
 def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[Unit]) -> list[Unit]:
     start, end = sentence.span.start, sentence.span.end
     matches = [_across_modifiers(doc, knowledge, m) for m in knowledge.match_names(doc.text, start, end)]
-    names = [Unit(m.span, name=m) for m in matches]
-    agents = [
-        Unit(a.span, agent=a)
-        for a in knowledge.match_agents(doc.text, start, end)
-        if not any(a.span.overlaps(n.span) for n in names)
-    ]
+    found = [Unit(m.span, name=m) for m in matches]
+    titles = knowledge.match_agents(doc.text, start, end)
+    # "Prime Minister": a title is no surname ("Prime") of someone the knowledge knows
+    names = [n for n in found if not (n.is_surname and any(a.code and a.span.overlaps(n.span) for a in titles))]
+    agents = [Unit(a.span, agent=a) for a in titles if not any(a.span.overlaps(n.span) for n in names)]
     candidates = list(_unknown_names(doc, sentence, entities))
     # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
     names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]

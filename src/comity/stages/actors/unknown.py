@@ -15,6 +15,8 @@ from comity.stages.actors.syntax import tokens_of
 def unknown_mention(
     doc: Document, span: Span, text: str, unit: Unit, title: AgentMatch | None, place: Unit | None, ctx: Context
 ) -> ActorMention | None:
+    if title is not None and title.broad and place is None:
+        title = None  # a dictionary's role noun codes a person the text places, never one we'd guess
     if title is not None:
         organisation = _organisation_of_title(place, ctx)
         if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
