@@ -68,7 +68,7 @@ def read_actor_file(path: Path) -> list[ActorEntry]:
     return entries_from_petrarch([path], set(iso3_codes()))
 
 
-def _load_yaml(path: Path) -> Any:
+def load_yaml(path: Path) -> Any:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -78,7 +78,7 @@ def _load_yaml(path: Path) -> Any:
 
 
 def _read_actor_yaml(path: Path) -> list[ActorEntry]:
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise KnowledgeError(f"{path}:1: expected a mapping with a list under 'actors:'")
     return [_entry_from_mapping(item, path) for item in data["actors"]]
@@ -185,7 +185,7 @@ def read_agent_file(path: Path) -> list[tuple[str, str, str]]:
         from comity.knowledge.petrarch_dicts import read_agents
 
         return [petrarch_agent_row(a) for a in read_agents(path).agents]
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
         raise KnowledgeError(f"{path}:1: expected a mapping with 'agents:' (code -> list of nouns)")
     rows = []
@@ -207,7 +207,7 @@ def read_deed_file(path: Path) -> list[tuple[str, str]]:
     The key "country" stands for no agent code ("Cuban exports" -> CUB)."""
     if path.suffix not in {".yaml", ".yml"}:
         return []
-    deeds = (_load_yaml(path) or {}).get("deeds") or {}
+    deeds = (load_yaml(path) or {}).get("deeds") or {}
     if not isinstance(deeds, dict):
         raise KnowledgeError(f"{path}: 'deeds:' must map an agent code (or 'country') to a list of nouns")
     rows = []

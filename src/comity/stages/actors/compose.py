@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from comity.knowledge.actors import AgentMatch
 from comity.model import ActorMention, Document, Sentence, Span
+from comity.stages.actors.business import officer_of_a_company
 from comity.stages.actors.dyads import dyad_mentions
 from comity.stages.actors.groups import group_mention, titled_group
 from comity.stages.actors.people import person_mention, surname_mention
@@ -24,6 +26,8 @@ def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx:
         if any(t.contains(group[0].span) for t in taken):
             continue
         mention = compose_group(doc, group, ctx) or bare_title(doc, group, groups[:index], ctx, groups[index + 1 :])
+        if mention is not None and mention.actor_id is None and officer_of_a_company(doc, group, groups[:index]):
+            mention = replace(mention, code="BUS", country=None, rule="title+company")  # "Conrac President Paul Graf"
         if mention is None:
             carried.update(_listed_places(doc, groups, index))
         elif index in carried:

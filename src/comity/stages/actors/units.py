@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.model import Document, Sentence, Span
+from comity.stages.actors.business import company_spans, company_units
 from comity.stages.actors.records import Unit
 from comity.stages.actors.vocabulary import UNKNOWN_LABELS
 
@@ -21,6 +22,14 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
     names = [n for n in found if not (n.is_surname and any(a.code and a.span.overlaps(n.span) for a in titles))]
     agents = [Unit(a.span, agent=a) for a in titles if not any(a.span.overlaps(n.span) for n in names)]
     candidates = list(_unknown_names(doc, sentence, entities))
+    companies = company_spans(doc, sentence, candidates)
+    if companies:  # "Bank of America Corp", "<Gruppo Ferruzzi>": one business, no state inside
+        business = company_units(doc, knowledge, companies, names)
+        names = [n for n in names if not any(n.span.overlaps(c) for c in companies)]
+        agents = [a for a in agents if not any(a.span.overlaps(c) for c in companies)]
+        candidates = [c for c in candidates if not any(c.span.overlaps(b) for b in companies)]
+        names += [b for b in business if b.name is not None]
+        candidates += [b for b in business if b.name is None]
     # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
     names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]
     known = names + agents
@@ -78,8 +87,13 @@ def _unknown_names(doc: Document, sentence: Sentence, entities: Sequence[Unit]) 
             seen.append(entity.span)
             yield entity
     for run in _propn_runs(doc.parsed, sentence.span):
-        if not any(run.overlaps(s) for s in seen):
+        first = min((s.start for s in seen if run.overlaps(s)), default=None)
+        if first is None:
             yield Unit(run, unknown_label="PROPN")
+        elif first > run.start and doc.text[run.start : first].strip():
+            # "Tarvisio Corp President [Elmo Quist]": the words before an entity still name something
+            head = doc.text[run.start : first].rstrip()
+            yield Unit(Span(run.start, run.start + len(head)), unknown_label="PROPN")
 
 
 def _name_start(ent, knowledge: ActorKnowledge) -> int:  # ent: spacy Span

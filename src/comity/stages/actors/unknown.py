@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from comity.knowledge.actors import AgentMatch
 from comity.model import ActorMention, Document, Sentence, Span
+from comity.stages.actors.business import COMPANY_LABEL, company_mention
 from comity.stages.actors.groups import choose_form, group_mention, place_country
 from comity.stages.actors.people import surname_country
 from comity.stages.actors.records import Context, Unit, titled_unknown
@@ -15,8 +16,12 @@ from comity.stages.actors.syntax import tokens_of
 def unknown_mention(
     doc: Document, span: Span, text: str, unit: Unit, title: AgentMatch | None, place: Unit | None, ctx: Context
 ) -> ActorMention | None:
+    if unit.unknown_label == COMPANY_LABEL:
+        return company_mention(doc, unit, ctx)
     if title is not None and title.broad and place is None:
         title = None  # a dictionary's role noun codes a person the text places, never one we'd guess
+    if title is not None and title.code == "BUS" and place is None:  # "chief executive John Doe": whose firm, not which state
+        return ActorMention(span, text, None, "BUS", None, title.noun, "title+business")
     if title is not None:
         organisation = _organisation_of_title(place, ctx)
         if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
