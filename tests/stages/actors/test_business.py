@@ -34,3 +34,9 @@ def test_a_market_named_by_its_place_is_business(article, mention) -> None:
     doc = article("The dollar fell on the Tokyo market while the U.S. market rose.", published="1987-03-02")
     assert mention(doc, "Tokyo market").code == "JPNBUS"
     assert mention(doc, "U.S. market").code == "USABUS"
+
+
+def test_a_known_body_with_a_business_word_is_no_company(article, mention) -> None:
+    doc = article("The World Bank suspended funding, and the OSCE Minsk Group mediated.", published="2021-10-27")
+    assert (mention(doc, "World Bank").actor_id, mention(doc, "World Bank").code) == ("igo:worldbank", "IGOUNODEVWBK")
+    assert not [m for m in doc.actor_mentions if m.rule == "company"]

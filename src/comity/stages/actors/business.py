@@ -79,6 +79,22 @@ def _bracketed(doc: Document, sentence: Sentence) -> Iterator[Span]:
             yield Span(match.start(1), match.end(1))
 
 
+def known_bodies(knowledge: ActorKnowledge, spans: Sequence[Span], names: Sequence[Unit]) -> list[Span]:
+    """The spans a known organisation other than a business names in full, or holds ("World
+    Bank", "the OSCE Minsk Group"): no companies."""
+    bodies = []
+    for span in spans:
+        inside = [n for n in names if span.contains(n.span) or n.span.contains(span)]
+        if any(n.name is not None and _is_body(n.name, knowledge) for n in inside):
+            bodies.append(span)
+    return bodies
+
+
+def _is_body(name: NameMatch, knowledge: ActorKnowledge) -> bool:
+    actor = knowledge.actor(name.forms[0].actor_id)
+    return actor.kind in ("igo", "org") and not _is_business(name, knowledge)
+
+
 def company_units(doc: Document, knowledge: ActorKnowledge, spans: Sequence[Span], names: Sequence[Unit]) -> list[Unit]:
     """One unit per company: named by a known business inside it when there is one."""
     units = []

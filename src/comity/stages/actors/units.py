@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.model import Document, Sentence, Span
-from comity.stages.actors.business import company_spans, company_units
+from comity.stages.actors.business import company_spans, company_units, known_bodies
 from comity.stages.actors.records import Unit
 from comity.stages.actors.vocabulary import UNKNOWN_LABELS
 
@@ -23,6 +23,7 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
     agents = [Unit(a.span, agent=a) for a in titles if not any(a.span.overlaps(n.span) for n in names)]
     candidates = list(_unknown_names(doc, sentence, entities))
     companies = company_spans(doc, sentence, candidates)
+    companies = [c for c in companies if c not in known_bodies(knowledge, companies, names)]
     if companies:  # "Bank of America Corp", "<Gruppo Ferruzzi>": one business, no state inside
         business = company_units(doc, knowledge, companies, names)
         names = [n for n in names if not any(n.span.overlaps(c) for c in companies)]
