@@ -276,15 +276,16 @@ PERSON_SECTORS = frozenset({"GOV", "ELI", "MIL", "LEG", "JUD", "PTY", "OPP", "RE
 
 
 def _kind(code: str, dated: Sequence[str], states: frozenset[str], names: Sequence[str] = ()) -> str:
-    """A state (its undated code is one), an international body, a person (dated codes naming
-    a sector, and no word of a body in the name) or another organisation."""
+    """A person (dated codes naming a sector, an international office among them, and no word
+    of a body in the name), an international body, a state (its undated code is one) or
+    another organisation."""
+    body = any(set(name_key(n)) & BODY_WORDS for n in names)
+    if any(_has_person_sector(c) for c in dated) and not body:
+        return "person"  # "Lord Carrington": NATO's secretary general from 1984 to 1988
     if code.startswith("IGO"):
         return "igo"
     if code in states:
         return "state"
-    if any(_has_person_sector(c) for c in dated):
-        body = any(set(name_key(n)) & BODY_WORDS for n in names)
-        return "org" if body else "person"
     return "org"
 
 

@@ -18,7 +18,7 @@ from comity.stages.events import EventStage
         ("The minister said in an interview with Reuters that Chile had cut its tariffs.", "Reuters"),
         ("Chile cut its tariffs, a report monitored by the BBC said.", "BBC"),
         ("Officials told Reuters sales to Chile were cut.", "Reuters"),  # parsed as "Reuters sales"
-        ("Chile cut its tariffs, the envoy told the Kuwaiti news agency KUNA.", "Kuwaiti news agency"),
+        ("Chile cut its tariffs, the envoy told the Kuwaiti news agency KUNA.", "Kuwaiti news agency KUNA"),
     ],
 )
 def test_a_medium_carrying_a_report_is_its_reporter(article, mention, text: str, medium: str) -> None:
