@@ -75,6 +75,8 @@ class ActorIndex:
         return []
 
     def _resolved(self, mention: ActorMention) -> list[Participant]:
+        if mention.is_reporter:
+            return []  # "told Reuters", "KCNA said": the channel of a report takes no part in it
         if mention.members:
             return [p for member in mention.members if (p := self._member(member, mention)) is not None]
         if mention.actor_id is None and mention.code is None:
