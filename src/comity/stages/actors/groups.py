@@ -8,7 +8,7 @@ from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMa
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
-from comity.stages.actors.vocabulary import FORCE_VERBS, ORGANISATION_NOUNS
+from comity.stages.actors.vocabulary import FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS
 
 
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
@@ -56,11 +56,24 @@ def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorM
     noun = demonym.head
     while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
         noun = noun.head
-    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.lemma_.lower() not in FORCE_VERBS:
+    if not (_hit_by_verb(noun) or _hit_by_noun(noun)):
         return None
     whole = Span(span.start, noun.idx + len(noun.text))
     return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country,
                         None, "demonym+thing-hit")
+
+
+def _hit_by_verb(noun) -> bool:
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in FORCE_VERBS
+
+
+def _hit_by_noun(noun) -> bool:
+    """"air raids on Iranian towns", "an attack against American ships": the object of a
+    force noun's "on" or "against"."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"on", "against"}:
+        return False
+    return preposition.head.lemma_.lower() in FORCE_NOUNS
 
 
 def agent_or_deed(doc: Document, first: int, head, ctx: Context) -> tuple[str, str, str] | None:

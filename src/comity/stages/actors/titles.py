@@ -16,6 +16,7 @@ from comity.stages.actors.vocabulary import (
     ORGANISATION_NOUNS,
     PERSON_TITLES,
     PLACED_NOUNS,
+    DATELINE_ROLE_NOUNS,
     PLACELESS_AGENT_CODES,
     POSSESSIVE_PRONOUNS,
 )
@@ -157,14 +158,38 @@ def _place_at(doc: Document, start: int, ctx: Context) -> tuple[Span, str, str |
 
 def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: Context) -> ActorMention | None:
     """"Police detained dozens of protesters": security forces and crowds acting without a named
-    country belong to the dateline's country, else the document's."""
-    if title.code not in PLACELESS_AGENT_CODES or not is_participant(doc, span, of_allowed=True):
+    country belong to the dateline's country, else the document's; a state's own institutions
+    ("a military spokesman", "the government") only to the dateline's."""
+    own_institution = " ".join(title.text.lower().split()) in DATELINE_ROLE_NOUNS
+    if not (title.code in PLACELESS_AGENT_CODES or own_institution) or not is_participant(doc, span, of_allowed=True):
         return None
-    country = ctx.dateline or ctx.country
+    if title.code == "CVL" and not _acting_subject(doc, span):
+        return None  # "killing two people", "protecting civilians": victims are as often abroad
+    country = _institution_country(span, ctx) if own_institution else ctx.dateline or ctx.country
     if country is None:
         return None
     rule = "agent+dateline" if ctx.dateline else "agent+context"
     return ActorMention(span, text, None, ctx.knowledge.with_agent(country, title.code), country, title.noun, rule)
+
+
+def _acting_subject(doc: Document, span: Span) -> bool:
+    """Whether the phrase is the active subject of its clause ("thousands of citizens protested")."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head.head
+    return root.dep_ == "nsubj"
+
+
+def _institution_country(span: Span, ctx: Context) -> str | None:
+    """Whose "a military spokesman" is: the dateline's country when the story is about it. A
+    story filed from a regional hub ("BAHRAIN - Baghdad war communiques ... a military
+    spokesman") leaves it unknown: the state named nearest is as often the enemy."""
+    if ctx.dateline and (not ctx.dyad or ctx.dateline in ctx.dyad):
+        return ctx.dateline
+    return None
 
 
 def _conjoined(doc: Document, span: Span, text: str, title: AgentMatch, ctx: Context) -> ActorMention | None:

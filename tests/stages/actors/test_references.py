@@ -1,0 +1,68 @@
+"""References the real wire copy makes that a dictionary cannot: strangers introduced with a title
+and named later by surname, people set beside a role noun, "I" inside a quotation, a state's own
+institutions named bare in a story filed from that state, and a demonym before an act or a thing hit."""
+
+from __future__ import annotations
+
+
+def test_a_stranger_introduced_with_a_title_is_meant_by_the_bare_surname_later(article, mention) -> None:
+    doc = article("Soviet Deputy Foreign Minister Arkady Velmorov met Iraqi officials on Monday.\n\n"
+                  "Velmorov also accused the United States of fuelling the crisis.\n")
+    later = mention(doc, "Velmorov")
+    assert (later.code, later.rule) == ("SUNGOV", "coref:surname")
+
+
+def test_a_bare_surname_without_an_introduction_stays_unknown(article) -> None:
+    doc = article("Velmorov also accused the United States of fuelling the crisis.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "Velmorov" and m.code]
+
+
+def test_a_stranger_set_beside_a_role_that_names_a_body_takes_the_body_s_country(article, mention) -> None:
+    doc = article("Arkady Velmorov, head of the Gulf desk at the Soviet Foreign Ministry, said Moscow would respond.\n")
+    person = mention(doc, "Arkady Velmorov")
+    assert (person.country, person.rule) == ("SUN", "apposition")
+
+
+def test_i_inside_a_quotation_is_its_speaker(article, mention) -> None:
+    doc = article('"But I promise to open the markets," Japanese Prime Minister Yasuhiro Nakasone told the senators.\n')
+    speaker = mention(doc, "I")
+    assert (speaker.country, speaker.rule) == ("JPN", "coref:speaker")
+
+
+def test_i_outside_a_quotation_is_nobody(article) -> None:
+    doc = article("I think Japanese Prime Minister Yasuhiro Nakasone will open the markets.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "I"]
+
+
+def test_a_military_spokesman_of_a_story_filed_from_its_state_is_that_state_s(article, mention) -> None:
+    doc = article("BAGHDAD, March 3 - A military spokesman said Iraqi jets struck Iranian positions near Basra.\n", outlet="Reuters")
+    assert mention(doc, "military spokesman").code == "IRQMIL"
+
+
+def test_a_military_spokesman_of_a_story_filed_from_a_regional_hub_stays_unknown(article) -> None:
+    doc = article("BAHRAIN, March 3 - Iran and Iraq traded fire, and a military spokesman threatened new raids on Iran.\n",
+                  outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "spokesman" in m.text and m.code]
+
+
+def test_crowds_that_act_are_the_dateline_s_and_victims_are_nobody_s(article, mention) -> None:
+    doc = article("KHARTOUM, March 3 - Thousands of citizens marched on the palace after a blast killed two people.\n",
+                  outlet="Reuters")
+    assert mention(doc, "citizens").code == "SDNCVL"
+    assert not [m for m in doc.actor_mentions if m.text == "people" and m.code]
+
+
+def test_a_demonym_before_an_act_is_its_maker_and_before_what_a_force_noun_hits_its_target(article, mention) -> None:
+    doc = article("Washington warned of an Iranian attack against American ships in the Gulf.\n")
+    assert mention(doc, "Iranian attack").country == "IRN"
+    assert (mention(doc, "American ships").country, mention(doc, "American ships").rule) == ("USA", "demonym+thing-hit")
+
+
+def test_the_one_a_request_is_addressed_to_is_a_participant(article, mention) -> None:
+    doc = article("The Greek government renewed its request to Washington to close the base.\n")
+    assert mention(doc, "Washington").code == "USAGOV"
+
+
+def test_a_state_s_ministry_before_a_title_is_no_company(article, mention) -> None:
+    doc = article("He met Greek Foreign Affairs Undersecretary Yannis Kapsis in Athens.\n")
+    assert mention(doc, "Undersecretary Yannis Kapsis").code != "BUS"
