@@ -66,3 +66,22 @@ def test_the_one_a_request_is_addressed_to_is_a_participant(article, mention) ->
 def test_a_state_s_ministry_before_a_title_is_no_company(article, mention) -> None:
     doc = article("He met Greek Foreign Affairs Undersecretary Yannis Kapsis in Athens.\n")
     assert mention(doc, "Undersecretary Yannis Kapsis").code != "BUS"
+
+
+def test_a_name_set_after_a_role_takes_the_role_s_code(article, mention) -> None:
+    doc = article("Foreign Secretary Liz Truss summoned the Russian ambassador, Andrey Kelin, on Thursday.\n", published="2022-02-24")
+    assert (mention(doc, "Andrey Kelin").country, mention(doc, "Andrey Kelin").rule) == ("RUS", "apposition")
+
+
+def test_each_listed_demonym_takes_the_noun_after_the_last(article, mention) -> None:
+    doc = article("Although the Chilean and Colombian governments have kept ties, they recalled their envoys.\n")
+    assert mention(doc, "Chilean").code == "CHLGOV"
+    assert mention(doc, "Colombian governments").code == "COLGOV"
+    assert set(mention(doc, "they").members) == {"state:CHL", "state:COL"}
+
+
+def test_the_envoy_refers_back_only_to_an_envoy_named_before(article, mention) -> None:
+    doc = article("Iranian envoy Ali Vaezi flew to Kuwait. The envoy met Kuwaiti officials.\n")
+    assert mention(doc, "envoy").country == "IRN"
+    doc = article("President Kerem Dalan met reporters. The envoy said nothing.\n")
+    assert not [m for m in doc.actor_mentions if m.text.lower() == "envoy" and m.code]

@@ -37,8 +37,10 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     head = tokens.root.head
     between = doc.parsed[tokens.end : head.i]
     # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
-    if head.i < tokens.end or any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+    if head.i < tokens.end:
         return None
+    if any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+        return _first_of_listed_demonyms(doc, span, tokens, head, between, form, ctx)
     if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
         return None  # "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a title before a name, coded with the name
     found = agent_or_deed(doc, tokens.end, head, ctx)
@@ -48,6 +50,21 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     whole = Span(span.start, head.idx + len(head.text))
     code = ctx.knowledge.with_agent(entry.actor.code, agent)
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _first_of_listed_demonyms(doc: Document, span: Span, tokens, head, between, form: NameForm, ctx: Context) -> ActorMention | None:
+    """"the Chilean and Colombian governments": each demonym of the list takes the noun after the
+    last (the last one is composed with it)."""
+    listed = set(tokens.root.subtree)
+    if not all(t in listed for t in between):
+        return None
+    found = agent_or_deed(doc, head.i, head, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if found is None or found[2] != "demonym+agent":
+        return None
+    noun, agent, rule = found
+    return ActorMention(span, span.text(doc.text), form.actor_id, ctx.knowledge.with_agent(entry.actor.code, agent),
+                        entry.actor.country, noun, rule)
 
 
 def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorMention | None:

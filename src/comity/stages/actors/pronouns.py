@@ -91,7 +91,9 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context)
         if sentence_index < 0:
             break
         subject = _main_subject(doc, doc.sentences[sentence_index].span)
-        if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
+        if sentence_index == index:  # "Although X and Y kept ties, they both recalled ...": a clause before it
+            subject = _subject_before(doc, doc.sentences[index].span, pronoun)
+        if subject is None:
             continue
         area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
         inside = [m for m in ctx.mentions if area.contains(m.span) and not m.members]
@@ -106,6 +108,13 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context)
             return copy_mention(named[0], where, pronoun.text, "coref:pronoun", named[0].span)
         return None  # the nearest subject decides, even when it names no group
     return None
+
+
+def _subject_before(doc: Document, sentence: Span, pronoun):  # -> spaCy token | None
+    """The nearest subject of a clause of the sentence that ends before the pronoun."""
+    span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand") or ()
+    subjects = [t for t in span if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.i and pronoun not in t.subtree]
+    return subjects[-1] if subjects else None
 
 
 def _plural_agent_alone(doc: Document, mention: ActorMention, subject, sentence_index: int, ctx: Context) -> bool:

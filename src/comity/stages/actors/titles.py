@@ -14,6 +14,7 @@ from comity.stages.actors.vocabulary import (
     DEFINITE_NOUNS,
     GROUP_NOUNS,
     ORGANISATION_NOUNS,
+    INTRODUCED_TITLES,
     PERSON_TITLES,
     PLACED_NOUNS,
     DATELINE_ROLE_NOUNS,
@@ -214,6 +215,8 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
         person = lambda m: is_person_mention(m, ctx) and (m.code or "")[3:6] in {"GOV", "ELI"}  # noqa: E731
         titled = _nearest(ctx, lambda m: person(m) and _called(m, title.noun), within=2)
         holding = _nearest(ctx, lambda m: person(m) and _holds(m, title.noun))
+        if title.noun in INTRODUCED_TITLES:
+            return titled or holding
         return titled or holding or _nearest(ctx, person, prefer_subjects=True)
     return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
 

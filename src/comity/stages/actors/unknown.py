@@ -109,7 +109,10 @@ def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[l
     name = tokens.root
     roles = [c for c in name.children if c.dep_ == "appos"] + ([name.head] if name.dep_ == "appos" else [])
     for role in (r for r in roles if r.pos_ == "NOUN"):
-        outside = set(name.subtree) if role is name.head else set(tokens)
+        named = _mention_of_role(role, ctx) if role == name.head else None
+        if named is not None:  # "summoned the Russian ambassador, Andrey Kelin"
+            return ActorMention(mention.span, mention.text, None, named.code, named.country, named.role, "apposition")
+        outside = set(name.subtree) if role == name.head else set(tokens)
         words = [t for t in role.subtree if t not in outside]
         if not words:
             continue
@@ -120,6 +123,12 @@ def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[l
             agent = ctx.knowledge.agent_for(role.text) or ctx.knowledge.agent_for(role.lemma_) or sector or "GOV"
             return ActorMention(mention.span, mention.text, None, ctx.knowledge.with_agent(country, agent), country, role.lemma_, "apposition")
     return None
+
+
+def _mention_of_role(role, ctx: Context) -> ActorMention | None:
+    """The coded mention, before the name, whose last word is the role noun."""
+    end = role.idx + len(role.text)
+    return next((m for m in reversed(ctx.mentions) if m.span.end == end and m.code), None)
 
 
 def _body_in(area: Span, following: Sequence[list[Unit]], ctx: Context) -> tuple[str, str | None] | None:

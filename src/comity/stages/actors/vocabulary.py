@@ -37,7 +37,14 @@ PERSON_TITLES = frozenset(
     {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
      "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
      "first vice president"}
+) | frozenset(
+    {"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state", "undersecretary",
+     "spokesman", "spokeswoman", "negotiator"}
 )
+#: Of those, the ones that refer back only to a person introduced with them ("Ambassador X ...
+#: the ambassador"), never to whoever was the last official named.
+INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state",
+                               "undersecretary", "spokesman", "spokeswoman", "negotiator"})
 #: Role nouns that, after "the", refer back to an organisation named before ("Mercosur ... the bloc").
 ORGANISATION_NOUNS = frozenset({"bloc", "alliance"})
 DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {

@@ -46,6 +46,7 @@ from comity.stages.events.triggers import (
     sentences_with_tokens,
     without_overlaps_of_the_broad_layer,
     without_verbs_of_event_subjects,
+    without_words_of_names,
 )
 
 
@@ -96,7 +97,7 @@ class EventStage:
 
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
         matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
-        matches = without_verbs_of_event_subjects(matches)
+        matches = without_verbs_of_event_subjects(without_words_of_names(matches, actors))
         matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
         matches = without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses)))

@@ -1,0 +1,55 @@
+"""Event readings that real wire phrasing needs, through the whole pipeline on our own sentences:
+a summoned envoy is a protest and no recall, a topic discussed is no partner, a word of a name is
+no trigger, a day's possessive is no doer."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.api import build_pipeline
+from comity.ingest import document_from_text
+from comity.model import Found
+
+
+@pytest.fixture(scope="module")
+def coded():
+    pipeline = build_pipeline()
+
+    def code(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = document_from_text("Headline\n\n" + text, "t")
+        doc.meta.published = Found("2022-02-24", "test")
+        doc = pipeline(doc)
+        return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in doc.event_mentions if m.counts_as_event]
+
+    return code
+
+
+def test_summoning_another_state_s_envoy_is_disapproval_not_a_recall(coded) -> None:
+    found = coded("Egypt's Foreign Ministry summoned the Turkish Charge d'Affairs Mustafa Kemal on Thursday.")
+    assert ("110", "EGY", "TUR") in found
+    assert not [f for f in found if f[0].startswith("16")]
+
+
+def test_recalling_one_s_own_envoy_stays_a_recall(coded) -> None:
+    assert ("161", "FRA", "AUS") in coded("Paris recalled its ambassador from Canberra.")
+
+
+def test_what_is_discussed_is_the_topic_and_the_partner_comes_with_with(coded) -> None:
+    found = coded("Iranian envoy Ali Vaezi discussed the deployment of Iranian missiles with Kuwaiti officials on Monday.")
+    assert [f for f in found if f[0] == "040"] == [("040", "IRN", "KWT")]
+
+
+def test_a_capitalised_word_inside_a_name_is_no_trigger(coded) -> None:
+    found = coded("Kuwait said the U.S. State Department had offered naval escorts.")
+    assert not [f for f in found if f[0] == "010" and f[1] is None]
+
+
+def test_a_day_s_possessive_is_no_doer(coded) -> None:
+    found = coded("The Greek government renewed Friday's request to Washington to close the base.")
+    assert all(source != None for _, source, _ in found)  # noqa: E711
+    from comity.stages.events.arguments import noun_doers  # the mechanism, on the parse
+
+    pipeline = build_pipeline()
+    doc = pipeline(document_from_text("Headline\n\nGreece renewed Friday's request to Washington.", "t"))
+    request = next(t for t in doc.parsed if t.text == "request")
+    assert not noun_doers(request)
