@@ -53,3 +53,20 @@ def test_a_day_s_possessive_is_no_doer(coded) -> None:
     doc = pipeline(document_from_text("Headline\n\nGreece renewed Friday's request to Washington.", "t"))
     request = next(t for t in doc.parsed if t.text == "request")
     assert not noun_doers(request)
+
+
+def test_an_act_of_one_side_with_no_target_of_its_own_is_against_the_story_s_other_side(coded) -> None:
+    story = ("Iraq said Iranian troops attacked Iraqi positions near Basra. Iraq accused Iran of aggression. "
+             "Baghdad said Iraqi jets hit Iranian towns. Iran said it had kept up its attacks.")
+    assert ("190", "IRN", "IRQ") in coded(story)
+
+
+def test_without_a_clear_pair_of_sides_the_target_stays_empty(coded) -> None:
+    story = "Iran said it had kept up its attacks."
+    assert ("190", "IRN", None) in coded(story)
+
+
+def test_a_saying_takes_no_target_from_the_story(coded) -> None:
+    story = ("Iraq said Iranian troops attacked Iraqi positions near Basra. Iraq accused Iran of aggression. "
+             "Iran said on Monday that the weather was fine.")
+    assert not [f for f in coded(story) if f[0].startswith("01") and f[1] == "IRN" and f[2] == "IRQ"]

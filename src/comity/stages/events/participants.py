@@ -5,6 +5,7 @@ from __future__ import annotations
 from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
 from comity.stages.events.records import Participant
+from comity.stages.events.story import story_sides
 from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
 
@@ -16,6 +17,7 @@ class ActorIndex:
         self.mentions = sorted(doc.actor_mentions, key=lambda m: (m.span.start, -m.span.end))
         self.by_actor_id = {m.actor_id: m for m in self.mentions if m.actor_id and m.code}
         self._by_token = _longest_mention_per_token(doc.parsed, self.mentions) if doc.parsed is not None else {}
+        self.story_sides = story_sides(self.mentions)  # the pair of countries the story is about, if clear
 
     def at(self, token) -> ActorMention | None:
         """The longest actor mention overlapping the token."""

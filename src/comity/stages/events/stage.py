@@ -39,6 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
+from comity.stages.events.story import STORY_TARGET_RULE, other_side
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -148,6 +149,9 @@ class EventStage:
             targets = self._place_targets(match, sources)
         if not targets and pattern.self_target:
             targets = own_countries(sources)
+        rule = pattern.pattern_id
+        if not targets and not between and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
+            rule += STORY_TARGET_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
             if not sources and not (between and len(targets) >= 2):
@@ -161,7 +165,7 @@ class EventStage:
         candidates = []
         for source, target, mutual in pairs(sources, targets, between, mutual_reading):
             for date_span in dates:
-                candidates.append(Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
+                candidates.append(Candidate(match, source, target, pattern.cameo, date_span, rule, mutual))
                 if self.reciprocal and source and target and (pattern.reverse or mutual):
                     candidates.append(Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
         return candidates

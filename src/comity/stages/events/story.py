@@ -1,0 +1,45 @@
+"""The story's two sides: the pair of countries a story is about, for an act whose other side
+the sentence leaves to the story ("Iran had kept up its attacks", in a story of Iran's war with
+Iraq; "the World Bank has also suspended funding", in a story of Sudan's coup)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from comity.model import ActorMention, Argument
+from comity.stages.events.records import Participant
+
+#: CAMEO roots of acts that always have another side: disapprove, reject, threaten,
+#: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
+#: (often an order at home: "ordered a review") may have none.
+ROOTS_WITH_OTHER_SIDE = frozenset({"11", "12", "13", "15", "16", "19"})
+#: Provenance of a target taken from the story, appended to the pattern's rule.
+STORY_TARGET_RULE = "+target:story-side"
+
+
+def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
+    """The two countries most named as actors, each as a state-level argument, when they stand
+    clear of any third (named more than twice as often) and each is named at least twice; else none."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.country and mention.code and not mention.is_reporter and not mention.members:
+            counts[mention.country] += 1
+            if (mention.actor_id or "") == f"state:{mention.country}":
+                names.setdefault(mention.country, mention.text)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) == 3 and ranked[2][1] * 2 > ranked[1][1]):
+        return {}
+    return {country: Argument(names.get(country, country), country, country, f"state:{country}") for country, _ in ranked[:2]}
+
+
+def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Participant]) -> list[Participant]:
+    """The story's other side for an act of one of its sides that has no target of its own."""
+    if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1:
+        return []
+    own = sources[0].argument.country
+    if own not in sides:
+        return []
+    other = next(argument for country, argument in sides.items() if country != own)
+    return [Participant(other, other.actor_id or other.country or other.text)]
