@@ -70,3 +70,17 @@ def test_a_saying_takes_no_target_from_the_story(coded) -> None:
     story = ("Iraq said Iranian troops attacked Iraqi positions near Basra. Iraq accused Iran of aggression. "
              "Iran said on Monday that the weather was fine.")
     assert not [f for f in coded(story) if f[0].startswith("01") and f[1] == "IRN" and f[2] == "IRQ"]
+
+
+def test_offering_warships_to_escort_a_state_s_tankers_is_military_help_to_that_state(coded) -> None:
+    assert ("0312", "USA", "KWT") in coded("The United States has offered warships to escort Kuwaiti tankers in the Gulf.")
+
+
+def test_capturing_military_posts_is_occupation(coded) -> None:
+    assert ("192", "IRN", "IRQ") in coded("Iranian forces captured several Iraqi defence posts east of Basra.")
+
+
+def test_calling_reports_baseless_is_a_denial_by_the_one_who_says_so(coded) -> None:
+    found = coded("Iran said reports that it intended to threaten shipping in the Gulf were baseless.")
+    assert ("016", "IRN", None) in found
+    assert not [f for f in found if f[0].startswith("13")]  # what is denied is not coded as done

@@ -8,7 +8,7 @@ from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMa
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
-from comity.stages.actors.vocabulary import FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS
+from comity.stages.actors.vocabulary import FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS
 
 
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
@@ -73,11 +73,14 @@ def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorM
     noun = demonym.head
     while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
         noun = noun.head
-    if not (_hit_by_verb(noun) or _hit_by_noun(noun)):
+    if _hit_by_verb(noun) or _hit_by_noun(noun):
+        rule = "demonym+thing-hit"
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in SERVING_VERBS:
+        rule = "demonym+thing-served"  # "to escort Kuwaiti tankers": Kuwait is the one helped
+    else:
         return None
     whole = Span(span.start, noun.idx + len(noun.text))
-    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country,
-                        None, "demonym+thing-hit")
+    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country, None, rule)
 
 
 def _hit_by_verb(noun) -> bool:

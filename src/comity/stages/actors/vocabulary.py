@@ -19,6 +19,8 @@ RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
 #: Verbs of force whose object's demonym names the country hit: "shot down a Russian helicopter".
 FORCE_VERBS = frozenset({"shoot", "attack", "strike", "hit", "seize", "capture", "sink", "destroy", "bomb",
                          "shell", "target", "down", "intercept", "ambush", "raid", "damage", "impound"})
+#: Verbs of protection whose object's demonym names the country helped: "escort Kuwaiti tankers".
+SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "reflag", "convoy"})
 #: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".
 FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "shelling", "bombing", "bombardment",
                          "offensive", "missile", "rocket", "fire", "blockade"})

@@ -230,6 +230,13 @@ def _main_clause_subjects(match: Match) -> list:
     return [c for c in governor.children if c.dep_ == "nsubj"]
 
 
+def _speaker(trigger) -> list:
+    """Who says the clause the trigger stands in: "Iran said reports ... were baseless"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    frame = factuality_rules.speech_frame(verb)
+    return [frame[1]] if frame is not None and frame[1] is not None else []
+
+
 def _complement_subjects(match: Match) -> list:
     for host in (match.trigger, match.obj):
         if host is None:
@@ -276,6 +283,8 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"], False
     if slot == "between":
         return _prep_objects(match, "between"), True
+    if slot == "speaker":
+        return _speaker(trigger), False
     if slot == "complement":
         return _complement_subjects(match), False
     if slot == "inside":
