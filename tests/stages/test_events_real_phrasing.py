@@ -84,3 +84,22 @@ def test_calling_reports_baseless_is_a_denial_by_the_one_who_says_so(coded) -> N
     found = coded("Iran said reports that it intended to threaten shipping in the Gulf were baseless.")
     assert ("016", "IRN", None) in found
     assert not [f for f in found if f[0].startswith("13")]  # what is denied is not coded as done
+
+
+WAR_STORY = ("Iraq said Iranian troops attacked Iraqi positions near Basra. Iraq accused Iran of aggression. "
+             "Baghdad said Iraqi jets hit Iranian towns. ")
+
+
+def test_one_side_s_troops_killed_by_an_unnamed_hand_in_a_war_story_were_hit_by_the_other_side(coded) -> None:
+    assert ("190", "IRN", "IRQ") in coded(WAR_STORY + "At least 2,000 Iraqi troops were killed on Monday.")
+
+
+def test_a_place_attacked_by_an_unnamed_hand_gets_no_doer_from_the_story(coded) -> None:
+    before = coded(WAR_STORY).count(("190", "IRN", "IRQ"))
+    after = coded(WAR_STORY + "A bomb attack in Basra killed ten people on Monday.").count(("190", "IRN", "IRQ"))
+    assert after == before
+
+
+def test_officials_saying_what_their_own_capital_will_do_address_no_one(coded) -> None:
+    found = coded("American officials said later that Washington did not seek a confrontation with Tehran.")
+    assert not [f for f in found if f[0].startswith("01") and f[2] == "USA"]

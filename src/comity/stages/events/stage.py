@@ -39,7 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.story import STORY_TARGET_RULE, other_side
+from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, fighting_side, other_side
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -135,9 +135,9 @@ class EventStage:
         if pattern.political:
             sources = [p for p in sources if is_political(p)]
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
-        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties": one's own state is no addressee
+        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties", "officials said Washington did not seek": one's own state is no addressee
             own = {country_key(source) for source in sources}
-            targets = [t for t in targets if not (t.argument.code == t.argument.country and t.argument.country in own)]
+            targets = [t for t in targets if not (t.argument.code in (t.argument.country, f"{t.argument.country}GOV") and t.argument.country in own)]
         if between and not sources and logical_subject(match.trigger):
             between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
@@ -152,6 +152,8 @@ class EventStage:
         rule = pattern.pattern_id
         if not targets and not between and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
+        if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets)):
+            rule += STORY_SOURCE_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
             if not sources and not (between and len(targets) >= 2):

@@ -16,6 +16,9 @@ from comity.stages.events.records import Participant
 ROOTS_WITH_OTHER_SIDE = frozenset({"11", "12", "13", "15", "16", "19"})
 #: Provenance of a target taken from the story, appended to the pattern's rule.
 STORY_TARGET_RULE = "+target:story-side"
+STORY_SOURCE_RULE = "+source:story-side"
+#: Sectors of a side's fighters: what the other side of a war kills or captures.
+FIGHTERS = frozenset({"MIL", ""})
 
 
 def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
@@ -43,3 +46,16 @@ def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Partici
         return []
     other = next(argument for country, argument in sides.items() if country != own)
     return [Participant(other, other.actor_id or other.country or other.text)]
+
+
+def fighting_side(sides: dict[str, Argument], cameo: str, targets: Sequence[Participant]) -> list[Participant]:
+    """In a story of two sides at war, the other side for fighting whose doer the sentence does not
+    name, when what is hit is one side's forces or the side itself ("2,000 Iraqi troops had been
+    killed" in a story of Iran's war with Iraq); never for civilians, protesters or police, nor
+    for a place where something happened ("attacks in Havana")."""
+    if cameo[:2] != "19" or len(targets) != 1:
+        return []
+    hit = targets[0].argument
+    if targets[0].place or hit.country not in sides or (hit.code or "")[3:6] not in FIGHTERS:
+        return []
+    return other_side(sides, "19", [targets[0]])
