@@ -103,3 +103,15 @@ def test_a_place_attacked_by_an_unnamed_hand_gets_no_doer_from_the_story(coded) 
 def test_officials_saying_what_their_own_capital_will_do_address_no_one(coded) -> None:
     found = coded("American officials said later that Washington did not seek a confrontation with Tehran.")
     assert not [f for f in found if f[0].startswith("01") and f[2] == "USA"]
+
+
+def test_a_company_s_campaign_takes_no_side_from_the_story() -> None:
+    from comity.model import Argument
+    from comity.stages.events.records import Participant
+    from comity.stages.events.story import other_side
+
+    sides = {"USA": Argument("United States", "USA", "USA", "state:USA"), "FRA": Argument("France", "FRA", "FRA", "state:FRA")}
+    firm = Participant(Argument("Exxon Corp", "MNCUSA", "USA", None), "Exxon Corp")
+    state = Participant(Argument("Washington", "USAGOV", "USA", "state:USA"), "state:USA")
+    assert other_side(sides, "190", [firm]) == []
+    assert [p.argument.country for p in other_side(sides, "190", [state])] == ["FRA"]

@@ -85,3 +85,9 @@ def test_the_envoy_refers_back_only_to_an_envoy_named_before(article, mention) -
     assert mention(doc, "envoy").country == "IRN"
     doc = article("President Kerem Dalan met reporters. The envoy said nothing.\n")
     assert not [m for m in doc.actor_mentions if m.text.lower() == "envoy" and m.code]
+
+
+def test_a_titled_stranger_takes_the_state_named_earlier_in_his_phrase(article, mention) -> None:
+    doc = article("ABU DHABI, March 28 - Lebanese central bank Vice Governor Hagop Merdinian called for an Arab fund.\n",
+                  outlet="Reuters")
+    assert mention(doc, "Governor Hagop Merdinian").country == "LBN"

@@ -26,7 +26,7 @@ def unknown_mention(
         organisation = _organisation_of_title(place, ctx)
         if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
             return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
-        country = place_country(place, ctx)
+        country = place_country(place, ctx) or _state_in_phrase(doc, span, ctx)
         rule = "title+country" if country else "title+context"
         country = country or surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
         return titled_unknown(span, text, title, country, rule, ctx)
@@ -48,6 +48,22 @@ def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
         if (mention.actor_id is None and mention.code and is_person_mention(mention, ctx)
                 and not mention.rule.startswith("coref") and len(named) > len(words) and named[-len(words):] == words):
             return mention
+    return None
+
+
+def _state_in_phrase(doc: Document, span: Span, ctx: Context) -> str | None:
+    """A state named earlier in the person's own noun phrase, with other words between:
+    "Lebanese central bank Vice Governor Meguerditch Bouldikian"."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens):
+        return None
+    before = [t for t in tokens.root.subtree if t.idx < span.start]
+    if not before:
+        return None
+    for match in ctx.knowledge.match_names(doc.text, min(t.idx for t in before), span.start):
+        actor = ctx.knowledge.actor(choose_form(match, ctx).actor_id)
+        if actor.kind == "state" and actor.country:
+            return actor.country
     return None
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from comity.model import ActorMention, Argument
-from comity.stages.events.records import Participant
+from comity.stages.events.records import Participant, is_political
 
 #: CAMEO roots of acts that always have another side: disapprove, reject, threaten,
 #: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
@@ -27,7 +27,8 @@ def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for mention in mentions:
-        if mention.country and mention.code and not mention.is_reporter and not mention.members:
+        political = is_political(Participant(Argument(mention.text, mention.code, mention.country, mention.actor_id), ""))
+        if mention.country and mention.code and political and not mention.is_reporter and not mention.members:
             counts[mention.country] += 1
             if (mention.actor_id or "") == f"state:{mention.country}":
                 names.setdefault(mention.country, mention.text)
@@ -39,8 +40,8 @@ def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
 
 def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Participant]) -> list[Participant]:
     """The story's other side for an act of one of its sides that has no target of its own."""
-    if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1:
-        return []
+    if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1 or not is_political(sources[0]):
+        return []  # a firm's "offensive" is no side's
     own = sources[0].argument.country
     if own not in sides:
         return []
