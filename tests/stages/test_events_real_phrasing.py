@@ -115,3 +115,14 @@ def test_a_company_s_campaign_takes_no_side_from_the_story() -> None:
     state = Participant(Argument("Washington", "USAGOV", "USA", "state:USA"), "state:USA")
     assert other_side(sides, "190", [firm]) == []
     assert [p.argument.country for p in other_side(sides, "190", [state])] == ["FRA"]
+
+
+def test_an_international_body_s_act_with_no_target_concerns_the_country_the_story_is_about(coded) -> None:
+    story = ("Sudan's army seized power on Monday. The Sudanese military arrested the prime minister. Sudan's "
+             "government said nothing. The World Bank has suspended funding.")
+    assert ("162", None, "SDN") in coded(story)
+
+
+def test_one_made_to_act_is_the_doer_of_the_act(coded) -> None:
+    found = coded("Prague expelled 18 Russian diplomats, prompting Russia to threaten retaliation against the Czech Republic.")
+    assert not [f for f in found if f[0].startswith("13") and f[1] == "CZE"]

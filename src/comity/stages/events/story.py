@@ -23,7 +23,9 @@ FIGHTERS = frozenset({"MIL", ""})
 
 def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
     """The two countries most named as actors, each as a state-level argument, when they stand
-    clear of any third (named more than twice as often) and each is named at least twice; else none."""
+    clear of any third (named more than twice as often) and each is named at least twice; else
+    none. Alone, under the key "", the country the story is mostly about (named at least three
+    times and twice as often as any other), which an international body's act concerns."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for mention in mentions:
@@ -33,19 +35,29 @@ def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
             if (mention.actor_id or "") == f"state:{mention.country}":
                 names.setdefault(mention.country, mention.text)
     ranked = counts.most_common(3)
-    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) == 3 and ranked[2][1] * 2 > ranked[1][1]):
-        return {}
-    return {country: Argument(names.get(country, country), country, country, f"state:{country}") for country, _ in ranked[:2]}
+
+    def argument(country: str) -> Argument:
+        return Argument(names.get(country, country), country, country, f"state:{country}")
+
+    sides: dict[str, Argument] = {}
+    if len(ranked) >= 2 and ranked[1][1] >= 2 and not (len(ranked) == 3 and ranked[2][1] * 2 > ranked[1][1]):
+        sides = {country: argument(country) for country, _ in ranked[:2]}
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        sides[""] = argument(ranked[0][0])
+    return sides
 
 
 def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Participant]) -> list[Participant]:
     """The story's other side for an act of one of its sides that has no target of its own."""
     if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1 or not is_political(sources[0]):
         return []  # a firm's "offensive" is no side's
-    own = sources[0].argument.country
-    if own not in sides:
+    source = sources[0].argument
+    if source.country is None and (source.code or "").startswith("IGO") and "" in sides:
+        other = sides[""]  # "the bloc condemned the seizure of power": the story's country
+    elif source.country in sides and source.country:
+        other = next(argument for country, argument in sides.items() if country not in (source.country, ""))
+    else:
         return []
-    other = next(argument for country, argument in sides.items() if country != own)
     return [Participant(other, other.actor_id or other.country or other.text)]
 
 
