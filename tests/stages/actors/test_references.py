@@ -91,3 +91,25 @@ def test_a_titled_stranger_takes_the_state_named_earlier_in_his_phrase(article, 
     doc = article("ABU DHABI, March 28 - Lebanese central bank Vice Governor Hagop Merdinian called for an Arab fund.\n",
                   outlet="Reuters")
     assert mention(doc, "Governor Hagop Merdinian").country == "LBN"
+
+
+def test_a_demonym_before_men_or_women_names_that_country_s_people(article, mention) -> None:
+    doc = article("Bulgarian prosecutors charged three Russian men with an attempt to kill an arms trader.\n")
+    assert mention(doc, "Russian men").code == "RUSCVL"
+
+
+def test_men_of_a_named_force_are_nobody_s_crowd(article) -> None:
+    doc = article("PARIS, March 3 - A Libyan force of some 3,000 men was abandoning the oasis.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if m.text == "men" and m.code]
+
+
+def test_a_medium_quoted_in_a_wire_story_s_first_lines_is_not_its_home(article) -> None:
+    doc = article("BAHRAIN, March 5 - Iranian troops are fighting on two fronts, Tehran Radio said. Iraq and Iran traded "
+                  "fire, Iran said, and a military spokesman threatened new raids on Iran.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "spokesman" in m.text and m.code]
+
+
+def test_a_national_outlet_s_bare_foreign_ministry_is_its_own_country_s(article, mention) -> None:
+    doc = article("South Korea and Japan traded words. Seoul said Tokyo meddled. The Foreign Ministry summoned the Japanese envoy.\n",
+                  outlet="Yonhap")
+    assert mention(doc, "Foreign Ministry").country == "KOR"

@@ -146,7 +146,7 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
     known = bool(earlier) and earlier[-1][-1].span.end > before.idx
     if earlier and earlier[-1][-1].is_group and _capitalised_between(doc, earlier[-1][-1].span, group[0].span):
         return False  # "Greek Foreign Affairs Undersecretary": a state's ministry, no company
-    organisation = before.ent_type_ == "ORG" and before.text[:1].isupper()  # not "the Federal Minister"
+    organisation = before.ent_type_ == "ORG" and before.text[:1].isupper() and before.pos_ != "DET"  # not "the Federal Minister", "The Foreign Ministry"
     return organisation and not known and before.whitespace_ != ""
 
 

@@ -164,7 +164,7 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     own_institution = " ".join(title.text.lower().split()) in DATELINE_ROLE_NOUNS
     if not (title.code in PLACELESS_AGENT_CODES or own_institution) or not is_participant(doc, span, of_allowed=True):
         return None
-    if title.code == "CVL" and not _acting_subject(doc, span):
+    if title.code == "CVL" and not _acting_subject(doc, span, ctx):
         return None  # "killing two people", "protecting civilians": victims are as often abroad
     country = _institution_country(span, ctx) if own_institution else ctx.dateline or ctx.country
     if country is None:
@@ -173,7 +173,7 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     return ActorMention(span, text, None, ctx.knowledge.with_agent(country, title.code), country, title.noun, rule)
 
 
-def _acting_subject(doc: Document, span: Span) -> bool:
+def _acting_subject(doc: Document, span: Span, ctx: Context) -> bool:
     """Whether the phrase is the active subject of its clause ("thousands of citizens protested")."""
     tokens = tokens_of(doc, span)
     if tokens is None or not len(tokens):
@@ -181,15 +181,20 @@ def _acting_subject(doc: Document, span: Span) -> bool:
     root = tokens.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         root = root.head.head
+        named = any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in root.children)
+        if named or ctx.knowledge.agent_for(root.text):
+            return False  # "a Libyan force of some 3,000 men": the men are the force's
     return root.dep_ == "nsubj"
 
 
 def _institution_country(span: Span, ctx: Context) -> str | None:
-    """Whose "a military spokesman" is: the dateline's country when the story is about it. A
+    """Whose "a military spokesman" is: the dateline's country when the story is about it, else
+    a national outlet's ("the Foreign Ministry summoned" in Cairo's paper). A
     story filed from a regional hub ("BAHRAIN - Baghdad war communiques ... a military
     spokesman") leaves it unknown: the state named nearest is as often the enemy."""
-    if ctx.dateline and (not ctx.dyad or ctx.dateline in ctx.dyad):
-        return ctx.dateline
+    for home in (ctx.dateline, ctx.home):  # a national outlet writes of its own ministries
+        if home and (not ctx.dyad or home in ctx.dyad):
+            return home
     return None
 
 

@@ -60,7 +60,9 @@ PLACELESS_AGENT_CODES = frozenset({"COP", "OPP", "CVL"})  # not troops or milita
 #: Role nouns of a state's own institutions that, named bare in a story filed from a country, are
 #: that country's ("BAGHDAD - A military spokesman said", "the government"), never the outlet's.
 DATELINE_ROLE_NOUNS = frozenset({"government", "cabinet", "military", "army", "military spokesman", "army spokesman",
-                                 "government spokesman", "official spokesman", "military command", "high command"})
+                                 "government spokesman", "official spokesman", "military command", "high command",
+                                 "foreign ministry", "ministry of foreign affairs", "interior ministry", "defence ministry",
+                                 "defense ministry", "presidency", "foreign ministry spokesman"})
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 #: Role nouns naming the other party of a relation: "his guest" is not his own side.
 OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})
