@@ -126,3 +126,16 @@ def test_an_international_body_s_act_with_no_target_concerns_the_country_the_sto
 def test_one_made_to_act_is_the_doer_of_the_act(coded) -> None:
     found = coded("Prague expelled 18 Russian diplomats, prompting Russia to threaten retaliation against the Czech Republic.")
     assert not [f for f in found if f[0].startswith("13") and f[1] == "CZE"]
+
+
+def test_coercion_by_an_unnamed_hand_of_someone_of_the_story_s_country_is_that_state_s() -> None:
+    from comity.model import Argument
+    from comity.stages.events.records import Participant
+    from comity.stages.events.story import coercing_state
+
+    sides = {"": Argument("Nicaragua", "NIC", "NIC", "state:NIC")}
+    bishop = Participant(Argument("Bishop Rolando Alvarez", "NICREL", "NIC", None), "Bishop Rolando Alvarez")
+    foreigner = Participant(Argument("an American reporter", "USAMED", "USA", None), "an American reporter")
+    assert [p.argument.code for p in coercing_state(sides, "173", [bishop])] == ["NICGOV"]
+    assert coercing_state(sides, "173", [foreigner]) == []
+    assert coercing_state(sides, "190", [bishop]) == []

@@ -39,7 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, fighting_side, other_side
+from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -152,7 +152,7 @@ class EventStage:
         rule = pattern.pattern_id
         if not targets and not between and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
-        if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets)):
+        if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]

@@ -72,3 +72,15 @@ def fighting_side(sides: dict[str, Argument], cameo: str, targets: Sequence[Part
     if targets[0].place or hit.country not in sides or (hit.code or "")[3:6] not in FIGHTERS:
         return []
     return other_side(sides, "19", [targets[0]])
+
+
+def coercing_state(sides: dict[str, Argument], cameo: str, targets: Sequence[Participant]) -> list[Participant]:
+    """Coercion whose doer goes unnamed ("was sentenced to 26 years", "has been under house
+    arrest") of someone of the country the story is about: that state's doing."""
+    if cameo[:2] != "17" or len(targets) != 1 or "" not in sides or targets[0].place:
+        return []
+    home = sides[""]
+    if targets[0].argument.country != home.country or (targets[0].argument.actor_id or "").startswith("state:"):
+        return []
+    state = Argument(home.text, f"{home.country}GOV", home.country, home.actor_id)
+    return [Participant(state, home.actor_id or home.country or home.text)]
