@@ -139,3 +139,18 @@ def test_coercion_by_an_unnamed_hand_of_someone_of_the_story_s_country_is_that_s
     assert [p.argument.code for p in coercing_state(sides, "173", [bishop])] == ["NICGOV"]
     assert coercing_state(sides, "173", [foreigner]) == []
     assert coercing_state(sides, "190", [bishop]) == []
+
+
+def test_saying_another_state_lied_is_an_accusation_against_it(coded) -> None:
+    found = coded("Foreign Secretary Liz Truss said the Russian government had repeatedly lied about its plans.")
+    assert ("112", "GBR", "RUS") in found
+
+
+def test_a_charge_that_names_no_one_in_its_sentence_takes_no_one_from_the_story(coded) -> None:
+    story = WAR_STORY + "Baghdad said the shelling was a violation of the truce."
+    assert ("112", "IRQ", "IRN") not in coded(story)
+
+
+def test_calling_an_act_a_crime_disapproves_of_its_maker(coded) -> None:
+    found = coded("Calling the Russian invasion a blatant crime, the Polish president demanded a withdrawal.")
+    assert [f for f in found if f[0] == "111" and f[1] == "POL" and f[2] == "RUS"]

@@ -137,7 +137,7 @@ class EventStage:
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
         if pattern.speech:  # "Tillerson said the U.S. is maintaining ties", "officials said Washington did not seek": one's own state is no addressee
             own = {country_key(source) for source in sources}
-            targets = [t for t in targets if not (t.argument.code in (t.argument.country, f"{t.argument.country}GOV") and t.argument.country in own)]
+            targets = [t for t in targets if not (_state_level(t) and t.argument.country in own)]
         if between and not sources and logical_subject(match.trigger):
             between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
@@ -150,7 +150,7 @@ class EventStage:
         if not targets and pattern.self_target:
             targets = own_countries(sources)
         rule = pattern.pattern_id
-        if not targets and not between and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
+        if not targets and not between and not pattern.need_target and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
         if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
@@ -235,6 +235,12 @@ class EventStage:
                 )
             )
         return mentions
+
+
+def _state_level(participant: Participant) -> bool:
+    """A state or its government, as opposed to its people, army or firms."""
+    argument = participant.argument
+    return argument.country is not None and argument.code in (argument.country, f"{argument.country}GOV")
 
 
 def _mention_id(doc_id: str, trigger: Span, cameo: str, source: Argument | None, target: Argument | None, date_span: Span | None) -> str:
