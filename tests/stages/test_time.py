@@ -615,3 +615,8 @@ def test_a_date_in_a_participant_s_clause_of_another_tense_is_of_another_time():
 def test_a_date_in_a_participant_s_clause_of_the_same_tense_still_dates_the_act():
     text = "Arrival\nThe delegation, which arrived on Monday, held talks with the mayor."
     assert short(dates(text, ["held"], APRIL_20)["held"]) == ("2021-04-19", "day", "relative:Monday")
+
+
+def test_the_start_of_an_ongoing_state_does_not_date_the_act():
+    text = "Crackdown\nSince 2007, the president has jailed dozens of opponents."
+    assert short(dates(text, ["jailed"], APRIL_20)["jailed"])[0] != "2007"

@@ -568,6 +568,8 @@ def _background_to(modifier: Any, trigger: Any) -> bool:
 def _background_clause(token: Any) -> Any:
     """The clause opened by a background word ("since") that holds the token, or None."""
     words = same_time_words().get("background", frozenset())
+    if token.dep_ == "pobj" and token.head.lower_ in words and token.head.dep_ == "prep":
+        return token.head  # "Since 2007, Ortega has jailed ...": when a state began, not the act
     for node in (token, *token.ancestors):
         if node.dep_ == "pcomp" and node.head.lower_ in words:
             return node
