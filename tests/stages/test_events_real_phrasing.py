@@ -154,3 +154,22 @@ def test_a_charge_that_names_no_one_in_its_sentence_takes_no_one_from_the_story(
 def test_calling_an_act_a_crime_disapproves_of_its_maker(coded) -> None:
     found = coded("Calling the Russian invasion a blatant crime, the Polish president demanded a withdrawal.")
     assert [f for f in found if f[0] == "111" and f[1] == "POL" and f[2] == "RUS"]
+
+
+def test_fighting_a_measure_greeting_with_relief_and_signing_a_venture_contract_are_no_events(coded) -> None:
+    assert not coded("Defense Secretary Caspar Weinberger will join Commerce Secretary Malcolm Baldrige in fighting the sale.")
+    assert not coded("The Philippine government has greeted with relief the defeat in the U.S. Senate of a bill.")
+    assert not coded("China and Australia signed a joint venture contract for an aluminium smelter.")
+    assert ("057", "CHN", "AUS") in coded("China and Australia signed a trade agreement.")
+
+
+def test_trade_with_a_firm_on_either_side_is_commerce(coded) -> None:
+    assert not [f for f in coded("American timber producers export two billion dollars of forest products to Japan.") if f[0].startswith("06")]
+
+
+def test_a_pattern_may_refuse_the_story_s_other_side(coded) -> None:
+    from comity.knowledge.event_patterns import PatternSet
+
+    patterns = {p.pattern_id: p for p in PatternSet.own().patterns}
+    assert patterns["disapprove.say-blame"].story_target is False
+    assert patterns["disapprove.criticize"].story_target is True

@@ -38,6 +38,8 @@ line with the same keys), and dictionaries in PETRARCH format given with `--verb
       self_target: true            # no target named: the source's own country (protests,
                                    # arrests of unnamed people)
       speech: true                 # a saying: dropped when what is said holds another event
+      story_target: false          # never takes the story's other side as its target (a charge
+                                   # names the one charged in its own sentence)
                                    # (and when it names no one it is said to or about)
       adopts_object_event: true    # an event noun as object with no doer of its own is the
                                    # subject's own act, coded as that noun's event ("X welcomed
@@ -87,7 +89,7 @@ LAYER_NAMES = ("user", "own", "broad")
 _KEYS = frozenset(
     {"id", "verb", "noun", "cameo", "object", "object_modifier", "particle", "prep", "source", "target",
      "reverse", "symmetric", "mutual", "need_target", "place_target", "self_target", "speech", "note", "adjective",
-     "adopts_object_event", "to_verb", "after", "before", "preceded_by", "followed_by", "political"}
+     "adopts_object_event", "to_verb", "after", "before", "preceded_by", "followed_by", "political", "story_target"}
 )  # fmt: skip
 
 
@@ -116,6 +118,7 @@ class EventPattern:
     speech: bool = False
     adopts_object_event: bool = False  # an own event noun as object is the act ("welcomed its resumption of ties")
     political: bool = False  # both sides must be political actors
+    story_target: bool = True  # may take the story's other side when its sentence names no target
     layer: int = OWN_LAYER
     origin: str = ""  # "file:line"
 
@@ -338,6 +341,7 @@ def pattern_from_record(record: Any, origin: str, codebook: Codebook, synsets: S
         reverse=None if reverse is None else _code(reverse, origin, "reverse", codebook),
         mutual=bool(record.get("mutual", False) or record.get("symmetric", False)),
         need_target=bool(record.get("need_target", False) or record.get("speech", False)),
+        story_target=bool(record.get("story_target", True)),
         place_target=bool(record.get("place_target", False)),
         self_target=bool(record.get("self_target", False)),
         speech=bool(record.get("speech", False)),

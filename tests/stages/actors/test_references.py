@@ -114,7 +114,3 @@ def test_a_national_outlet_s_bare_foreign_ministry_is_its_own_country_s(article,
                   outlet="Yonhap")
     assert mention(doc, "Foreign Ministry").country == "KOR"
 
-
-def test_a_state_s_name_inside_a_person_s_name_is_no_state(article) -> None:
-    doc = article("Carlos Brasil, an adviser to the coffee institute president, said prices would fall.\n")
-    assert not [m for m in doc.actor_mentions if m.code == "BRA"]

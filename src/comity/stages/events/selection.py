@@ -193,8 +193,21 @@ _BUSINESS_SECTORS = ("BUS", "MNC")
 def without_business_only_acts(candidates: list[Candidate]) -> list[Candidate]:
     """A firm acting on a firm, or on nobody, is commerce, not a political event: at least one
     side must be a political actor ("Morgan's chief executive resigned", "the company agreed to
-    buy"). A government fining a company, or a company suing a state, stays."""
-    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target))]
+    buy"). A government fining a company, or a company suing a state, stays; trade with a firm
+    on either side does not."""
+    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target)) and not _trade_by_a_firm(c)]
+
+
+#: Codes of economic cooperation: trade and investment, done or intended.
+_ECONOMIC_CODES = ("06", "0311", "031")
+
+
+def _trade_by_a_firm(candidate: Candidate) -> bool:
+    """Trade or investment with a firm on either side is commerce, whoever the other side is
+    ("U.S. producers export forest products to Japan", "Nippon Life plans a U.S. unit")."""
+    if not candidate.cameo.startswith(_ECONOMIC_CODES):
+        return False
+    return any(side is not None and _commercial(side) for side in (candidate.source, candidate.target))
 
 
 def _commercial(participant: Participant | None) -> bool:
