@@ -173,3 +173,16 @@ def test_a_pattern_may_refuse_the_story_s_other_side(coded) -> None:
     patterns = {p.pattern_id: p for p in PatternSet.own().patterns}
     assert patterns["disapprove.say-blame"].story_target is False
     assert patterns["disapprove.criticize"].story_target is True
+
+
+def test_announcing_one_s_own_coming_sanctions_is_a_threat(coded) -> None:
+    assert ("131", "GBR", "RUS") in coded("Britain said it would impose severe sanctions on Russia.")
+
+
+def test_another_s_coming_attack_stays_a_future_act(coded) -> None:
+    assert not [f for f in coded("Iran said Iraq would attack Kuwait.") if f[0].startswith(("13", "19"))]
+
+
+def test_warning_that_an_act_will_bring_a_forceful_response_threatens_its_maker(coded) -> None:
+    found = coded("Any Iranian attack on Soviet ships in the Gulf will bring a forceful response, a Soviet foreign ministry official said.")
+    assert ("130", "SUN", "IRN") in found

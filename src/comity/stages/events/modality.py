@@ -1,4 +1,5 @@
-"""Factuality hooks: reported, future or negated readings, and an announced own act as CAMEO 03 intent."""
+"""Factuality hooks: reported, future or negated readings, and an announced own act as CAMEO 03
+intent (cooperation) or CAMEO 13 threat (conflict)."""
 
 from __future__ import annotations
 
@@ -24,16 +25,24 @@ def judged_factuality(trigger, source: Participant | None, actors: ActorIndex) -
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
+#: The CAMEO 13 threat for each conflictual root: announcing one's own coming act of it.
+_THREAT_BY_ROOT = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
 def announced_intent(candidate: Candidate, factuality: Factuality, actors: ActorIndex) -> str | None:
     """ "X said it would lift the restrictions": a cooperative act the speaker announces as its own
-    coming act is an asserted intent (CAMEO 03), not an event yet; others' coming acts stay future."""
+    coming act is an asserted intent (CAMEO 03), not an event yet; "X said it would retaliate if
+    attacked", a conflictual one, is an asserted threat (CAMEO 13), conditions and all, as is a
+    threat told in the future ("any attack will bring a forceful response, an official said").
+    Others' coming acts stay future."""
     if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) or candidate.source is None:
         return None
-    intent = _INTENT_BY_ROOT.get(candidate.cameo[:2])
+    root = candidate.cameo[:2]
+    intent = _INTENT_BY_ROOT.get(root) or _THREAT_BY_ROOT.get(root) or (candidate.cameo if root == "13" else None)
     clause = factuality_rules.clause_verb(candidate.match.trigger)
     if intent is None or not factuality_rules.announced_with_modal(clause) or factuality_rules.negated(clause) is not None:
         return None
-    if factuality_rules.hypothetical_condition(clause):
+    if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):
         return None
     frame = factuality_rules.speech_frame(clause)
     if frame is None or frame[1] is None:
