@@ -1,6 +1,7 @@
 """End-to-end throughput against spaCy's full parse alone, on the same texts, in one interleaved run.
 
-    .venv/bin/python bench/throughput.py [CORPUS] [--articles N] [--repeat N] [--no-plain] [--workdir DIR]
+    .venv/bin/python bench/throughput.py [CORPUS] [--articles N] [--repeat N] [--no-plain]
+        [--without-broad-layer | --compare-broad-layer] [--workdir DIR]
 
 CORPUS is one of bench/corpora.py: `samples` (the demo articles and the seeds,
 political news, repeated `--repeat` times, 20 by default), `generated`,
@@ -14,6 +15,9 @@ the machine weighs on all of them alike:
 - comity in memory: ingest from JSON Lines and every stage (stage by stage over
   the chunk, each stage's time kept), nothing kept;
 - comity without the prefilter (unless `--no-plain`), the same way;
+- with `--compare-broad-layer`, comity without the broad layer (PETRARCH2's verb
+  dictionary), the same way: what the layer costs (`--without-broad-layer`
+  instead codes every contender without it);
 - comity into the store: `comity.api.code` on the chunk file into one store that
   grows over the run (saving and linking included).
 
@@ -29,6 +33,7 @@ spaCy component; with the load average before and after.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 import time
@@ -104,10 +109,14 @@ def sentence_counts(docs: list[Document]) -> Counter:
     return tally
 
 
-def run(chunks: list[Path], workdir: Path, plain: bool) -> tuple[Interleaved, Interleaved, Counter]:
+def run(chunks: list[Path], workdir: Path, config: Config, plain: bool, broad: bool) -> tuple[Interleaved, Interleaved, Counter]:
     """The contenders in turn on each chunk; then, untimed as contenders, the stages' own parts."""
     nlp = load_nlp()
-    pipelines = {"comity": build_pipeline(Config())} | ({"plain": build_pipeline(Config(prefilter=False))} if plain else {})
+    pipelines = {"comity": build_pipeline(config)}
+    if plain:
+        pipelines["plain"] = build_pipeline(dataclasses.replace(config, prefilter=False))
+    if broad:
+        pipelines["narrow"] = build_pipeline(dataclasses.replace(config, broad_layer=False))
     started = time.perf_counter()
     for pipeline in pipelines.values():
         pipeline(document_from_text(WARM_UP_TEXT, "warm-up"))
@@ -118,9 +127,10 @@ def run(chunks: list[Path], workdir: Path, plain: bool) -> tuple[Interleaved, In
             texts = [doc.text for doc in streamed([chunk])]
             contenders.run("spacy", lambda: drain(nlp.pipe(texts, batch_size=Config().batch_size)))
             coded = contenders.run("comity", lambda: coded_stage_by_stage(pipelines["comity"], chunk, parts, "comity"))
-            if plain:
-                contenders.run("plain", lambda: drain(coded_stage_by_stage(pipelines["plain"], chunk, parts, "plain")))
-            contenders.run("store", lambda: api.code([chunk], db=workdir / "store.duckdb"))
+            for other in ("plain", "narrow"):
+                if other in pipelines:
+                    contenders.run(other, lambda: drain(coded_stage_by_stage(pipelines[other], chunk, parts, other)))
+            contenders.run("store", lambda: api.code([chunk], db=workdir / "store.duckdb", config=config))
             tally.update(sentence_counts(coded))
             parse_components(pipelines["comity"], coded, parts)
             saved_and_linked(coded, parts_store, parts)
@@ -142,6 +152,9 @@ def print_results(contenders: Interleaved, parts: Interleaved, tally: Counter, a
     print(f"comity into the store / spaCy alone: {seconds['spacy'] / seconds['store']:.2f}×")
     if "plain" in seconds:
         print(f"prefilter speed-up (no prefilter / prefilter): {seconds['plain'] / seconds['comity']:.2f}×")
+    if "narrow" in seconds:
+        report("comity in memory, no broad layer", seconds["narrow"], articles, words)
+        print(f"the broad layer costs {100 * (1 - seconds['narrow'] / seconds['comity']):.1f}% of comity's throughput")
     storing = ("store save", "relink")
     coding = {k.removeprefix("comity:"): v for k, v in parts.seconds.items() if k.startswith("comity:") or k in storing}
     print("time share while coding (stages in memory, then saving and linking): " + shares(coding))
@@ -160,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=20, help="rounds of the samples corpus")
     parser.add_argument("--no-plain", action="store_true", help="skip comity without the prefilter")
+    layer = parser.add_mutually_exclusive_group()
+    layer.add_argument("--without-broad-layer", action="store_true", help="code with comity's own patterns alone (Config.broad_layer off)")
+    layer.add_argument("--compare-broad-layer", action="store_true", help="also time comity without the broad layer, interleaved")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="comity-throughput-"))
@@ -168,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     words = words_of(records)
     print(f"{args.corpus}: {len(records)} articles, {words} words, in chunks of {CHUNK}; in {workdir}")
     load_average("at the start")
-    contenders, parts, tally = run(chunks, workdir, plain=not args.no_plain)
+    config = Config(broad_layer=not args.without_broad_layer)
+    contenders, parts, tally = run(chunks, workdir, config, plain=not args.no_plain, broad=args.compare_broad_layer)
     load_average("at the end")
     print_results(contenders, parts, tally, len(records), words)
     return 0

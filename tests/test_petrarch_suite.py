@@ -93,6 +93,18 @@ def test_shared_suites_are_readable(shared_dir: Path) -> None:
     assert ud[0].expected and ud[0].date
 
 
+def test_discard_lists_drop_records_as_petrarch_does(tmp_path: Path) -> None:
+    from comity.petrarch_suite import is_discarded, read_discards
+
+    path = tmp_path / "x.discards.txt"
+    path.write_text("# comment\n+GOLDEN_GOBLIN CUP   # a story discard\nFOOTBALL_\nYEARS LATER\n", encoding="utf-8")
+    discards = read_discards(path)
+    assert is_discarded("Arnor won the Golden Goblin Cup.", discards)
+    assert is_discarded("Five years later Arnor returned.", discards)
+    assert is_discarded("Arnor played football.", discards) and not is_discarded("Arnor's footballers won.", discards)
+    assert not is_discarded("Arnor restored ties with Gondor.", discards)
+
+
 def test_unreachable_rows_are_read_per_suite() -> None:
     notes = """| suite | record | code | source | target | category | why |
 | --- | --- | --- | --- | --- | --- | --- |
@@ -121,31 +133,42 @@ def test_notes_list_unreachable_codings_of_both_suites() -> None:
     assert len(read_unreachable(NOTES, "UNIT").codings) > 200
 
 
+UD_FILES = ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt", "UD_PETR_Validate_discards_2_02.txt")
+UNIT_FILES = ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("records", "actors", "agents", "key", "floor", "extra_max", "reachable_floor"),
+    ("files", "verbs", "key", "floor", "extra_max", "reachable_floor"),
     [
-        # UD extra 29.6 (was 29.0): "abandon ties" is coded 161/160 by the codebook where the suite
-        # expects 080, "downplayed their meeting" now codes the meeting (040) beside the expected 120s,
-        # and two agents of one state ("Danish media and government") stay two participants, which
-        # adds a coding on a record whose expected code is unreachable; over the reachable codings
-        # extra events stay at 2.27%. Unit tests: the same, 80.7.
-        ("UD_PETR_Validate_records_2_02.xml", "UD_PETR_Validate_actors_2_02.txt", "UD_PETR_Validate_agents_2_02.txt", "UD", 49.5, 29.6, 94.5),
-        ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "UNIT", 2.6, 80.7, 74.0),
+        # The suites' own dictionaries: actors, agents, discard lists and verb files (as `--verbs`):
+        # UD 68.52% correct, 21.97% extra, beyond UD-PETRARCH's published 68.27% and 22.95%; unit
+        # tests 46.92% and 28.87% (2.6% and 80.7% before issue 12). Over the reachable codings the
+        # suite file's readings decide where comity's patterns say no more: 92.5% and 66.7%.
+        (UD_FILES, "PETR.Validate.verbs.2.0.txt", "UD", 68.5, 22.0, 92.5),
+        (UNIT_FILES, "PETR.Validate.verbs.txt", "UNIT", 46.9, 28.9, 66.0),
+        # comity's patterns alone. UD extra 33.3 (was 29.6): an attack with its own doer that a
+        # condemnation reacts to is coded too ("chided an attack by Osgiliath soldiers in south
+        # Ithilen", 8 records), which the suite does not expect; the broad layer codes "is about to
+        # improve full diplomatic ties" (050, future) in two; unit tests the same, 85.3.
+        (UD_FILES, None, "UD", 49.5, 33.4, 94.5),
+        (UNIT_FILES, None, "UNIT", 2.6, 85.3, 74.0),
     ],
 )
-def test_full_suite(shared_dir: Path, records: str, actors: str, agents: str, key: str, floor: float, extra_max: float, reachable_floor: float) -> None:
+def test_full_suite(shared_dir: Path, files: tuple[str, str, str, str], verbs: str | None, key: str, floor: float, extra_max: float, reachable_floor: float) -> None:
     actor_stage = pytest.importorskip("comity.stages.actors", reason="the actors stage is not in this checkout")
     from comity.knowledge.actors import ActorKnowledge
     from comity.knowledge.cameo import Codebook
-    from comity.petrarch_suite import pipeline_coder
+    from comity.petrarch_suite import pipeline_coder, read_discards, suite_patterns
     from comity.stages.events import EventStage
     from comity.stages.parse import ParseStage
 
     directory = shared_dir / "data" / "petrarch"
+    records, actors, agents, discards = files
     knowledge = ActorKnowledge.from_petrarch([directory / actors], [directory / agents])
-    stages = [ParseStage(), actor_stage.ActorStage(knowledge), EventStage(reciprocal=True, collapse_same_dyad=False)]
-    score = score_suite(read_records(directory / records), pipeline_coder(stages))
+    patterns = suite_patterns(directory / verbs) if verbs else None
+    stages = [ParseStage(), actor_stage.ActorStage(knowledge), EventStage(patterns=patterns, reciprocal=True, collapse_same_dyad=False)]
+    score = score_suite(read_records(directory / records), pipeline_coder(stages, read_discards(directory / discards)))
     assert score.percent_correct >= floor
     assert score.percent_extra <= extra_max
     assert ceiling(score, read_unreachable(NOTES, key), Codebook.default().__contains__).percent_correct >= reachable_floor

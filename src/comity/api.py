@@ -70,18 +70,32 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
         extra_actor_files=[Path(p) for p in config.actor_files],
         extra_agent_files=[Path(p) for p in config.agent_files],
     )
+    patterns = event_patterns(config)
     return Pipeline(
         [
             MetadataStage(),
             SegmentStage(),
-            *([PrefilterStage(knowledge, model=config.spacy_model)] if config.prefilter else []),
+            *([PrefilterStage(knowledge, patterns, model=config.spacy_model)] if config.prefilter else []),
             ParseStage(config.spacy_model, config.batch_size),
             ActorStage(knowledge),
-            EventStage(),
+            EventStage(patterns=patterns),
             TimeStage(knowledge),
             PlaceStage(),
         ]
     )
+
+
+def event_patterns(config: Config | None = None):  # -> comity.knowledge.event_patterns.PatternSet
+    """The patterns a run codes with, in precedence: the `--verbs` dictionaries, comity's own,
+    then the broad layer (unless turned off). `.problems` lists what the dictionaries dropped."""
+    from comity.knowledge.event_patterns import PatternSet
+    from comity.knowledge.verb_dictionary import read_user_patterns
+
+    config = config or Config()
+    builtin = PatternSet.default() if config.broad_layer else PatternSet.own()
+    if not config.verb_files:
+        return builtin
+    return PatternSet.layered(read_user_patterns([Path(p) for p in config.verb_files]), builtin)
 
 
 def mentions_of(doc: Document) -> list[dict[str, Any]]:

@@ -49,8 +49,21 @@ def _fail(exc: ComityError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _config(actors: list[Path] | None, agents: list[Path] | None) -> Config:
-    return Config(actor_files=[str(p) for p in actors or []], agent_files=[str(p) for p in agents or []])
+def _config(actors: list[Path] | None, agents: list[Path] | None, verbs: list[Path] | None = None) -> Config:
+    return Config(
+        actor_files=[str(p) for p in actors or []], agent_files=[str(p) for p in agents or []], verb_files=[str(p) for p in verbs or []]
+    )
+
+
+def _report_verb_dictionaries(config: Config) -> None:
+    """What the --verbs dictionaries left out (codes not in the CAMEO codebook), before coding."""
+    if not config.verb_files:
+        return
+    problems = api.event_patterns(config).problems
+    for problem in problems[:20]:
+        err_console.print(f"[yellow]--verbs:[/yellow] {problem}")
+    if len(problems) > 20:
+        err_console.print(f"[yellow]--verbs:[/yellow] ... and {len(problems) - 20} more patterns left out")
 
 
 @app.command("code")
@@ -61,6 +74,7 @@ def code_command(
     out: Annotated[Optional[Path], typer.Option("--out", help="Also write mentions.jsonl and events.jsonl here.")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (comity YAML or PETRARCH/Phoenix format); repeatable.")] = None,
     agents: Annotated[Optional[list[Path]], typer.Option("--agents", help="Extra agent dictionary; repeatable.")] = None,
+    verbs: Annotated[Optional[list[Path]], typer.Option("--verbs", help="Verb dictionary in PETRARCH format, in front of the built-in patterns; repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local engine), or workers of the local Dask cluster.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (into the store) or dask (partitioned Parquet into --out).")] = "local",
@@ -70,12 +84,14 @@ def code_command(
     """Code articles into the store, showing progress and ending with a summary.
     Exits 0 when every input was coded or unchanged, 3 when some failed, 2 when none could be coded."""
     try:
+        config = _config(actors, agents, verbs)
+        _report_verb_dictionaries(config)
         if engine == "dask":
-            _code_on_dask([Path(p) for p in paths], out, _config(actors, agents), scheduler, workers)
+            _code_on_dask([Path(p) for p in paths], out, config, scheduler, workers)
             return
         if engine != "local":
             raise InputError(f"--engine must be local or dask, not {engine!r}")
-        summary = _run_with_progress(paths, db, out, _config(actors, agents), quiet, workers, replace)
+        summary = _run_with_progress(paths, db, out, config, quiet, workers, replace)
     except ComityError as exc:
         raise _fail(exc) from exc
     _print_summary(summary, db)

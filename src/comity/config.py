@@ -23,6 +23,8 @@ class Config:
     max_input_bytes: int = MAX_INPUT_BYTES
     actor_files: list[str] = field(default_factory=list)  # extra actor dictionaries
     agent_files: list[str] = field(default_factory=list)  # extra agent dictionaries
+    verb_files: list[str] = field(default_factory=list)  # verb dictionaries (PETRARCH format), in front of ours
+    broad_layer: bool = True  # the patterns converted from PETRARCH2's verb dictionary, behind ours
     batch_size: int = 64
     prefilter: bool = True  # parse only sentences that can hold an event (stages/prefilter.py)
 

@@ -49,7 +49,7 @@ DATE = "date"
 #: Pattern fields that say what the pattern codes or where its actors are, not what it requires.
 _NOT_CONSTRAINTS = frozenset(
     {"pattern_id", "cameo", "pos", "lemmas", "source", "target", "reverse", "mutual", "need_target", "place_target",
-     "self_target", "speech", "adopts_object_event", "origin"}
+     "self_target", "speech", "adopts_object_event", "origin", "layer", "political"}
 )  # fmt: skip
 
 
@@ -161,7 +161,7 @@ def _verdict_from_mentions(row: GoldRow, nearby: list[dict[str, Any]], matched_b
 
 
 def _verdict_from_patterns(row: GoldRow, tokens: list, actors: ActorIndex, patterns: PatternSet) -> tuple[str, str]:
-    triggers = [(t, p) for t in tokens for p in _family_patterns(t, patterns, row.cameo_root)]
+    triggers = sorted(((t, p) for t in tokens for p in _family_patterns(t, patterns, row.cameo_root)), key=lambda tp: tp[1].layer)
     if not triggers:
         verbs = sorted({t.lemma_.lower() for t in tokens if t.pos_ == "VERB"})
         return "no trigger", "verbs: " + ", ".join(verbs[:12])
@@ -189,7 +189,7 @@ def _family_patterns(token, patterns: PatternSet, roots: tuple[str, ...]) -> lis
     positions = [trigger_pos(token)] + ["verb", "noun", "adj"]
     found: list[EventPattern] = []
     for pos in dict.fromkeys(p for p in positions if p):
-        found += [p for p in patterns.candidates(pos, token.lemma_) if p.cameo[:2] in roots or (p.reverse or "")[:2] in roots]
+        found += [p for p in patterns.candidates(pos, token.lemma_) if p.is_event and (p.cameo[:2] in roots or (p.reverse or "")[:2] in roots)]
         if found:
             return found
     return found
@@ -206,7 +206,9 @@ def _failed_constraint(token, pattern: EventPattern) -> str:
 
 
 def _relaxed(pattern: EventPattern, name: str) -> EventPattern:
-    empty = frozenset() if isinstance(getattr(pattern, name), frozenset) else None
+    """The pattern without one constraint: an empty value of the field's own kind."""
+    value = getattr(pattern, name)
+    empty = type(value)() if isinstance(value, (frozenset, tuple, bool)) else None
     return replace(pattern, **{name: empty})
 
 

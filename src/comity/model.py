@@ -112,6 +112,11 @@ class Actor:
     code: str | None  # CAMEO-style code when not role-dependent: "PRK", "IGOUNO", "CUBPTY"
 
 
+#: The rule of a news medium named as the channel of a report ("told Reuters", "KCNA said"):
+#: an actor, but no participant of any event.
+REPORTER_RULE = "reporter"
+
+
 @dataclass(slots=True)
 class ActorMention:
     span: Span
@@ -128,6 +133,11 @@ class ActorMention:
     @property
     def resolved(self) -> bool:
         return self.actor_id is not None or bool(self.members)
+
+    @property
+    def is_reporter(self) -> bool:
+        """A news medium carrying a report, not acting in it (see `REPORTER_RULE`)."""
+        return self.rule == REPORTER_RULE
 
 
 @dataclass(slots=True)

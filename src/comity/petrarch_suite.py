@@ -21,6 +21,13 @@ from a notes file's table rows (`| suite | record | code | source | target |
 category | why |`, code `-` for a record that expects no event on a sentence
 coded elsewhere) and `ceiling` scores the rest.
 
+`read_discards` reads a suite's discard list (`*.discards.txt`): PETRARCH codes no event in
+a sentence holding one of its phrases, and `pipeline_coder` does the same.
+
+`suite_patterns` reads a suite's verb file (`PETR.Validate.verbs.txt` for the unit tests,
+`PETR.Validate.verbs.2.0.txt` for the UD suite, whose own verb file is not public) as user
+patterns in front of comity's, as `comity code --verbs` does.
+
 `score_seeds` codes the seeds that have gold (`gold/seeds-dev.jsonl`) with given
 stages and scores them with `comity.eval`; the bench and the events tests share it.
 """
@@ -216,17 +223,50 @@ def score_suite(records: Iterable[ValidationRecord], code: Callable[[Sequence[Va
     return score
 
 
-def pipeline_coder(stages: Sequence) -> Callable[[Sequence[ValidationRecord]], list[list[ExpectedEvent]]]:
-    """A `code` function for `score_suite` running the given stages (parse, actors, events) in order."""
+def suite_patterns(verbs: Path):  # -> comity.knowledge.event_patterns.PatternSet
+    """A suite's verb file read as `--verbs` reads a dictionary, in front of comity's patterns;
+    its bad lines are skipped and listed in `.problems` with its dropped codes."""
+    from comity.knowledge.event_patterns import PatternSet
+    from comity.knowledge.verb_dictionary import read_user_patterns
+
+    return PatternSet.layered(read_user_patterns([verbs], strict=False), PatternSet.default())
+
+
+def pipeline_coder(stages: Sequence, discards: Sequence[re.Pattern[str]] = ()) -> Callable[[Sequence[ValidationRecord]], list[list[ExpectedEvent]]]:
+    """A `code` function for `score_suite` running the given stages (parse, actors, events) in
+    order; a record whose text holds a phrase of the suite's discard list codes nothing, as
+    PETRARCH codes it."""
 
     def code(records: Sequence[ValidationRecord]) -> list[list[ExpectedEvent]]:
         documents: Iterable[Document] = (record_document(record) for record in records)
         for stage in stages:
             batch = getattr(stage, "pipe", None)
             documents = batch(documents) if batch is not None else map(stage, documents)
-        return [coded_events(doc.event_mentions) for doc in documents]
+        return [[] if is_discarded(doc.text, discards) else coded_events(doc.event_mentions) for doc in documents]
 
     return code
+
+
+def read_discards(path: Path) -> list[re.Pattern[str]]:
+    """A PETRARCH discard list: one phrase a line ("+" before it: the whole story; "_" after
+    it: a whole word, else a stem), matched in any case; "#" starts a comment. A validation
+    record is one sentence, so story and sentence discards alike drop the record."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read the discard list {path}: {exc}") from exc
+    found = []
+    for line in lines:
+        phrase = line.split("#", 1)[0].strip().lstrip("+").strip()
+        if phrase:
+            end = r"(?![\w])" if phrase.endswith("_") else ""
+            words = r"\s+".join(re.escape(word) for word in phrase.rstrip("_").replace("_", " ").split())
+            found.append(re.compile(r"(?<![\w])" + words + end, re.IGNORECASE))
+    return found
+
+
+def is_discarded(text: str, discards: Sequence[re.Pattern[str]]) -> bool:
+    return any(pattern.search(text) for pattern in discards)
 
 
 def parse_unreachable(content: str, suite_key: str) -> Unreachable:

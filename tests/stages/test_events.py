@@ -96,7 +96,7 @@ def test_one_sentence_per_cameo_root(text: str, expected: tuple[str, str, str]) 
 
 
 def test_every_root_has_patterns() -> None:
-    roots = {pattern.cameo[:2] for pattern in PatternSet.default().patterns}
+    roots = {pattern.cameo[:2] for pattern in PatternSet.own().patterns if pattern.cameo}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
 
 
@@ -258,7 +258,7 @@ def test_custom_patterns_and_bad_pattern_files(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="unknown slot 'elsewhere'"):
         PatternSet.from_dir(tmp_path, Codebook.default())
     (tmp_path / "custom.yaml").write_text('- id: bad\n  verb: call\n  prep: on\n  cameo: "020"\n', encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="'prep' must be one word; got True"):
+    with pytest.raises(KnowledgeError, match="'prep' holds true/false: quote the words on, off, yes and no"):
         PatternSet.from_dir(tmp_path)
 
 
@@ -715,3 +715,14 @@ def test_an_act_reacted_to_happened_and_an_act_asked_for_did_not() -> None:
     found = triples("Gondor condemned Arnor's attack on Rohan.")
     assert ("111", "GON", "ARN") in found and ("190", "ARN", "ROH") in found
     assert not any(code.startswith("19") for code, _, _ in triples("Gondor threatened Arnor's attack on Rohan."))
+
+
+def test_a_headline_object_read_as_a_dative_is_the_object() -> None:
+    doc = parsed_document(
+        ["Arnor", "accuses", "Gondor"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dative"],
+        ["NNP", "VBZ", "NNP"],
+        ["Arnor", "accuse", "Gondor"],
+    )
+    assert [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions] == [("112", "ARN", "GON")]

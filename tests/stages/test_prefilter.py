@@ -48,7 +48,7 @@ def test_inflected_and_irregular_trigger_words_are_found(triggers: TriggerWords,
     assert triggers.is_trigger(word)
 
 
-@pytest.mark.parametrize("word", ["weather", "rice", "harvest", "percent", "decade"])
+@pytest.mark.parametrize("word", ["weather", "rice", "lunch", "percent", "decade"])
 def test_words_no_pattern_takes_are_not_triggers(triggers: TriggerWords, word: str) -> None:
     assert not triggers.is_trigger(word)
 
@@ -161,3 +161,23 @@ def test_the_prefilter_loses_no_gold_event_on_the_seed_articles(shared_dir: Path
     with_prefilter = matched_gold_ids(gold_set, prefilter=True)
     assert with_prefilter
     assert matched_gold_ids(gold_set, prefilter=False) - with_prefilter == set(), "gold events lost to the prefilter"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Arnor's troops crossed into Gondor", True),  # the broad layer's "&MILITARY * (INTO)" [190]
+    ("Arnor's trucks crossed into Gondor", False),  # it needs a word of &MILITARY
+])
+def test_a_sentence_only_the_broad_layer_could_code_is_a_candidate(triggers: TriggerWords, sentence: str, expected: bool) -> None:
+    assert triggers.can_match(sentence.split()) is expected
+
+
+def test_a_generic_broad_pattern_needs_two_political_actors_in_the_sentence() -> None:
+    """ "X and Y remain at odds" (the broad layer's "* (AT ODDS)", coded only between political
+    actors): a candidate with two actors, not with one."""
+    stage = PrefilterStage(context=0)
+    assert stage.triggers.can_match_political("Arnor remains at odds".split())
+    two = "Cuba and Vietnam remain at odds over rice."
+    one = "The Cuban harvest remains at odds with forecasts."
+    for text, expected in ((two, [two]), (one, [])):
+        doc = Document("d", text, "h", "t", "txt", sections=[Section(SectionKind.BODY, Span(0, len(text)))])
+        assert sentence_texts(doc, stage(doc).candidate_spans) == expected

@@ -159,6 +159,11 @@ class Gazetteer:
             return None
         return min(options, key=_rank(country_hint))[1]
 
+    def best_entries(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        """(normalised name, the entry it names first, with no country preference) for every name."""
+        for key, options in self._index.items():
+            yield key, min(options, key=_rank(None))[1]
+
     def venue_names(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """(normalised name, entry) for every venue name and alias, to find venues in text."""
         yield from self._venues

@@ -65,30 +65,40 @@ class TriggerWords:
     #: trigger lemma -> per pattern, the word groups it needs one of each besides
     #: (its objects, particle, preposition, object modifiers); () when it needs none
     needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    #: the same for patterns that code only between political actors (the broad layer)
+    political_needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
     _forms: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: word -> possible lemmas
 
     @classmethod
     def from_knowledge(cls, patterns: PatternSet, model: str = SPACY_MODEL) -> TriggerWords:
-        needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for pattern in patterns.patterns:
-            for lemma in pattern.lemmas:
-                needs.setdefault(lemma, []).append(_needed_words(pattern))
+        needs: dict[str, set[tuple[frozenset[str], ...]]] = {}
+        political: dict[str, set[tuple[frozenset[str], ...]]] = {}
+        for lemma, pattern in patterns.triggers():
+            if pattern.is_event:
+                (political if pattern.political else needs).setdefault(lemma, set()).add(_needed_words(pattern))
         exceptions, rules = _lemmatizer_tables(model)
-        return cls(frozenset(needs), exceptions, rules, {lemma: tuple(set(n)) for lemma, n in needs.items()})
+        return cls(
+            frozenset(needs) | frozenset(political), exceptions, rules,
+            {lemma: tuple(n) for lemma, n in needs.items()}, {lemma: tuple(n) for lemma, n in political.items()},
+        )  # fmt: skip
 
     def is_trigger(self, word: str) -> bool:
         return not self.lemmas.isdisjoint(self.forms(word))
 
     def can_match(self, words: Iterable[str]) -> bool:
-        """Some pattern finds its trigger and every word group it needs among these words."""
+        """Some pattern that codes between any actors finds its trigger and every word group it
+        needs among these words."""
+        return _fits(self.needs, self.all_forms(words))
+
+    def can_match_political(self, words: Iterable[str]) -> bool:
+        """The same for the patterns that code only between political actors."""
+        return _fits(self.political_needs, self.all_forms(words))
+
+    def all_forms(self, words: Iterable[str]) -> set[str]:
         forms: set[str] = set()
         for word in words:
             forms |= self.forms(word)
-        return any(
-            all(not group.isdisjoint(forms) for group in groups)
-            for lemma in self.lemmas.intersection(forms)
-            for groups in self.needs.get(lemma, ((),))
-        )
+        return forms
 
     def forms(self, word: str) -> frozenset[str]:
         lowered = word.lower()
@@ -107,9 +117,21 @@ class TriggerWords:
         return found
 
 
+def _fits(needs: dict[str, tuple[tuple[frozenset[str], ...], ...]], forms: set[str]) -> bool:
+    return any(
+        all(not group.isdisjoint(forms) for group in groups)
+        for lemma in forms.intersection(needs)
+        for groups in needs[lemma]
+    )
+
+
 def _needed_words(pattern: EventPattern) -> tuple[frozenset[str], ...]:
-    """The word groups a pattern matches only with one of each present in its sentence."""
-    groups = [pattern.objects, pattern.object_modifiers, frozenset({pattern.particle} - {None}), frozenset({pattern.prep} - {None})]
+    """The word groups a pattern matches only with one of each present in its sentence: the
+    heads of its terms, its prepositions, particles and adjacent words."""
+    terms = [pattern.object, *pattern.after, *pattern.before, *(prep.object for prep in pattern.preps)]
+    groups = [term.heads for term in terms if term is not None]
+    groups += [pattern.object_modifiers, *(frozenset({word}) for word in pattern.particles + pattern.preceded_by + pattern.followed_by)]
+    groups += [frozenset({prep.preposition}) for prep in pattern.preps]
     return tuple(group for group in groups if group)
 
 
@@ -224,9 +246,23 @@ def _sentences_by_section(doc: Document, split) -> Iterator[tuple[Section, list[
 
 def can_hold_event(text: str, sentence: tuple[Span, Words], triggers: TriggerWords, knowledge: ActorKnowledge) -> bool:
     span, words = sentence
-    if not triggers.can_match(word for word, _ in words):
-        return False
-    return _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge)
+    forms = triggers.all_forms(word for word, _ in words)
+    if _fits(triggers.needs, forms):
+        if _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge):
+            return True
+    return _fits(triggers.political_needs, forms) and _may_name_two_political_actors(text, span, words, knowledge)
+
+
+def _may_name_two_political_actors(text: str, span: Span, words: Words, knowledge: ActorKnowledge) -> bool:
+    """Two known actors, roles or pronouns, or "the two countries": what a pattern that codes
+    only between political actors needs to find its two sides."""
+    if DYAD.search(text, span.start, span.end):
+        return True
+    pronouns = sum(1 for word, _ in words if word.lower() in ACTOR_PRONOUNS)
+    names = [m for m in knowledge.match_names(text, span.start, span.end) if not _is_place_named(text, span, m, knowledge)]
+    if pronouns + len(names) >= 2:
+        return True
+    return pronouns + len(names) + len(knowledge.match_agents(text, span.start, span.end)) >= 2
 
 
 def refers_back(words: Words) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from comity import factuality as factuality_rules
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, Participant
-from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, RELATIVE_PRONOUNS
+from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS
 
 
 def is_passive(token) -> bool:
@@ -105,8 +105,8 @@ def _noun_subject(noun, depth: int) -> list:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _names_someone(c)]
     if modifiers:
         return modifiers  # "Russian shelling hit ...", "condemned the Israeli strikes", "a North Korean call for talks"
-    by_agent = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-    if by_agent:
+    by_agent = _by_phrase_objects(noun) or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for p in _by_phrase_objects(o)]
+    if by_agent:  # "the expulsion of X by Y", the parser often hanging "by Y" on X
         return by_agent
     head = noun.head
     if noun.dep_ == "conj" and head is not noun:
@@ -116,6 +116,10 @@ def _noun_subject(noun, depth: int) -> list:
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     return []
+
+
+def _by_phrase_objects(token) -> list:
+    return [p for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
 
 def eliciting_verb(noun):
@@ -157,8 +161,12 @@ def _logical_object(token) -> list:
             return [token.head]
         return subject
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    # a headline's object the parser left unattached: "Arnor praises Gondor" with "Gondor" as dep
-    return objects or [c for c in token.children if c.dep_ == "dep" and c.pos_ == "PROPN" and c.i > token.i]
+    # a headline's object the parser left unattached ("Arnor praises Gondor" with "Gondor" as dep)
+    # or took for a dative, with no object beside it ("Greece accuses Turkey" at a line's end)
+    return objects or [
+        c for c in token.children
+        if c.i > token.i and c.pos_ == "PROPN" and (c.dep_ == "dep" or (c.dep_ == "dative" and c.pos_ != "ADP"))
+    ]
 
 
 def _argument_hosts(match: Match) -> list:
@@ -188,6 +196,18 @@ def _prep_objects(match: Match, word: str) -> list:
             elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
                 found.append(child)
     return list(dict.fromkeys(found))
+
+
+def _party_prep_objects(match: Match) -> list:
+    """Objects of the prepositions that can name a party ("sent aid to X", "fired at X"), in
+    text order; not those of place or time ("in", "during")."""
+    found = [
+        p
+        for host in _argument_hosts(match) for child in host.children
+        if child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS
+        for p in child.children if p.dep_ in ("pobj", "pcomp")
+    ]
+    return sorted(dict.fromkeys(found), key=lambda token: token.i)
 
 
 def _main_clause_subjects(match: Match) -> list:
@@ -255,6 +275,8 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
         return _complement_subjects(match), False
     if slot == "inside":
         return _inner_targets(match), False
+    if slot == "prep:*":
+        return _party_prep_objects(match), False
     return _prep_objects(match, slot.removeprefix("prep:")), False
 
 

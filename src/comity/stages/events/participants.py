@@ -75,6 +75,8 @@ class ActorIndex:
         return []
 
     def _resolved(self, mention: ActorMention) -> list[Participant]:
+        if mention.is_reporter:
+            return []  # "told Reuters", "KCNA said": the channel of a report takes no part in it
         if mention.members:
             return [p for member in mention.members if (p := self._member(member, mention)) is not None]
         if mention.actor_id is None and mention.code is None:
@@ -163,6 +165,20 @@ def _names_hung_aside(units: list) -> list:
             if child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and child not in units and child not in found:
                 found += [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     return found
+
+
+#: Agent codes of actors whose acts are no political events by themselves: companies,
+#: markets, media, schools, farms, hospitals.
+NON_POLITICAL_AGENTS = frozenset({"BUS", "MED", "EDU", "AGR", "HLH"})
+
+
+def is_political(participant: Participant) -> bool:
+    """A state, an organ of government, a party, an armed group, an international body, or
+    people acting or acted on politically: anything but a business, media, school, farm or
+    hospital actor."""
+    code = participant.argument.code or ""
+    agents = {code[i : i + 3] for i in range(3, len(code), 3)}
+    return agents.isdisjoint(NON_POLITICAL_AGENTS)
 
 
 def participant_key(participant: Participant | None) -> str | None:

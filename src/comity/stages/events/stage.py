@@ -30,17 +30,23 @@ from __future__ import annotations
 import hashlib
 
 from comity.knowledge.cameo import Codebook
-from comity.knowledge.event_patterns import PatternSet
+from comity.knowledge.event_patterns import BROAD_LAYER, PatternSet
 from comity.knowledge.gazetteer import Gazetteer
 from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
 from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
-from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
+from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
-from comity.stages.events.triggers import describes_a_thing, find_matches, sentences_with_tokens
+from comity.stages.events.triggers import (
+    describes_a_thing,
+    find_matches,
+    sentences_with_tokens,
+    without_overlaps_of_the_broad_layer,
+    without_verbs_of_event_subjects,
+)
 
 
 class EventStage:
@@ -89,13 +95,16 @@ class EventStage:
     # ------------------------------------------------------------------ per sentence
 
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
-        matches = without_quoted_themes(list(find_matches(sentence.tokens, self.patterns)), sentence.tokens)
+        matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
+        matches = without_verbs_of_event_subjects(matches)
+        matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
         matches = without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses)))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
         # a clause's verb that triggers an event makes a saying over it a report, coded or not
-        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb"}
+        # (the broad layer's only when it codes: it never changes what the patterns in front code)
+        verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb" and m.pattern.layer < BROAD_LAYER}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
             if match.pattern.speech and frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger)):
                 continue
@@ -121,6 +130,8 @@ class EventStage:
             sources, _ = first_filled(match, pattern.source, actors, exclude=[])
         if not sources and describes_a_thing(match.trigger, actors):
             return []
+        if pattern.political:
+            sources = [p for p in sources if is_political(p)]
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
         if pattern.speech:  # "Tillerson said the U.S. is maintaining ties": one's own state is no addressee
             own = {country_key(source) for source in sources}
@@ -136,6 +147,10 @@ class EventStage:
             targets = self._place_targets(match, sources)
         if not targets and pattern.self_target:
             targets = own_countries(sources)
+        if pattern.political:
+            targets = [p for p in targets if is_political(p)]
+            if not sources and not (between and len(targets) >= 2):
+                return []
         if targets:
             targets_by_trigger[match.trigger.i] = targets
         mutual_reading = pattern.mutual or acts_on_each_other(match.trigger)

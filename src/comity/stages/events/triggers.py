@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from comity.knowledge.event_patterns import EventPattern, PatternSet
+from comity.knowledge.event_patterns import BROAD_LAYER, OWN_LAYER, USER_LAYER, EventPattern, PatternSet
 from comity.model import Document, SectionKind
 from comity.stages.events.arguments import is_passive
+from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
 from comity.stages.events.vocabulary import CARRIER_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
@@ -28,16 +29,58 @@ def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
 
 
 def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
-    """Each token that a pattern accepts, with the first (most specific) pattern that fits."""
+    """Each token that a pattern accepts, with the pattern that decides (`deciding_fit`); a
+    deciding pattern that codes no event ("---") leaves the token uncoded."""
     for token in tokens:
         pos = trigger_pos(token)
         if pos is None:
             continue
-        for pattern in patterns.candidates(pos, token.lemma_):
-            obj = pattern_fits(token, pattern)
-            if obj is not False:
-                yield Match(token, pattern, obj)
+        fit = deciding_fit(token, patterns.candidates(pos, token.lemma_))
+        if fit is not None and fit[0].is_event:
+            yield Match(token, fit[0], fit[1])
+
+
+def deciding_fit(token, candidates: list[EventPattern]) -> tuple[EventPattern, object] | None:
+    """The pattern that codes the token, with its object: the most specific fitting pattern of
+    each layer, and of those the first layer's (user dictionaries, then comity's own, then the
+    broad layer); but where the user's pattern codes an event with fewer constraints than
+    comity's own fitting pattern, comity's own, which says more about the phrase, codes it. A
+    user's pattern that codes no event ("---", or a code the codebook lacks) always decides."""
+    best: dict[int, tuple[EventPattern, object]] = {}
+    for pattern in candidates:  # by layer, most specific first
+        if pattern.layer in best:
+            continue
+        obj = pattern_fits(token, pattern)
+        if obj is not False:
+            best[pattern.layer] = (pattern, obj)
+            if pattern.layer == OWN_LAYER:
                 break
+    user, own = best.get(USER_LAYER), best.get(OWN_LAYER)
+    if user is not None and (own is None or not user[0].is_event or user[0].specificity >= own[0].specificity):
+        return user
+    return own or best.get(BROAD_LAYER)
+
+
+def without_overlaps_of_the_broad_layer(matches: list[Match]) -> list[Match]:
+    """A broad-layer match over a word that a pattern of a layer in front of it takes as its
+    trigger ("held a summit", "launched an attack", "talks have stalled") leaves the phrase
+    to that pattern, so the broad layer never changes what the patterns in front code."""
+    front = {m.trigger.i for m in matches if m.pattern.layer < BROAD_LAYER}
+    return [m for m in matches if m.pattern.layer < BROAD_LAYER or front.isdisjoint(t.i for t in m.trigger.subtree)]
+
+
+def without_verbs_of_event_subjects(matches: list[Match]) -> list[Match]:
+    """A verb whose subject is an event noun naming its own other side ("an attack on X by Y
+    killed ten", "clashes between X and Y left ten dead") tells what that event did: the noun
+    codes the event, the verb nothing more. ("Y's attack killed ten X soldiers" keeps the verb,
+    whose object is the other side.)"""
+    nouns = {m.trigger.i for m in matches if m.pattern.pos == "noun" and _names_its_other_side(m)}
+    return [m for m in matches if not (m.pattern.pos == "verb" and any(c.dep_ == "nsubj" and c.i in nouns for c in m.trigger.children))]
+
+
+def _names_its_other_side(match: Match) -> bool:
+    slots = {slot.removeprefix("prep:") for slot in match.pattern.target}
+    return any(c.dep_ == "prep" and c.lower_ in slots for c in match.trigger.children)
 
 
 def trigger_pos(token) -> str | None:
@@ -56,13 +99,13 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
     about ("call for talks", "accused X of aggression"), never of one that says when or
     where ("ended a visit after talks")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] or _object_read_into_by_phrase(token)
-    if pattern is not None and pattern.objects:  # "gave Gondor a week to leave", "a week" read as an adverbial
+    if pattern is not None and pattern.object is not None:  # "gave Gondor a week to leave", "a week" read as an adverbial
         found += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i]
     if is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
     found += [c for c in token.children if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
-    allowed = OBJECT_PREPOSITIONS | ({pattern.prep, pattern.particle} - {None} if pattern else set())
+    allowed = OBJECT_PREPOSITIONS | ({p.preposition for p in pattern.preps} | set(pattern.particles) if pattern else set())
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in allowed:
             found += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
@@ -88,24 +131,46 @@ def _object_read_into_by_phrase(token) -> list:
 
 def pattern_fits(token, pattern: EventPattern):
     """The object token the pattern matched on (None if it needs none), or False."""
-    # the parser often reads the particle as a preposition: "cordoned off the roads"
-    if pattern.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pattern.particle for c in token.children):
+    if pattern.particles and not particles_fit(token, pattern.particles):
         return False
-    if pattern.prep and not _preposition(token, pattern.prep):
+    if (pattern.preceded_by or pattern.followed_by) and not adjacent_fit(token, pattern.preceded_by, pattern.followed_by):
         return False
     if pattern.to_verbs and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in pattern.to_verbs for c in token.children):
         return False
-    if not pattern.objects:
+    if pattern.before and not _terms_on(subject_side(token), pattern.before):
+        return False
+    obj = _matched_object(token, pattern)
+    if obj is False:
+        return False
+    if pattern.after:
+        found = _terms_on(object_side(token), pattern.after)
+        if found is None:
+            return False
+        obj = obj if pattern.object else found
+    if pattern.preps and not preps_fit(token, obj, pattern.preps):
+        return False
+    return obj
+
+
+def _matched_object(token, pattern: EventPattern):
+    """The object the pattern's `object` term matched, the first object when it has none, or False."""
+    if pattern.object is None:
         first = next(iter(_objects(token, pattern)), None)
         if pattern.object_modifiers and not (first is not None and _has_modifier(first, pattern.object_modifiers)):
             return False
         return first
     for obj in _objects(token, pattern):
-        if obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects or _titled(obj, pattern.objects):
+        if term_at(obj, pattern.object) or _titled(obj, pattern.object.heads):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
             return obj
     return False
+
+
+def _terms_on(side: list, terms: tuple) -> object | None:
+    """The word matching the first term when every term matches a word of the side, else None."""
+    found = [first_on_side(side, term) for term in terms]
+    return None if any(token is None for token in found) else found[0]
 
 
 def describes_a_thing(trigger, actors: "ActorIndex") -> bool:
@@ -121,6 +186,3 @@ def _titled(name, words: frozenset[str]) -> bool:
 def _has_modifier(token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in token.children)
 
-
-def _preposition(token, word: str):
-    return next((c for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word), None)

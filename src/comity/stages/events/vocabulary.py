@@ -30,6 +30,10 @@ RELATION_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Prepositions whose object can be a party to the event (the `prep:*` slot): not place or time.
+PARTY_PREPOSITIONS = frozenset({"to", "with", "against", "on", "at", "from", "for", "toward", "towards", "into", "over", "about", "upon"})
+
+
 #: Prepositions whose object says what a verb is about ("call for talks", "insist on release").
 OBJECT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "into", "off", "about"})
 

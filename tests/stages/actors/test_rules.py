@@ -14,13 +14,6 @@ from comity.stages.parse import ParseStage
 
 
 @pytest.fixture(scope="session")
-def parse() -> ParseStage:
-    stage = ParseStage()
-    stage.nlp  # load spaCy once per session
-    return stage
-
-
-@pytest.fixture(scope="session")
 def actors() -> ActorStage:
     return ActorStage()
 

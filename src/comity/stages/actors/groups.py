@@ -1,0 +1,129 @@
+"""States and organisations named: metonyms, demonyms before agent and deed nouns, titled groups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMatch
+from comity.model import ActorMention, Document, Span
+from comity.stages.actors.records import Context, Unit, resolved_mention
+from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
+from comity.stages.actors.vocabulary import FORCE_VERBS, ORGANISATION_NOUNS
+
+
+def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
+    form = choose_form(place.name, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if is_dateline(doc.text, span) or entry.actor.kind == "place":
+        return None  # a region ("Gaza") acts only through those placed in it
+    if form.form == "metonym":
+        if not is_participant(doc, span):
+            return None
+        code = f"{entry.actor.code}GOV"
+        return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
+    if form.form == "demonym" and is_modifier(doc, span):
+        return _demonym_before_noun(doc, span, form, ctx)
+    code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
+    return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, form.form)
+
+
+def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context) -> ActorMention | None:
+    """"Russian shelling", "Cuban exports", "Russian private banks": a demonym modifying an agent
+    or deed noun is its country acting; before any other noun ("the Cuban revolution") no actor."""
+    tokens = tokens_of(doc, span)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if tokens is None or not len(tokens) or not entry.actor.code:
+        return None
+    head = tokens.root.head
+    between = doc.parsed[tokens.end : head.i]
+    # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
+    if head.i < tokens.end or any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+        return None
+    if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+        return None  # "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a title before a name, coded with the name
+    found = agent_or_deed(doc, tokens.end, head, ctx)
+    if found is None:
+        return _demonym_of_a_thing_hit(doc, span, tokens.root, entry)
+    noun, agent, rule = found
+    whole = Span(span.start, head.idx + len(head.text))
+    code = ctx.knowledge.with_agent(entry.actor.code, agent)
+    return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorMention | None:
+    """"shot down a Russian Mi-24 helicopter": what a force verb hits is its country's, so the
+    demonym names the country as the one acted on; "over Armenian territory" stays a place."""
+    noun = demonym.head
+    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.lemma_.lower() not in FORCE_VERBS:
+        return None
+    whole = Span(span.start, noun.idx + len(noun.text))
+    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country,
+                        None, "demonym+thing-hit")
+
+
+def agent_or_deed(doc: Document, first: int, head, ctx: Context) -> tuple[str, str, str] | None:
+    """The longest agent or deed noun ending at `head` (a spaCy token) and starting at or after
+    token `first`: (noun, agent code, rule)."""
+    for start in range(first, head.i + 1):
+        noun = doc.parsed[start : head.i + 1].text
+        agent = ctx.knowledge.agent_for(noun)
+        if agent:
+            return noun, agent, "demonym+agent"
+        deed = ctx.knowledge.deed_for(noun)
+        if deed is not None:
+            return noun, deed, "demonym+deed"
+    return None
+
+
+def choose_form(name: NameMatch, ctx: Context) -> NameForm:
+    """Of several actors a form may name ("Korea"), the one of the document's context."""
+    if len(name.forms) == 1:
+        return name.forms[0]
+    for form in name.forms:
+        if ctx.knowledge.actor(form.actor_id).country in {ctx.country}:
+            return form
+    for country in ctx.dyad:
+        for form in name.forms:
+            if ctx.knowledge.actor(form.actor_id).country == country:
+                return form
+    return name.forms[0]
+
+
+def titled_group(span: Span, text: str, place: Unit, titles: Sequence[AgentMatch], ctx: Context) -> ActorMention:
+    """A state or group and its role nouns: "the Cuban delegation", "Osgiliath soldiers";
+    several nouns stack as in PETRARCH ("Danish Islamist media" -> DNK + MUS + MED)."""
+    title = titles[-1]
+    form = choose_form(place.name, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    country = entry.actor.country
+    code = entry.actor.code
+    for each in titles:
+        if entry.actor.kind != "state" and each.noun in ORGANISATION_NOUNS:
+            continue  # "the Mercosur bloc" is the organisation itself, not its government
+        code = ctx.knowledge.with_agent(code, each.code) if code else None
+    if entry.actor.kind == "state" and country:
+        singular = " ".join(title.text.lower().split()) == title.noun
+        dated = ctx.on is not None  # without a date, "the South Korean leader" could be anyone
+        holders = ctx.knowledge.holders(country, title.noun, ctx.on) if singular and dated else []
+        if len(holders) == 1:
+            return resolved_mention(span, text, holders[0], "title:holder", ctx)
+        rule = "name+agent" if form.form != "demonym" else "demonym+agent"
+        return ActorMention(span, text, form.actor_id, code, country, title.noun, rule)
+    return ActorMention(span, text, form.actor_id, code, country, title.noun, "name+agent")
+
+
+def place_country(place: Unit | None, ctx: Context) -> str | None:
+    if place is None or place.name is None or not place.is_group:
+        return None
+    return ctx.knowledge.actor(choose_form(place.name, ctx).actor_id).country
+
+
+def unit_country(unit: Unit, knowledge: ActorKnowledge, context: str | None) -> str | None:
+    if unit.name is None or not unit.is_group:
+        return None
+    countries = [knowledge.actor(f.actor_id).country for f in unit.name.forms]
+    if context in countries:
+        return context
+    return countries[0]

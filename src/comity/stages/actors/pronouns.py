@@ -1,0 +1,182 @@
+"""Pronouns resolved to actors named before: persons, things, groups, "its troops"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from comity.model import REPORTER_RULE, ActorMention, Document, Sentence, Span
+from comity.stages.actors.records import Context, copy_mention, is_person_mention
+from comity.stages.actors.vocabulary import (
+    OBJECT_DEPS,
+    OTHER_PARTY_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+)
+
+
+def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context) -> Iterator[ActorMention]:
+    span = doc.parsed.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") or ()
+    for token in span:
+        word = token.text.lower()
+        if token.pos_ != "PRON" or token.dep_ == "expl":
+            continue
+        where = Span(token.idx, token.idx + len(token.text))
+        if any(m.span.overlaps(where) for m in ctx.mentions):
+            continue
+        head = token.head
+        clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
+        antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token))
+        if antecedent is None and word in PLURAL_PRONOUNS:
+            group = _coordinated_subject_group(doc, token, index, ctx)
+            if group is not None:
+                yield group
+            continue
+        if antecedent is None:
+            continue
+        owned = _owned_agent(doc, token, antecedent, ctx)
+        rule = REPORTER_RULE if antecedent.is_reporter else "coref:pronoun"  # "KCNA said ... It added"
+        yield owned or copy_mention(antecedent, where, token.text, rule, antecedent.span)
+
+
+def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context) -> ActorMention | None:
+    """"They" after a subject naming several actors ("The governments of Japan and South Korea
+    agreed ... They also pledged"): a group of those actors. Only the main subject of the
+    pronoun's own sentence before it, else of the sentence before, and only when it names two
+    or more known actors and no unknown one; a single one only when it is a plural agent noun
+    alone in its sentence. Else "they" stays unresolved."""
+    where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
+    for sentence_index in (index, index - 1):
+        if sentence_index < 0:
+            break
+        subject = _main_subject(doc, doc.sentences[sentence_index].span)
+        if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
+            continue
+        area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
+        inside = [m for m in ctx.mentions if area.contains(m.span) and not m.members]
+        named = [m for m in inside if m.code]
+        if any(m.actor_id is None for m in inside):
+            return None  # a group that leaves out an actor it cannot name is no better than none
+        members = list(dict.fromkeys((m.actor_id, m.code) for m in named))
+        if len({actor_id for actor_id, _ in members}) >= 2:
+            return ActorMention(where, pronoun.text, None, None, None, None, "coref:pronoun-group", area,
+                                tuple(a for a, _ in members), tuple(c for _, c in members))
+        if len(named) == 1 and _plural_agent_alone(doc, named[0], subject, sentence_index, ctx):
+            return copy_mention(named[0], where, pronoun.text, "coref:pronoun", named[0].span)
+        return None  # the nearest subject decides, even when it names no group
+    return None
+
+
+def _plural_agent_alone(doc: Document, mention: ActorMention, subject, sentence_index: int, ctx: Context) -> bool:
+    """"Russian troops shelled the town. They also ...": the subject is a plural agent noun
+    (troops, officials, protesters) and its sentence names no other actor "they" could be."""
+    if mention.role is None or subject.tag_ not in {"NNS", "NNPS"} or not mention.span.contains(Span(subject.idx, subject.idx + len(subject.text))):
+        return False
+    return all(m is mention or not (m.resolved or m.code) or ctx.sentence_of.get(m.span) != sentence_index for m in ctx.mentions)
+
+
+def _main_subject(doc: Document, sentence: Span):  # -> spaCy token | None
+    span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _owned_agent(doc: Document, pronoun, antecedent: ActorMention, ctx: Context) -> ActorMention | None:
+    """"its troops" after Russia: the antecedent's country with the agent's sector (RUSMIL)."""
+    head = pronoun.head
+    if pronoun.dep_ != "poss" or head.i <= pronoun.i or antecedent.country is None:
+        return None
+    if head.lemma_.lower() in OTHER_PARTY_NOUNS:
+        return None  # "Moon waited for his guest": the guest is not Moon's government
+    code = ctx.knowledge.agent_for(doc.parsed[pronoun.i + 1 : head.i + 1].text) or ctx.knowledge.agent_for(head.text)
+    if not code:
+        return None
+    span = Span(pronoun.idx, head.idx + len(head.text))
+    return ActorMention(span, span.text(doc.text), _owner_state(antecedent, ctx),
+                        ctx.knowledge.with_agent(antecedent.country, code), antecedent.country, head.lemma_, "coref:pronoun+agent", antecedent.span)
+
+
+def _owner_state(antecedent: ActorMention, ctx: Context) -> str | None:
+    """Whose "his forces" are: the state itself, or a person's country ("Aliyev ... his forces"
+    are Azerbaijan's), never the person."""
+    if antecedent.actor_id is None or antecedent.actor_id.startswith("state:"):
+        return antecedent.actor_id
+    state = f"state:{antecedent.country}"
+    return state if state in ctx.knowledge else None
+
+
+def _pronoun_antecedent(
+    word: str, where: Span, index: int, ctx: Context, clause: Span | None = None, subject: Span | None = None
+) -> ActorMention | None:
+    if word in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[word]
+        others = _clause_mentions(ctx, where, clause)
+        def fits(m: ActorMention) -> bool:
+            own_subject = subject is not None and m.span.overlaps(subject)  # "…which paid a call on him"
+            person = is_person_mention(m, ctx) and _gender_fits(ctx, m, gender)
+            return person and not _named_again(m, others) and not own_subject
+    elif word in THING_PRONOUNS:
+        fits = lambda m: not is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
+    elif word in PLURAL_PRONOUNS:
+        fits = lambda m: bool(m.members) or m.role in {"people", "peoples"}  # noqa: E731
+    else:
+        return None
+    named = [m for m in ctx.mentions if m.rule != "coref:pronoun" and fits(m)]
+    actors = [m for m in named if not m.is_reporter]
+    # "Chile will cut tariffs, KCNA said. It would also ...": an actor before the reporter
+    return _latest_fitting(actors, where, index, ctx) or _latest_fitting(named, where, index, ctx)
+
+
+def _latest_fitting(named: list[ActorMention], where: Span, index: int, ctx: Context) -> ActorMention | None:
+    same = [m for m in named if ctx.sentence_of[m.span] == index and m.span.end <= where.start]
+    if same:
+        return max(same, key=lambda m: m.span.start)
+    previous = sorted(
+        (m for m in named if index - ctx.sentence_of[m.span] in (1, 2)),
+        key=lambda m: (-ctx.sentence_of[m.span], -m.span.start),
+    )
+    subjects = [m for m in previous if m.span in ctx.subjects]
+    return (subjects or previous or [None])[0]
+
+
+def _clause_subject(pronoun) -> Span | None:  # pronoun: a spaCy token
+    """The subject of an object pronoun's clause, as a one-token span of its head word; for a
+    relative clause ("a delegation headed by X, which paid a call on him") the noun it modifies."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.lower_ not in {"him", "her"}:
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return Span(subject.idx, subject.idx + len(subject.text))
+
+
+def _clause_mentions(ctx: Context, pronoun: Span, clause: Span | None) -> list[ActorMention]:
+    """Mentions after the pronoun in its own clause."""
+    if clause is None:
+        return []
+    return [m for m in ctx.mentions if m.span.start >= pronoun.end and clause.contains(m.span)]
+
+
+def _named_again(candidate: ActorMention, others: Sequence[ActorMention]) -> bool:
+    """"…a letter to Moon in which he said he wants to meet the South Korean leader": "he" is not
+    Moon, who is named again in the pronoun's own clause (same actor, or same country and sector)."""
+    def same_office(other: ActorMention) -> bool:
+        titled = other.rule in {"demonym+agent", "name+agent", "title:holder"} and (other.code or "")[3:6] == "GOV"
+        return titled and other.country == candidate.country and (candidate.code or "")[3:6] in {"GOV", "ELI"}
+
+    return any((candidate.actor_id and other.actor_id == candidate.actor_id) or same_office(other) for other in others)
+
+
+def _gender_fits(ctx: Context, mention: ActorMention, gender: str) -> bool:
+    if mention.actor_id is None:
+        return True
+    known = ctx.knowledge.entry(mention.actor_id).gender
+    return known is None or known == gender

@@ -1,0 +1,96 @@
+"""Names the knowledge does not hold: coded by a title, an apposition or the document's country."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from comity.knowledge.actors import AgentMatch
+from comity.model import ActorMention, Document, Sentence, Span
+from comity.stages.actors.business import COMPANY_LABEL, company_mention
+from comity.stages.actors.groups import choose_form, group_mention, place_country
+from comity.stages.actors.people import surname_country
+from comity.stages.actors.records import Context, Unit, titled_unknown
+from comity.stages.actors.syntax import tokens_of
+
+
+def unknown_mention(
+    doc: Document, span: Span, text: str, unit: Unit, title: AgentMatch | None, place: Unit | None, ctx: Context
+) -> ActorMention | None:
+    if unit.unknown_label == COMPANY_LABEL:
+        return company_mention(doc, unit, ctx)
+    if title is not None and title.broad and place is None:
+        title = None  # a dictionary's role noun codes a person the text places, never one we'd guess
+    if title is not None and title.code == "BUS" and place is None:  # "chief executive John Doe": whose firm, not which state
+        return ActorMention(span, text, None, "BUS", None, title.noun, "title+business")
+    if title is not None:
+        organisation = _organisation_of_title(place, ctx)
+        if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
+            return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
+        country = place_country(place, ctx)
+        rule = "title+country" if country else "title+context"
+        country = country or surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
+        return titled_unknown(span, text, title, country, rule, ctx)
+    if place is not None:
+        return group_mention(doc, place.span, place.span.text(doc.text), place, ctx)
+    if unit.unknown_label == "PROPN":
+        return None  # a bare capitalised word: too weak to report
+    return ActorMention(span, text, None, None, None, None, f"unknown:{unit.unknown_label}")
+
+
+def _organisation_of_title(place: Unit | None, ctx: Context) -> str | None:
+    """The code of an organisation without a country named before a title ("NATO Secretary General")."""
+    if place is None or place.name is None or not place.is_group:
+        return None
+    actor_id = choose_form(place.name, ctx).actor_id
+    if ctx.knowledge.actor(actor_id).country is not None:
+        return None
+    return ctx.knowledge.code_at(actor_id, ctx.on)[0]
+
+
+def _context_for_unknown(doc: Document, span: Span, ctx: Context) -> str | None:
+    """The document's country for a titled person the knowledge does not know, unless the
+    verb the person is subject of has that country as its object: "President Tsai urged
+    Beijing" must not make Tsai Chinese because the story is mostly about China."""
+    if ctx.country is None or ctx.country in (ctx.home, ctx.dateline):
+        return ctx.country
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens) or tokens.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return ctx.country
+    verb = tokens.root.head
+    objects = [t for t in verb.children if t.dep_ in {"dobj", "dative", "prep", "obj", "iobj"}]
+    for obj in objects:
+        where = Span(min(t.idx for t in obj.subtree), max(t.idx + len(t.text) for t in obj.subtree))
+        for match in ctx.knowledge.match_names(doc.text, where.start, where.end):
+            if any(ctx.knowledge.actor(f.actor_id).country == ctx.country for f in match.forms):
+                return None
+    return ctx.country
+
+
+def with_apposition(
+    doc: Document, mention: ActorMention, following: Sequence[list[Unit]], sentence: Sentence, ctx: Context
+) -> ActorMention:
+    """"Juan Pérez, vice president of Cuba": the title and country after the comma."""
+    rest = doc.text[mention.span.end : sentence.span.end]
+    if not rest.startswith(","):
+        return mention
+    clause_end = mention.span.end + 1 + _clause_length(rest[1:])
+    units = [u for group in following for u in group if u.span.end <= clause_end]
+    title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
+    if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
+        return mention
+    place = next((u for u in units if u.is_group), None)
+    country = place_country(place, ctx) or surname_country(mention.text, ctx) or ctx.country
+    code = ctx.knowledge.with_agent(country, title.code) if country else None
+    return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
+
+
+def _clause_length(text: str) -> int:
+    stops = [i for i in (text.find(","), text.find(";"), text.find("(")) if i >= 0]
+    return min(stops) if stops else len(text)
+
+
+def _starts_clause(text: str, after: int, units: Sequence[Unit]) -> bool:
+    if not units:
+        return False
+    between = text[after : units[0].span.start].strip(" ,")
+    return between.lower() in {"", "the", "a", "an", "then", "now", "former"}

@@ -1,0 +1,65 @@
+"""Word lists the actor rules read: dependencies that make a participant, pronouns, role nouns."""
+
+from __future__ import annotations
+
+import re
+
+#: Dependencies that make a capital a participant ("Pyongyang said", "ties with Pyongyang").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "ROOT"})
+PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
+#: Verbs whose "to" names the one addressed, an actor: "Hanoi protested to Manila".
+ADDRESS_VERBS = frozenset({"protest", "complain", "appeal", "apologize", "apologise", "speak", "talk", "write", "explain", "petition"})
+#: Verbs whose "from" names the one left, an actor: "recalled its envoy from Canberra".
+RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
+#: Verbs of force whose object's demonym names the country hit: "shot down a Russian helicopter".
+FORCE_VERBS = frozenset({"shoot", "attack", "strike", "hit", "seize", "capture", "sink", "destroy", "bomb",
+                         "shell", "target", "down", "intercept", "ambush", "raid", "damage", "impound"})
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+DYAD = re.compile(
+    r"\b(?:the two|both|the both)\s+(countries|nations|sides|parties|peoples|states|governments|leaders)\b",
+    re.IGNORECASE,
+)
+#: Role nouns that, after "the", refer back to an actor named before.
+PERSON_TITLES = frozenset(
+    {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
+     "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
+     "first vice president"}
+)
+#: Role nouns that, after "the", refer back to an organisation named before ("Mercosur ... the bloc").
+ORGANISATION_NOUNS = frozenset({"bloc", "alliance"})
+DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {
+    "delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor",
+    "government", "party", "army", "military",
+}
+#: Role nouns that "in/of <state>" may follow ("the government in Havana").
+PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "administration", "leadership", "military", "army", "police"})
+#: Agents that act without a named country and belong to the story's place ("Police detained protesters").
+PLACELESS_AGENT_CODES = frozenset({"COP", "OPP"})  # not troops or militants: they often fight abroad
+POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
+#: Role nouns naming the other party of a relation: "his guest" is not his own side.
+OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})
+
+#: Prepositions before a place where something happens ("in Singapore"); not "to" or "from",
+#: which as often name a party ("a letter to Cuba", "a message from Havana").
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "around", "throughout", "via"})
+
+#: Object pronouns: never the subject of their own clause ("Kim praised him").
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+GROUP_NOUNS = frozenset({"delegation", "state delegation", "government delegation", "party delegation", "guest", "visitor"})
+
+#: Verbs whose subject, when a news medium, carries a report rather than acting: "KCNA said".
+REPORTING_VERBS = frozenset({"say", "report", "quote", "add", "state", "carry", "broadcast", "cite", "announce",
+                             "publish", "monitor", "write", "claim", "disclose", "comment", "note", "air"})
+#: Verbs whose object, when a news medium, is only the one told: "told Reuters".
+TELLING_VERBS = frozenset({"tell", "inform", "say", "explain", "confirm"})
+#: Nouns of a report, whose owner or maker is its channel: "KCNA's report", "an interview with Reuters".
+REPORT_NOUNS = frozenset({"report", "dispatch", "broadcast", "commentary", "interview", "bulletin", "statement",
+                          "article", "editorial", "story", "account"})
+#: Media nouns naming a person, who may speak for themselves: "the journalist said".
+MEDIA_PEOPLE = frozenset({"journalist", "journalists", "reporter", "reporters", "editor", "editors",
+                          "correspondent", "correspondents", "columnist", "columnists"})

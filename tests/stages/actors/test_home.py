@@ -1,0 +1,42 @@
+"""The country bare roles and titled strangers belong to: a national outlet's, which writes from
+home; for a world news agency's story its dateline's city; else the story's own states. Never
+the world news agency's own country."""
+
+from __future__ import annotations
+
+WIRE_STORY = (
+    "GREEK TALKS\n\n"
+    "ANKARA, March 3 - Prime Minister Orhun Tasdemir said the talks would resume, Police detained "
+    "twelve protesters near the port, an official told Reuters.\n"
+)
+
+
+def test_a_wire_story_is_coded_in_its_datelines_country(article, mention) -> None:
+    doc = article(WIRE_STORY, outlet="Reuters")
+    minister = mention(doc, "Prime Minister Orhun Tasdemir")
+    assert (minister.code, minister.country, minister.rule) == ("TURGOV", "TUR", "title+context")
+    assert mention(doc, "Police").code == "TURCOP"
+
+
+def test_a_dateline_city_that_no_state_is_named_after_finds_its_country_in_the_gazetteer(article, mention) -> None:
+    doc = article("HOUSTON, March 3 - Mayor Dale Quist said the port would reopen.\n", outlet="Reuters")
+    assert mention(doc, "Mayor Dale Quist").country == "USA"
+    doc = article("BONN, March 3 - Minister Egon Rall said the port would reopen.\n", outlet="Reuters")
+    assert mention(doc, "Minister Egon Rall").country == "DEU"  # "BONN" in capitals is no acronym
+
+
+def test_without_a_dateline_the_story_s_own_states_decide_never_the_wire(article, mention) -> None:
+    text = "Greece will not give up its rights in the Aegean, Prime Minister Orhun Tasdemir told Reuters.\n"
+    minister = mention(article(text, outlet="Reuters"), "Prime Minister Orhun Tasdemir")
+    assert minister.country == "GRC"
+    bare = "Prime Minister Orhun Tasdemir said the talks would resume, he told Reuters.\n"
+    assert mention(article(bare, outlet="Reuters"), "Prime Minister Orhun Tasdemir").country is None
+
+
+def test_a_national_outlet_writes_from_home_wherever_its_dateline(article, mention) -> None:
+    text = "HAVANA, March 3 (KCNA) -- Premier Jo Myong Sik inspected a fertilizer factory. Cuba built it.\n"
+    assert mention(article(text, outlet="KCNA"), "Premier Jo Myong Sik").country == "PRK"
+    wire = text.replace(" (KCNA) --", " -")
+    assert mention(article(wire, outlet="Reuters"), "Premier Jo Myong Sik").country == "CUB"  # a wire: its dateline
+    unknown_outlet = "Premier Jo Myong Sik inspected a fertilizer factory. Cuba built it.\n"
+    assert mention(article(unknown_outlet), "Premier Jo Myong Sik").country == "CUB"  # the story's own states
