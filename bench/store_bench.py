@@ -7,7 +7,8 @@ For each size, a store is filled with that many generated documents (our own
 template sentences, four event mentions each, as bench/web_bench.py makes them),
 saved with `Store.save_documents` and linked with `api.relink`. Then `--chunks`
 chunks of 50 new documents are saved and relinked one chunk at a time, as
-`comity code` does, and the cost per new document is printed: saving, relinking,
+`comity code` does, the stores taking turns chunk by chunk (so a change of load on
+the machine weighs on every size alike), and the cost per new document is printed: saving, relinking,
 and, inside relinking, the time of `comity.link.link` itself (clustering the
 blocks' mentions, which no store layout changes).
 
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ CHUNK = 50
 #: Documents of every store dated in the year the new chunks are dated in.
 CURRENT_YEAR_DOCUMENTS = 1000
 FILL_BATCH = 5000
+UNTIMED_LINK = api.link
 
 
 def events_of_year(rng: random.Random, count: int, year: int | None) -> list[dict[str, Any]]:
@@ -78,7 +81,7 @@ class Generator:
 
 def timed_link(clock: Interleaved) -> Callable[..., Any]:
     """`comity.link.link` as `api.relink` calls it, its time added to the clock."""
-    original = api.link
+    original = UNTIMED_LINK
 
     def link(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
@@ -122,19 +125,28 @@ def per_document(clock: Interleaved, documents: int) -> str:
 
 
 def by_size(sizes: list[int], chunks: int, workdir: Path) -> None:
-    totals = {}
-    for size in sizes:
-        clock = Interleaved()
-        api.link = timed_link(clock)
-        generator = Generator(seed=size)
-        with Store(workdir / f"store-{size}.duckdb") as store:
+    """Fill a store of each size, then add chunks to the stores in turn, one chunk each per round,
+    so a change of load on the machine weighs on every size alike."""
+    clocks = {size: Interleaved() for size in sizes}
+    generators = {size: Generator(seed=size) for size in sizes}
+    with ExitStack() as stack:
+        stores = {size: stack.enter_context(Store(workdir / f"store-{size}.duckdb")) for size in sizes}
+        api.link = UNTIMED_LINK
+        for size, store in stores.items():
             started = time.perf_counter()
-            fill(store, generator, size)
+            fill(store, generators[size], size)
             print(f"filled {size:,} documents in {time.perf_counter() - started:.0f} s", flush=True)
-            add_chunks(store, generator, 1, clock)  # a first chunk, untimed: caches and the connection warm up
+        for size, store in stores.items():
+            add_chunks(store, generators[size], 1, clocks[size])  # a first chunk, untimed: caches and the connection warm up
+        for clock in clocks.values():
             clock.seconds.clear()
-            add_chunks(store, generator, chunks, clock)
-        documents = chunks * CHUNK
+        for _ in range(chunks):
+            for size, store in stores.items():
+                api.link = timed_link(clocks[size])
+                add_chunks(store, generators[size], 1, clocks[size])
+    documents = chunks * CHUNK
+    totals = {}
+    for size, clock in clocks.items():
         totals[size] = (clock.seconds["save"] + clock.seconds["relink"]) / documents
         print(f"{size:>9,} in the store, per new document: {per_document(clock, documents)}", flush=True)
     first, last = sizes[0], sizes[-1]
