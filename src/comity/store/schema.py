@@ -155,6 +155,8 @@ def _fill_block_keys(con: duckdb.DuckDBPyConnection) -> None:
     from comity.store.rows import mention_block_key
 
     rows = con.execute("SELECT rowid, record FROM mentions WHERE block_key IS NULL").fetchall()
+    if not rows:  # a new store, or one filled already
+        return
     keys = pa.table({"row": [row for row, _ in rows], "block_key": [mention_block_key(json.loads(r)) for _, r in rows]})
     con.register("computed_block_keys", keys)
     try:
