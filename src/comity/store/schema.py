@@ -72,7 +72,7 @@ ADDED_COLUMNS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 #: Point lookups that every page makes (a document's rows, an event's mentions), and those of
-#: saving and linking (a mention, the mentions of a block), which keep their cost flat as the store grows.
+#: saving and linking (a mention, the mentions of a block); see store/lookup.py for what DuckDB 2.0 makes of them.
 INDEXES = """
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
