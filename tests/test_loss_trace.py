@@ -22,7 +22,7 @@ Greek officials said Athens would not attack Turkey.
 
 The Greek foreign minister praised the Italian government on Monday for its restraint.
 
-Prime Minister Andreas Papandreou sent warships to the area, officials said.
+Prime Minister Andreas Papandreou appealed for calm, officials said.
 
 
 Ankara's answer came quickly.
@@ -44,7 +44,7 @@ def traced(tmp_path_factory: pytest.TempPathFactory):
         row("accuse-wrong-date", "Greece accused Turkey on Monday of violating its airspace", ["GRC"], ["TUR"], ["11"], "1987-02-01"),
         row("negated-attack", "Athens would not attack Turkey", ["GRC"], ["TUR"], ["19"]),
         row("praise-wrong-country", "The Greek foreign minister praised the Italian government", ["GRC"], ["FRA"], ["05"]),
-        row("no-target", "sent warships to the area", ["GRC"], ["TUR"], ["15"]),
+        row("no-target", "appealed for calm", ["GRC"], ["TUR"], ["02"]),
         row("no-such-trigger", "praised the Italian government on Monday for its restraint", ["GRC"], ["TUR"], ["12"]),
         row("never-parsed", "Ankara's answer came quickly", ["TUR"], ["GRC"], ["12"]),
     ]

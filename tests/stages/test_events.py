@@ -505,8 +505,8 @@ def test_abandoning_ties_reduces_relations_and_only_diplomatic_ones_are_161() ->
 
 
 CODED_NOW = [
-    # a title before a name satisfies the object constraint
-    ("Arnor summoned Gondorian ambassador Hurin Dale over the border raids.", ("161", "ARN", "GONGOV")),
+    # a title before a name satisfies the object constraint; a summons is disapproval, no recall
+    ("Arnor summoned Gondorian ambassador Hurin Dale over the border raids.", ("110", "ARN", "GONGOV")),
     ("The Arnorian king shot down a Rohan helicopter near the river.", ("190", "ARNGOV", "ROH")),
     ("Rohan blockaded the harbours of Gondor.", ("191", "ROH", "GON")),
     ("Arnor began naval exercises around Gondor on Monday.", ("150", "ARN", "GON")),

@@ -603,3 +603,20 @@ def test_a_year_naming_a_thing_dates_the_thing_not_an_act_on_it():
     assert short(dates(text, ["breached"], "1987-03-28")["breached"]) == ("1987-03-28", "day", "publication")
     text = "Aegean row\nGreece and Turkey signed the 1976 Berne Agreement, officials said."
     assert short(dates(text, ["signed"], "1987-03-28")["signed"])[:2] == ("1976", "year")
+
+
+def test_a_date_in_a_participant_s_clause_of_another_tense_is_of_another_time():
+    text = "Emergency\nThe army, which ruled the country from 1962 to 2011, has announced a state of emergency."
+    assert short(dates(text, ["announced"], APRIL_20)["announced"])[0] != "2011"
+    text = "Trip\nThe minister, who leaves for Lima on Tuesday, met the president."
+    assert short(dates(text, ["met"], APRIL_20)["met"])[2] != "relative:Tuesday"
+
+
+def test_a_date_in_a_participant_s_clause_of_the_same_tense_still_dates_the_act():
+    text = "Arrival\nThe delegation, which arrived on Monday, held talks with the mayor."
+    assert short(dates(text, ["held"], APRIL_20)["held"]) == ("2021-04-19", "day", "relative:Monday")
+
+
+def test_the_start_of_an_ongoing_state_does_not_date_the_act():
+    text = "Crackdown\nSince 2007, the president has jailed dozens of opponents."
+    assert short(dates(text, ["jailed"], APRIL_20)["jailed"])[0] != "2007"

@@ -80,7 +80,7 @@ from comity.knowledge.pattern_terms import PrepTerm, Synsets, Term, default_syns
 DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 BROAD_PATTERNS = DEFAULT_PATTERN_DIR / "broad" / "patterns.jsonl"
 NO_EVENT = "---"
-SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside"})
+SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside", "speaker"})
 #: Precedence layers, tried in this order.
 USER_LAYER, OWN_LAYER, BROAD_LAYER = 0, 1, 2
 LAYER_NAMES = ("user", "own", "broad")

@@ -47,7 +47,7 @@ from comity.stages.parse import load_nlp, masked_text, section_starts_component
 #: Sentences before a candidate parsed with it, for coreference and narrative dates.
 DEFAULT_CONTEXT = 2
 ACTOR_PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS | {"we", "our", "us", "i"}
-DEFINITE_WORDS = frozenset(word for noun in DEFINITE_NOUNS for word in noun.split())
+DEFINITE_WORDS = frozenset(word for noun in DEFINITE_NOUNS for word in noun.split() if word not in {"of", "the", "and"})
 #: The last word of a definite role noun: "minister" of "the foreign minister".
 ROLE_HEADS = frozenset(noun.split()[-1] for noun in DEFINITE_NOUNS)
 #: Text ending in a preposition of place ("Temperatures in ", "talks at the "), before a name.

@@ -568,6 +568,8 @@ def _background_to(modifier: Any, trigger: Any) -> bool:
 def _background_clause(token: Any) -> Any:
     """The clause opened by a background word ("since") that holds the token, or None."""
     words = same_time_words().get("background", frozenset())
+    if token.dep_ == "pobj" and token.head.lower_ in words and token.head.dep_ == "prep":
+        return token.head  # "Since 2007, Ortega has jailed ...": when a state began, not the act
     for node in (token, *token.ancestors):
         if node.dep_ == "pcomp" and node.head.lower_ in words:
             return node
@@ -638,10 +640,31 @@ def scopes_over(modifier: Any, trigger: Any) -> bool:
         return True
     if clause.dep_ in PARTICIPANT_CLAUSE_DEPS and not _is_content_clause(clause):
         participant = clause.head
+        if _tenses_differ(clause, trigger):
+            return False  # "the military, which ruled from 1962 to 2011, has announced": another time
         return any(
             participant.i in own_region(head) and _argument_of(participant, head) for head in clause_chain(trigger)
         )
     return False
+
+
+def _tense(verb: Any) -> str | None:
+    """past, perfect, present or future, from the verb's tag and auxiliaries; None if not a verb."""
+    auxiliaries = {c.lemma_.lower(): c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "will" in auxiliaries or "shall" in auxiliaries:
+        return "future"
+    if verb.tag_ == "VBN" and "have" in auxiliaries:
+        return "perfect" if auxiliaries["have"] in ("VBZ", "VBP") else "past"
+    if verb.tag_ == "VBD" or auxiliaries.get("be") == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def _tenses_differ(clause: Any, trigger: Any) -> bool:
+    own, main = _tense(clause), _tense(trigger)
+    return own is not None and main is not None and own != main
 
 
 def _same_time_clauses(head: Any) -> list[Any]:

@@ -144,8 +144,15 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
         return False
     before = doc.parsed[title.start - 1]
     known = bool(earlier) and earlier[-1][-1].span.end > before.idx
-    organisation = before.ent_type_ == "ORG" and before.text[:1].isupper()  # not "the Federal Minister"
+    if earlier and earlier[-1][-1].is_group and _capitalised_between(doc, earlier[-1][-1].span, group[0].span):
+        return False  # "Greek Foreign Affairs Undersecretary": a state's ministry, no company
+    organisation = before.ent_type_ == "ORG" and before.text[:1].isupper() and before.pos_ != "DET"  # not "the Federal Minister", "The Foreign Ministry"
     return organisation and not known and before.whitespace_ != ""
+
+
+def _capitalised_between(doc: Document, left: Span, right: Span) -> bool:
+    words = doc.text[left.end : right.start].split()
+    return "\n" not in doc.text[left.end : right.start] and all(w[:1].isupper() for w in words)
 
 
 def _adjacent(doc: Document, left: Span, right: Span) -> bool:

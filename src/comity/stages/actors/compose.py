@@ -11,11 +11,11 @@ from comity.stages.actors.business import officer_of_a_company
 from comity.stages.actors.dyads import dyad_mentions
 from comity.stages.actors.groups import group_mention, titled_group
 from comity.stages.actors.people import person_mention, surname_mention
-from comity.stages.actors.records import Context, Unit, coded_titles, last_title
+from comity.stages.actors.records import Context, Unit, coded_titles, copy_mention, last_title
 from comity.stages.actors.reporters import as_reporter
 from comity.stages.actors.titles import IN_PLACE, bare_title
 from comity.stages.actors.units import compounds
-from comity.stages.actors.unknown import unknown_mention, with_apposition
+from comity.stages.actors.unknown import introduced_stranger, unknown_mention, with_apposition
 
 
 def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx: Context) -> Iterator[ActorMention]:
@@ -86,6 +86,9 @@ def compose_group(doc: Document, group: list[Unit], ctx: Context) -> ActorMentio
     place = next((u for u in group if u.is_group), None)
     title = last_title(group)
     last = group[-1]
+    introduced = introduced_stranger(text, ctx) if len(group) == 1 and (last.is_surname or last.unknown_label) else None
+    if introduced is not None:  # "Israeli envoy Yosef Tamir ... Tamir has conferred": not a namesake the knowledge holds
+        return copy_mention(introduced, span, text, "coref:surname", introduced.span)
     if last.is_person:
         return person_mention(span, text, last, bool(title or place), ctx, title)
     if last.is_surname:

@@ -8,7 +8,7 @@ from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMa
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
-from comity.stages.actors.vocabulary import FORCE_VERBS, ORGANISATION_NOUNS
+from comity.stages.actors.vocabulary import FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS
 
 
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
@@ -37,8 +37,10 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     head = tokens.root.head
     between = doc.parsed[tokens.end : head.i]
     # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
-    if head.i < tokens.end or any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+    if head.i < tokens.end:
         return None
+    if any(t.dep_ in {"cc", "conj", "punct"} for t in between):
+        return _first_of_listed_demonyms(doc, span, tokens, head, between, form, ctx)
     if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
         return None  # "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a title before a name, coded with the name
     found = agent_or_deed(doc, tokens.end, head, ctx)
@@ -50,17 +52,48 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
 
 
+def _first_of_listed_demonyms(doc: Document, span: Span, tokens, head, between, form: NameForm, ctx: Context) -> ActorMention | None:
+    """"the Chilean and Colombian governments": each demonym of the list takes the noun after the
+    last (the last one is composed with it)."""
+    listed = set(tokens.root.subtree)
+    if not all(t in listed for t in between):
+        return None
+    found = agent_or_deed(doc, head.i, head, ctx)
+    entry = ctx.knowledge.entry(form.actor_id)
+    if found is None or found[2] != "demonym+agent":
+        return None
+    noun, agent, rule = found
+    return ActorMention(span, span.text(doc.text), form.actor_id, ctx.knowledge.with_agent(entry.actor.code, agent),
+                        entry.actor.country, noun, rule)
+
+
 def _demonym_of_a_thing_hit(doc: Document, span: Span, demonym, entry) -> ActorMention | None:
     """"shot down a Russian Mi-24 helicopter": what a force verb hits is its country's, so the
     demonym names the country as the one acted on; "over Armenian territory" stays a place."""
     noun = demonym.head
     while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
         noun = noun.head
-    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.lemma_.lower() not in FORCE_VERBS:
+    if _hit_by_verb(noun) or _hit_by_noun(noun):
+        rule = "demonym+thing-hit"
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in SERVING_VERBS:
+        rule = "demonym+thing-served"  # "to escort Kuwaiti tankers": Kuwait is the one helped
+    else:
         return None
     whole = Span(span.start, noun.idx + len(noun.text))
-    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country,
-                        None, "demonym+thing-hit")
+    return ActorMention(whole, whole.text(doc.text), entry.actor.actor_id, entry.actor.code, entry.actor.country, None, rule)
+
+
+def _hit_by_verb(noun) -> bool:
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in FORCE_VERBS
+
+
+def _hit_by_noun(noun) -> bool:
+    """"air raids on Iranian towns", "an attack against American ships": the object of a
+    force noun's "on" or "against"."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"on", "against"}:
+        return False
+    return preposition.head.lemma_.lower() in FORCE_NOUNS
 
 
 def agent_or_deed(doc: Document, first: int, head, ctx: Context) -> tuple[str, str, str] | None:

@@ -54,6 +54,8 @@ def outlet_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
     """The country of the outlet, or of a medium named in the first or last lines (dateline
     "(KCNA)", "By Yonhap", a footer domain), unless it is a world news agency (`wire`)."""
     outlet = doc.meta.outlet.value if doc.meta.outlet else None
+    if outlet and any(knowledge.entry(form.actor_id).wire for match in knowledge.match_names(outlet) for form in match.forms):
+        return None  # a world agency's story quoting "Tehran Radio" in its first lines is not Tehran's
     for text in filter(None, [outlet, doc.text[:300], doc.text[-300:]]):
         country = _media_country(knowledge, text)
         if country:

@@ -8,6 +8,10 @@ from comity.model import REPORTER_RULE, ActorMention, Document, Sentence, Span
 from comity.stages.actors.records import Context, copy_mention, is_person_mention
 from comity.stages.actors.vocabulary import (
     OBJECT_DEPS,
+    QUOTE_MARKS,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
+    TELLING_VERBS,
     OTHER_PARTY_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -18,12 +22,16 @@ from comity.stages.actors.vocabulary import (
 
 def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context) -> Iterator[ActorMention]:
     span = doc.parsed.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") or ()
+    first_person = []
     for token in span:
         word = token.text.lower()
         if token.pos_ != "PRON" or token.dep_ == "expl":
             continue
         where = Span(token.idx, token.idx + len(token.text))
         if any(m.span.overlaps(where) for m in ctx.mentions):
+            continue
+        if word in SPEAKER_PRONOUNS:
+            first_person.append(token)  # resolved once "he" in '"I promise ...," he said' is
             continue
         head = token.head
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
@@ -38,6 +46,38 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         owned = _owned_agent(doc, token, antecedent, ctx)
         rule = REPORTER_RULE if antecedent.is_reporter else "coref:pronoun"  # "KCNA said ... It added"
         yield owned or copy_mention(antecedent, where, token.text, rule, antecedent.span)
+    yield from _speaker_mentions(doc, first_person, span, ctx)
+
+
+def _speaker_mentions(doc: Document, pronouns: list, sentence, ctx: Context) -> Iterator[ActorMention]:
+    """"I" and "we" inside a quotation are its speaker, the subject of the saying outside it
+    ('"But I promise to open the markets," he told the senators')."""
+    for pronoun in pronouns:
+        if not _inside_quote(pronoun, sentence):
+            continue
+        speaker = _quote_speaker(sentence, pronoun)
+        mention = next((m for m in ctx.mentions if speaker is not None and m.span.contains(Span(speaker.idx, speaker.idx + len(speaker.text)))), None)
+        if mention is not None and (mention.code or mention.members) and not mention.is_reporter:
+            where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
+            yield copy_mention(mention, where, pronoun.text, "coref:speaker", mention.span)
+
+
+def _inside_quote(token, sentence) -> bool:
+    before = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
+    return before % 2 == 1
+
+
+def _quote_speaker(sentence, pronoun):  # -> spaCy token | None
+    """The subject of a verb of saying of the sentence that stands outside the quotation."""
+    for verb in sentence:
+        if verb.lemma_.lower() in SAYING_VERBS and not _inside_quote(verb, sentence):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not _inside_quote(c, sentence)), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+SAYING_VERBS = REPORTING_VERBS | TELLING_VERBS | {"promise", "insist", "warn", "declare", "stress", "tell"}
 
 
 def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context) -> ActorMention | None:
@@ -51,7 +91,9 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context)
         if sentence_index < 0:
             break
         subject = _main_subject(doc, doc.sentences[sentence_index].span)
-        if subject is None or (sentence_index == index and (subject.i >= pronoun.i or pronoun in subject.subtree)):
+        if sentence_index == index:  # "Although X and Y kept ties, they both recalled ...": a clause before it
+            subject = _subject_before(doc, doc.sentences[index].span, pronoun)
+        if subject is None:
             continue
         area = Span(min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree))
         inside = [m for m in ctx.mentions if area.contains(m.span) and not m.members]
@@ -66,6 +108,13 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context)
             return copy_mention(named[0], where, pronoun.text, "coref:pronoun", named[0].span)
         return None  # the nearest subject decides, even when it names no group
     return None
+
+
+def _subject_before(doc: Document, sentence: Span, pronoun):  # -> spaCy token | None
+    """The nearest subject of a clause of the sentence that ends before the pronoun."""
+    span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand") or ()
+    subjects = [t for t in span if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.i and pronoun not in t.subtree]
+    return subjects[-1] if subjects else None
 
 
 def _plural_agent_alone(doc: Document, mention: ActorMention, subject, sentence_index: int, ctx: Context) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from comity.model import Document, Span
-from comity.stages.actors.vocabulary import ADDRESS_VERBS, PARTICIPANT_DEPS, PARTICIPANT_PREPS, RECALL_VERBS
+from comity.stages.actors.vocabulary import ADDRESS_NOUNS, ADDRESS_VERBS, PARTICIPANT_DEPS, PARTICIPANT_PREPS, RECALL_VERBS
 
 
 def tokens_of(doc: Document, span: Span):
@@ -32,7 +32,7 @@ def is_participant(doc: Document, span: Span, of_allowed: bool = False) -> bool:
         return True
     if of_allowed and dep == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in PARTICIPANT_DEPS:
         return True
-    if dep == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ADDRESS_VERBS:
+    if dep == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ADDRESS_VERBS | ADDRESS_NOUNS:
         return True  # "protested to Manila" is said to its government; "flew to Manila" is a place
     if dep == "pobj" and root.head.lower_ == "from" and _recall_verb(root.head.head):
         return True  # "recalled its envoy from Canberra" acts on Canberra; "flew from Canberra" is a place

@@ -14,8 +14,10 @@ from comity.stages.actors.vocabulary import (
     DEFINITE_NOUNS,
     GROUP_NOUNS,
     ORGANISATION_NOUNS,
+    INTRODUCED_TITLES,
     PERSON_TITLES,
     PLACED_NOUNS,
+    DATELINE_ROLE_NOUNS,
     PLACELESS_AGENT_CODES,
     POSSESSIVE_PRONOUNS,
 )
@@ -157,14 +159,43 @@ def _place_at(doc: Document, start: int, ctx: Context) -> tuple[Span, str, str |
 
 def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx: Context) -> ActorMention | None:
     """"Police detained dozens of protesters": security forces and crowds acting without a named
-    country belong to the dateline's country, else the document's."""
-    if title.code not in PLACELESS_AGENT_CODES or not is_participant(doc, span, of_allowed=True):
+    country belong to the dateline's country, else the document's; a state's own institutions
+    ("a military spokesman", "the government") only to the dateline's."""
+    own_institution = " ".join(title.text.lower().split()) in DATELINE_ROLE_NOUNS
+    if not (title.code in PLACELESS_AGENT_CODES or own_institution) or not is_participant(doc, span, of_allowed=True):
         return None
-    country = ctx.dateline or ctx.country
+    if title.code == "CVL" and not _acting_subject(doc, span, ctx):
+        return None  # "killing two people", "protecting civilians": victims are as often abroad
+    country = _institution_country(span, ctx) if own_institution else ctx.dateline or ctx.country
     if country is None:
         return None
     rule = "agent+dateline" if ctx.dateline else "agent+context"
     return ActorMention(span, text, None, ctx.knowledge.with_agent(country, title.code), country, title.noun, rule)
+
+
+def _acting_subject(doc: Document, span: Span, ctx: Context) -> bool:
+    """Whether the phrase is the active subject of its clause ("thousands of citizens protested")."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens):
+        return False
+    root = tokens.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head.head
+        named = any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in root.children)
+        if named or ctx.knowledge.agent_for(root.text):
+            return False  # "a Libyan force of some 3,000 men": the men are the force's
+    return root.dep_ == "nsubj"
+
+
+def _institution_country(span: Span, ctx: Context) -> str | None:
+    """Whose "a military spokesman" is: the dateline's country when the story is about it, else
+    a national outlet's ("the Foreign Ministry summoned" in Cairo's paper). A
+    story filed from a regional hub ("BAHRAIN - Baghdad war communiques ... a military
+    spokesman") leaves it unknown: the state named nearest is as often the enemy."""
+    for home in (ctx.dateline, ctx.home):  # a national outlet writes of its own ministries
+        if home and (not ctx.dyad or home in ctx.dyad):
+            return home
+    return None
 
 
 def _conjoined(doc: Document, span: Span, text: str, title: AgentMatch, ctx: Context) -> ActorMention | None:
@@ -189,6 +220,8 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
         person = lambda m: is_person_mention(m, ctx) and (m.code or "")[3:6] in {"GOV", "ELI"}  # noqa: E731
         titled = _nearest(ctx, lambda m: person(m) and _called(m, title.noun), within=2)
         holding = _nearest(ctx, lambda m: person(m) and _holds(m, title.noun))
+        if title.noun in INTRODUCED_TITLES:
+            return titled or holding
         return titled or holding or _nearest(ctx, person, prefer_subjects=True)
     return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
 

@@ -31,8 +31,9 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
         candidates = [c for c in candidates if not any(c.span.overlaps(b) for b in companies)]
         names += [b for b in business if b.name is not None]
         candidates += [b for b in business if b.name is None]
-    # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name.
-    names = [n for n in names if not (n.is_surname and any(_strictly_inside(n.span, c.span) for c in candidates))]
+    # "Kim Sung Du" is someone else than the Kim named before: a surname inside a longer name;
+    # "Carlos Brasil", "Jordan Peterson": a state's name inside a person's is no state.
+    names = [n for n in names if not any(_inside_a_longer_name(n, c, knowledge) for c in candidates)]
     known = names + agents
     unknown = [u for u in candidates if not any(u.span.overlaps(k.span) for k in known)]
     return sorted(known + unknown, key=lambda u: u.span.start)
@@ -61,6 +62,13 @@ def _across_modifiers(doc: Document, knowledge: ActorKnowledge, match: NameMatch
         return match
     span = Span(match.span.start, head.idx + len(head.text))
     return NameMatch(span, span.text(doc.text), found[0].forms)
+
+
+def _inside_a_longer_name(name: Unit, candidate: Unit, knowledge: ActorKnowledge) -> bool:
+    if not _strictly_inside(name.span, candidate.span):
+        return False
+    state = all(knowledge.actor(form.actor_id).kind == "state" for form in name.name.forms)
+    return name.is_surname or (state and candidate.unknown_label == "PERSON")
 
 
 def _strictly_inside(inner: Span, outer: Span) -> bool:

@@ -9,7 +9,7 @@ from comity.model import ActorMention, Document, Sentence, Span
 from comity.stages.actors.business import COMPANY_LABEL, company_mention
 from comity.stages.actors.groups import choose_form, group_mention, place_country
 from comity.stages.actors.people import surname_country
-from comity.stages.actors.records import Context, Unit, titled_unknown
+from comity.stages.actors.records import Context, Unit, is_person_mention, titled_unknown
 from comity.stages.actors.syntax import tokens_of
 
 
@@ -26,7 +26,7 @@ def unknown_mention(
         organisation = _organisation_of_title(place, ctx)
         if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
             return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
-        country = place_country(place, ctx)
+        country = place_country(place, ctx) or _state_in_phrase(doc, span, ctx)
         rule = "title+country" if country else "title+context"
         country = country or surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
         return titled_unknown(span, text, title, country, rule, ctx)
@@ -35,6 +35,36 @@ def unknown_mention(
     if unit.unknown_label == "PROPN":
         return None  # a bare capitalised word: too weak to report
     return ActorMention(span, text, None, None, None, None, f"unknown:{unit.unknown_label}")
+
+
+def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
+    """The latest person the knowledge does not know, introduced with a title or an apposition
+    ("Soviet Deputy Foreign Minister Vladimir Ivanov"), whose name ends in this bare name."""
+    words = text.split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return None
+    for mention in reversed(ctx.mentions):
+        named = mention.text.split()
+        if (mention.actor_id is None and mention.code and is_person_mention(mention, ctx)
+                and not mention.rule.startswith("coref") and len(named) > len(words) and named[-len(words):] == words):
+            return mention
+    return None
+
+
+def _state_in_phrase(doc: Document, span: Span, ctx: Context) -> str | None:
+    """A state named earlier in the person's own noun phrase, with other words between:
+    "Lebanese central bank Vice Governor Meguerditch Bouldikian"."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or not len(tokens):
+        return None
+    before = [t for t in tokens.root.subtree if t.idx < span.start]
+    if not before:
+        return None
+    for match in ctx.knowledge.match_names(doc.text, min(t.idx for t in before), span.start):
+        actor = ctx.knowledge.actor(choose_form(match, ctx).actor_id)
+        if actor.kind == "state" and actor.country:
+            return actor.country
+    return None
 
 
 def _organisation_of_title(place: Unit | None, ctx: Context) -> str | None:
@@ -72,16 +102,63 @@ def with_apposition(
     """"Juan Pérez, vice president of Cuba": the title and country after the comma."""
     rest = doc.text[mention.span.end : sentence.span.end]
     if not rest.startswith(","):
-        return mention
+        return _role_set_beside(doc, mention, following, ctx) or mention
     clause_end = mention.span.end + 1 + _clause_length(rest[1:])
     units = [u for group in following for u in group if u.span.end <= clause_end]
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
     if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
-        return mention
+        return _role_set_beside(doc, mention, following, ctx) or mention
     place = next((u for u in units if u.is_group), None)
     country = place_country(place, ctx) or surname_country(mention.text, ctx) or ctx.country
     code = ctx.knowledge.with_agent(country, title.code) if country else None
     return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
+
+
+def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[list[Unit]], ctx: Context) -> ActorMention | None:
+    """A person the knowledge lacks, set beside a role noun that names a body: "Alexander Ivanov,
+    head of the Gulf desk at the Soviet foreign ministry", "the director-general of the Israeli
+    Foreign Ministry, Abraham Tamir". The person takes the body's country, and the role's sector
+    (else the body's, else government)."""
+    tokens = tokens_of(doc, mention.span)
+    if tokens is None or not len(tokens) or not mention.rule.endswith("PERSON"):
+        return None
+    name = tokens.root
+    roles = [c for c in name.children if c.dep_ == "appos"] + ([name.head] if name.dep_ == "appos" else [])
+    for role in (r for r in roles if r.pos_ == "NOUN"):
+        named = _mention_of_role(role, ctx) if role == name.head else None
+        if named is not None:  # "summoned the Russian ambassador, Andrey Kelin"
+            return ActorMention(mention.span, mention.text, None, named.code, named.country, named.role, "apposition")
+        outside = set(name.subtree) if role == name.head else set(tokens)
+        words = [t for t in role.subtree if t not in outside]
+        if not words:
+            continue
+        area = Span(min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
+        body = _body_in(area, following, ctx)
+        if body is not None:
+            country, sector = body
+            agent = ctx.knowledge.agent_for(role.text) or ctx.knowledge.agent_for(role.lemma_) or sector or "GOV"
+            return ActorMention(mention.span, mention.text, None, ctx.knowledge.with_agent(country, agent), country, role.lemma_, "apposition")
+    return None
+
+
+def _mention_of_role(role, ctx: Context) -> ActorMention | None:
+    """The coded mention, before the name, whose last word is the role noun."""
+    end = role.idx + len(role.text)
+    return next((m for m in reversed(ctx.mentions) if m.span.end == end and m.code), None)
+
+
+def _body_in(area: Span, following: Sequence[list[Unit]], ctx: Context) -> tuple[str, str | None] | None:
+    """The country (and sector) of the first state or body named inside `area`: among the units
+    after the name, else the mentions before it."""
+    for group in following:
+        for unit in group:
+            country = place_country(unit, ctx) if area.contains(unit.span) else None
+            if country:
+                return country, None
+    for earlier in reversed(ctx.mentions):
+        if area.contains(earlier.span) and earlier.country and not is_person_mention(earlier, ctx):
+            return earlier.country, (earlier.code or "")[3:6] or None
+    return None
 
 
 def _clause_length(text: str) -> int:

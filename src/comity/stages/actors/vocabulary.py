@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import re
 
+from comity.stages.events.vocabulary import QUOTE_MARKS  # noqa: F401  (one list of quotation marks)
+
 #: Dependencies that make a capital a participant ("Pyongyang said", "ties with Pyongyang").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "ROOT"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
 #: Verbs whose "to" names the one addressed, an actor: "Hanoi protested to Manila".
 ADDRESS_VERBS = frozenset({"protest", "complain", "appeal", "apologize", "apologise", "speak", "talk", "write", "explain", "petition"})
+#: Nouns whose "to" names the one addressed: "a request to Washington", "a letter to Seoul".
+ADDRESS_NOUNS = frozenset({"request", "appeal", "plea", "letter", "message", "note", "protest", "complaint", "proposal",
+                           "offer", "ultimatum", "warning", "invitation", "demand", "call", "reply", "answer", "overture"})
 #: Verbs whose "from" names the one left, an actor: "recalled its envoy from Canberra".
 RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
 #: Verbs of force whose object's demonym names the country hit: "shot down a Russian helicopter".
 FORCE_VERBS = frozenset({"shoot", "attack", "strike", "hit", "seize", "capture", "sink", "destroy", "bomb",
                          "shell", "target", "down", "intercept", "ambush", "raid", "damage", "impound"})
+#: Verbs of protection whose object's demonym names the country helped: "escort Kuwaiti tankers".
+SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "reflag", "convoy"})
+#: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".
+FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "shelling", "bombing", "bombardment",
+                         "offensive", "missile", "rocket", "fire", "blockade"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
+#: Pronouns of the one speaking, resolved only inside a quotation, to its speaker.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -27,7 +39,14 @@ PERSON_TITLES = frozenset(
     {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
      "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
      "first vice president"}
+) | frozenset(
+    {"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state", "undersecretary",
+     "spokesman", "spokeswoman", "negotiator"}
 )
+#: Of those, the ones that refer back only to a person introduced with them ("Ambassador X ...
+#: the ambassador"), never to whoever was the last official named.
+INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state",
+                               "undersecretary", "spokesman", "spokeswoman", "negotiator"})
 #: Role nouns that, after "the", refer back to an organisation named before ("Mercosur ... the bloc").
 ORGANISATION_NOUNS = frozenset({"bloc", "alliance"})
 DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {
@@ -37,7 +56,13 @@ DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {
 #: Role nouns that "in/of <state>" may follow ("the government in Havana").
 PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "administration", "leadership", "military", "army", "police"})
 #: Agents that act without a named country and belong to the story's place ("Police detained protesters").
-PLACELESS_AGENT_CODES = frozenset({"COP", "OPP"})  # not troops or militants: they often fight abroad
+PLACELESS_AGENT_CODES = frozenset({"COP", "OPP", "CVL"})  # not troops or militants: they often fight abroad
+#: Role nouns of a state's own institutions that, named bare in a story filed from a country, are
+#: that country's ("BAGHDAD - A military spokesman said", "the government"), never the outlet's.
+DATELINE_ROLE_NOUNS = frozenset({"government", "cabinet", "military", "army", "military spokesman", "army spokesman",
+                                 "government spokesman", "official spokesman", "military command", "high command",
+                                 "foreign ministry", "ministry of foreign affairs", "interior ministry", "defence ministry",
+                                 "defense ministry", "presidency", "foreign ministry spokesman"})
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 #: Role nouns naming the other party of a relation: "his guest" is not his own side.
 OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})

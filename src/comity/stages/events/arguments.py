@@ -96,7 +96,7 @@ def _inside_clause(verb, subjects: list) -> list:
 
 
 def _noun_subject(noun, depth: int) -> list:
-    possessor = [c for c in noun.children if c.dep_ == "poss"]
+    possessor = [c for c in noun.children if c.dep_ == "poss" and not _is_time(c)]
     if possessor:
         return possessor
     clause_subject = _subject_of_verb_read_as_modifier(noun)
@@ -116,6 +116,11 @@ def _noun_subject(noun, depth: int) -> list:
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     return []
+
+
+def _is_time(token) -> bool:
+    """"Friday's request", "last week's talks": a possessive of time, not a doer."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _by_phrase_objects(token) -> list:
@@ -225,6 +230,13 @@ def _main_clause_subjects(match: Match) -> list:
     return [c for c in governor.children if c.dep_ == "nsubj"]
 
 
+def _speaker(trigger) -> list:
+    """Who says the clause the trigger stands in: "Iran said reports ... were baseless"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    frame = factuality_rules.speech_frame(verb)
+    return [frame[1]] if frame is not None and frame[1] is not None else []
+
+
 def _complement_subjects(match: Match) -> list:
     for host in (match.trigger, match.obj):
         if host is None:
@@ -255,7 +267,7 @@ def _inner_targets(match: Match) -> list:
 
 def noun_doers(noun) -> list:
     """Who does what a noun names: its possessor or its "by" phrase ("an attack by X", "X's attack")."""
-    possessors = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    possessors = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" and not _is_time(c)]
     by_phrase = [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     return possessors + by_phrase
 
@@ -271,6 +283,8 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"], False
     if slot == "between":
         return _prep_objects(match, "between"), True
+    if slot == "speaker":
+        return _speaker(trigger), False
     if slot == "complement":
         return _complement_subjects(match), False
     if slot == "inside":

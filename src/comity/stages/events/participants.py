@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
-from comity.stages.events.records import Participant
+from comity.stages.events.records import Participant, is_political  # noqa: F401  (is_political: read here by the stage)
+from comity.stages.events.story import story_sides
 from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
 
@@ -16,6 +17,7 @@ class ActorIndex:
         self.mentions = sorted(doc.actor_mentions, key=lambda m: (m.span.start, -m.span.end))
         self.by_actor_id = {m.actor_id: m for m in self.mentions if m.actor_id and m.code}
         self._by_token = _longest_mention_per_token(doc.parsed, self.mentions) if doc.parsed is not None else {}
+        self.story_sides = story_sides(self.mentions)  # the pair of countries the story is about, if clear
 
     def at(self, token) -> ActorMention | None:
         """The longest actor mention overlapping the token."""
@@ -169,18 +171,6 @@ def _names_hung_aside(units: list) -> list:
 
 #: Agent codes of actors whose acts are no political events by themselves: companies,
 #: markets, media, schools, farms, hospitals.
-NON_POLITICAL_AGENTS = frozenset({"BUS", "MED", "EDU", "AGR", "HLH"})
-
-
-def is_political(participant: Participant) -> bool:
-    """A state, an organ of government, a party, an armed group, an international body, or
-    people acting or acted on politically: anything but a business, media, school, farm or
-    hospital actor."""
-    code = participant.argument.code or ""
-    agents = {code[i : i + 3] for i in range(3, len(code), 3)}
-    return agents.isdisjoint(NON_POLITICAL_AGENTS)
-
-
 def participant_key(participant: Participant | None) -> str | None:
     return None if participant is None else participant.key
 

@@ -38,3 +38,15 @@ class Candidate:
 class SentenceTokens:
     sentence: Sentence
     tokens: list = field(default_factory=list)  # spaCy Tokens inside the sentence
+
+
+NON_POLITICAL_AGENTS = frozenset({"BUS", "MNC", "MED", "EDU", "AGR", "HLH"})
+
+
+def is_political(participant: Participant) -> bool:
+    """A state, an organ of government, a party, an armed group, an international body, or
+    people acting or acted on politically: anything but a business, media, school, farm or
+    hospital actor."""
+    code = participant.argument.code or ""
+    sectors = {code[i : i + 3] for i in range(3, len(code), 3)} | {code[:3]}  # "BUS", "MNCUSA" lead with theirs
+    return sectors.isdisjoint(NON_POLITICAL_AGENTS)

@@ -39,6 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
+from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -46,6 +47,7 @@ from comity.stages.events.triggers import (
     sentences_with_tokens,
     without_overlaps_of_the_broad_layer,
     without_verbs_of_event_subjects,
+    without_words_of_names,
 )
 
 
@@ -96,7 +98,7 @@ class EventStage:
 
     def _code_sentence(self, doc: Document, sentence: SentenceTokens, actors: ActorIndex) -> list[EventMention]:
         matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
-        matches = without_verbs_of_event_subjects(matches)
+        matches = without_verbs_of_event_subjects(without_words_of_names(matches, actors))
         matches = without_quoted_themes(matches, sentence.tokens)
         adopted = adopted_object_events(matches)
         matches = without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses)))
@@ -133,9 +135,9 @@ class EventStage:
         if pattern.political:
             sources = [p for p in sources if is_political(p)]
         targets, between = first_filled(match, pattern.target, actors, exclude=sources)
-        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties": one's own state is no addressee
+        if pattern.speech:  # "Tillerson said the U.S. is maintaining ties", "officials said Washington did not seek": one's own state is no addressee
             own = {country_key(source) for source in sources}
-            targets = [t for t in targets if not (t.argument.code == t.argument.country and t.argument.country in own)]
+            targets = [t for t in targets if not (_state_level(t) and t.argument.country in own)]
         if between and not sources and logical_subject(match.trigger):
             between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
@@ -147,6 +149,11 @@ class EventStage:
             targets = self._place_targets(match, sources)
         if not targets and pattern.self_target:
             targets = own_countries(sources)
+        rule = pattern.pattern_id
+        if not targets and not between and not pattern.need_target and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
+            rule += STORY_TARGET_RULE
+        if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
+            rule += STORY_SOURCE_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
             if not sources and not (between and len(targets) >= 2):
@@ -160,7 +167,7 @@ class EventStage:
         candidates = []
         for source, target, mutual in pairs(sources, targets, between, mutual_reading):
             for date_span in dates:
-                candidates.append(Candidate(match, source, target, pattern.cameo, date_span, pattern.pattern_id, mutual))
+                candidates.append(Candidate(match, source, target, pattern.cameo, date_span, rule, mutual))
                 if self.reciprocal and source and target and (pattern.reverse or mutual):
                     candidates.append(Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
         return candidates
@@ -228,6 +235,12 @@ class EventStage:
                 )
             )
         return mentions
+
+
+def _state_level(participant: Participant) -> bool:
+    """A state or its government, as opposed to its people, army or firms."""
+    argument = participant.argument
+    return argument.country is not None and argument.code in (argument.country, f"{argument.country}GOV")
 
 
 def _mention_id(doc_id: str, trigger: Span, cameo: str, source: Argument | None, target: Argument | None, date_span: Span | None) -> str:

@@ -78,6 +78,20 @@ def without_verbs_of_event_subjects(matches: list[Match]) -> list[Match]:
     return [m for m in matches if not (m.pattern.pos == "verb" and any(c.dep_ == "nsubj" and c.i in nouns for c in m.trigger.children))]
 
 
+def without_words_of_names(matches: list[Match], actors) -> list[Match]:
+    """A capitalised word inside a name is part of the name, no trigger: "the U.S. State
+    Department said", "the Turkish Charge d'Affairs" (actors: an `ActorIndex`)."""
+    return [m for m in matches if not _inside_a_name(m.trigger, actors)]
+
+
+def _inside_a_name(token, actors) -> bool:
+    mention = actors.at(token)
+    if mention is None or mention.rule.startswith("demonym+"):
+        return False  # "an Iranian attack": the act its maker is named by
+    first_of_sentence = token.i == token.sent.start
+    return token.text[:1].isupper() and not token.is_upper and not first_of_sentence
+
+
 def _names_its_other_side(match: Match) -> bool:
     slots = {slot.removeprefix("prep:") for slot in match.pattern.target}
     return any(c.dep_ == "prep" and c.lower_ in slots for c in match.trigger.children)
@@ -179,8 +193,12 @@ def describes_a_thing(trigger, actors: "ActorIndex") -> bool:
 
 
 def _titled(name, words: frozenset[str]) -> bool:
-    """A person named with a title the pattern wants: "summoned ambassador Nicholas Burns"."""
-    return name.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in words for c in name.children)
+    """A person named with a title the pattern wants: "summoned ambassador Nicholas Burns", "the
+    Turkish Charge d'Affairs Mustafa Kemal" (a capitalised title is a proper noun to the parser)."""
+    if name.pos_ != "PROPN":
+        return False
+    title = [t for t in name.subtree if t.i < name.i and t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")]
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in title)
 
 
 def _has_modifier(token, words: frozenset[str]) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 #: Verbs whose object, not subject, does what their infinitive complement says ("urged X to help").
 OBJECT_CONTROL_VERBS = frozenset(
     {"urge", "ask", "invite", "call", "encourage", "persuade", "press", "order", "tell", "request", "allow",
-     "force", "appeal", "help", "assist", "thank", "push", "pressure", "implore", "demand"}
+     "force", "appeal", "help", "assist", "thank", "push", "pressure", "implore", "demand", "prompt", "lead",
+     "cause", "drive", "compel", "spur", "provoke", "get", "want", "expect", "enable", "permit"}
 )  # fmt: skip
 
 

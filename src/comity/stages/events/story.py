@@ -1,0 +1,86 @@
+"""The story's two sides: the pair of countries a story is about, for an act whose other side
+the sentence leaves to the story ("Iran had kept up its attacks", in a story of Iran's war with
+Iraq; "the World Bank has also suspended funding", in a story of Sudan's coup)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from comity.model import ActorMention, Argument
+from comity.stages.events.records import Participant, is_political
+
+#: CAMEO roots of acts that always have another side: disapprove, reject, threaten,
+#: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
+#: (often an order at home: "ordered a review") may have none.
+ROOTS_WITH_OTHER_SIDE = frozenset({"11", "12", "13", "15", "16", "19"})
+#: Provenance of a target taken from the story, appended to the pattern's rule.
+STORY_TARGET_RULE = "+target:story-side"
+STORY_SOURCE_RULE = "+source:story-side"
+#: Sectors of a side's fighters: what the other side of a war kills or captures.
+FIGHTERS = frozenset({"MIL", ""})
+
+
+def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
+    """The two countries most named as actors, each as a state-level argument, when they stand
+    clear of any third (named more than twice as often) and each is named at least twice; else
+    none. Alone, under the key "", the country the story is mostly about (named at least three
+    times and twice as often as any other), which an international body's act concerns."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for mention in mentions:
+        political = is_political(Participant(Argument(mention.text, mention.code, mention.country, mention.actor_id), ""))
+        if mention.country and mention.code and political and not mention.is_reporter and not mention.members:
+            counts[mention.country] += 1
+            if (mention.actor_id or "") == f"state:{mention.country}":
+                names.setdefault(mention.country, mention.text)
+    ranked = counts.most_common(3)
+
+    def argument(country: str) -> Argument:
+        return Argument(names.get(country, country), country, country, f"state:{country}")
+
+    sides: dict[str, Argument] = {}
+    if len(ranked) >= 2 and ranked[1][1] >= 2 and not (len(ranked) == 3 and ranked[2][1] * 2 > ranked[1][1]):
+        sides = {country: argument(country) for country, _ in ranked[:2]}
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        sides[""] = argument(ranked[0][0])
+    return sides
+
+
+def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Participant]) -> list[Participant]:
+    """The story's other side for an act of one of its sides that has no target of its own."""
+    if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1 or not is_political(sources[0]):
+        return []  # a firm's "offensive" is no side's
+    source = sources[0].argument
+    if source.country is None and (source.code or "").startswith("IGO") and "" in sides:
+        other = sides[""]  # "the bloc condemned the seizure of power": the story's country
+    elif source.country in sides and source.country:
+        other = next(argument for country, argument in sides.items() if country not in (source.country, ""))
+    else:
+        return []
+    return [Participant(other, other.actor_id or other.country or other.text)]
+
+
+def fighting_side(sides: dict[str, Argument], cameo: str, targets: Sequence[Participant]) -> list[Participant]:
+    """In a story of two sides at war, the other side for fighting whose doer the sentence does not
+    name, when what is hit is one side's forces or the side itself ("2,000 Iraqi troops had been
+    killed" in a story of Iran's war with Iraq); never for civilians, protesters or police, nor
+    for a place where something happened ("attacks in Havana")."""
+    if cameo[:2] != "19" or len(targets) != 1:
+        return []
+    hit = targets[0].argument
+    if targets[0].place or hit.country not in sides or (hit.code or "")[3:6] not in FIGHTERS:
+        return []
+    return other_side(sides, "19", [targets[0]])
+
+
+def coercing_state(sides: dict[str, Argument], cameo: str, targets: Sequence[Participant]) -> list[Participant]:
+    """Coercion whose doer goes unnamed ("was sentenced to 26 years", "has been under house
+    arrest") of someone of the country the story is about: that state's doing."""
+    if cameo[:2] != "17" or len(targets) != 1 or "" not in sides or targets[0].place:
+        return []
+    home = sides[""]
+    if targets[0].argument.country != home.country or (targets[0].argument.actor_id or "").startswith("state:"):
+        return []
+    state = Argument(home.text, f"{home.country}GOV", home.country, home.actor_id)
+    return [Participant(state, home.actor_id or home.country or home.text)]

@@ -1,0 +1,120 @@
+"""References the real wire copy makes that a dictionary cannot: strangers introduced with a title
+and named later by surname, people set beside a role noun, "I" inside a quotation, a state's own
+institutions named bare in a story filed from that state, and a demonym before an act or a thing hit."""
+
+from __future__ import annotations
+
+
+def test_a_stranger_introduced_with_a_title_is_meant_by_the_bare_surname_later(article, mention) -> None:
+    doc = article("Soviet Deputy Foreign Minister Arkady Velmorov met Iraqi officials on Monday.\n\n"
+                  "Velmorov also accused the United States of fuelling the crisis.\n")
+    later = mention(doc, "Velmorov")
+    assert (later.code, later.rule) == ("SUNGOV", "coref:surname")
+
+
+def test_a_bare_surname_without_an_introduction_stays_unknown(article) -> None:
+    doc = article("Velmorov also accused the United States of fuelling the crisis.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "Velmorov" and m.code]
+
+
+def test_a_stranger_set_beside_a_role_that_names_a_body_takes_the_body_s_country(article, mention) -> None:
+    doc = article("Arkady Velmorov, head of the Gulf desk at the Soviet Foreign Ministry, said Moscow would respond.\n")
+    person = mention(doc, "Arkady Velmorov")
+    assert (person.country, person.rule) == ("SUN", "apposition")
+
+
+def test_i_inside_a_quotation_is_its_speaker(article, mention) -> None:
+    doc = article('"But I promise to open the markets," Japanese Prime Minister Yasuhiro Nakasone told the senators.\n')
+    speaker = mention(doc, "I")
+    assert (speaker.country, speaker.rule) == ("JPN", "coref:speaker")
+
+
+def test_i_outside_a_quotation_is_nobody(article) -> None:
+    doc = article("I think Japanese Prime Minister Yasuhiro Nakasone will open the markets.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "I"]
+
+
+def test_a_military_spokesman_of_a_story_filed_from_its_state_is_that_state_s(article, mention) -> None:
+    doc = article("BAGHDAD, March 3 - A military spokesman said Iraqi jets struck Iranian positions near Basra.\n", outlet="Reuters")
+    assert mention(doc, "military spokesman").code == "IRQMIL"
+
+
+def test_a_military_spokesman_of_a_story_filed_from_a_regional_hub_stays_unknown(article) -> None:
+    doc = article("BAHRAIN, March 3 - Iran and Iraq traded fire, and a military spokesman threatened new raids on Iran.\n",
+                  outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "spokesman" in m.text and m.code]
+
+
+def test_crowds_that_act_are_the_dateline_s_and_victims_are_nobody_s(article, mention) -> None:
+    doc = article("KHARTOUM, March 3 - Thousands of citizens marched on the palace after a blast killed two people.\n",
+                  outlet="Reuters")
+    assert mention(doc, "citizens").code == "SDNCVL"
+    assert not [m for m in doc.actor_mentions if m.text == "people" and m.code]
+
+
+def test_a_demonym_before_an_act_is_its_maker_and_before_what_a_force_noun_hits_its_target(article, mention) -> None:
+    doc = article("Washington warned of an Iranian attack against American ships in the Gulf.\n")
+    assert mention(doc, "Iranian attack").country == "IRN"
+    assert (mention(doc, "American ships").country, mention(doc, "American ships").rule) == ("USA", "demonym+thing-hit")
+
+
+def test_the_one_a_request_is_addressed_to_is_a_participant(article, mention) -> None:
+    doc = article("The Greek government renewed its request to Washington to close the base.\n")
+    assert mention(doc, "Washington").code == "USAGOV"
+
+
+def test_a_state_s_ministry_before_a_title_is_no_company(article, mention) -> None:
+    doc = article("He met Greek Foreign Affairs Undersecretary Yannis Kapsis in Athens.\n")
+    assert mention(doc, "Undersecretary Yannis Kapsis").code != "BUS"
+
+
+def test_a_name_set_after_a_role_takes_the_role_s_code(article, mention) -> None:
+    doc = article("Foreign Secretary Liz Truss summoned the Russian ambassador, Andrey Kelin, on Thursday.\n", published="2022-02-24")
+    assert (mention(doc, "Andrey Kelin").country, mention(doc, "Andrey Kelin").rule) == ("RUS", "apposition")
+
+
+def test_each_listed_demonym_takes_the_noun_after_the_last(article, mention) -> None:
+    doc = article("Although the Chilean and Colombian governments have kept ties, they recalled their envoys.\n")
+    assert mention(doc, "Chilean").code == "CHLGOV"
+    assert mention(doc, "Colombian governments").code == "COLGOV"
+    assert set(mention(doc, "they").members) == {"state:CHL", "state:COL"}
+
+
+def test_the_envoy_refers_back_only_to_an_envoy_named_before(article, mention) -> None:
+    doc = article("Iranian envoy Ali Vaezi flew to Kuwait. The envoy met Kuwaiti officials.\n")
+    assert mention(doc, "envoy").country == "IRN"
+    doc = article("President Kerem Dalan met reporters. The envoy said nothing.\n")
+    assert not [m for m in doc.actor_mentions if m.text.lower() == "envoy" and m.code]
+
+
+def test_a_titled_stranger_takes_the_state_named_earlier_in_his_phrase(article, mention) -> None:
+    doc = article("ABU DHABI, March 28 - Lebanese central bank Vice Governor Hagop Merdinian called for an Arab fund.\n",
+                  outlet="Reuters")
+    assert mention(doc, "Governor Hagop Merdinian").country == "LBN"
+
+
+def test_a_demonym_before_men_or_women_names_that_country_s_people(article, mention) -> None:
+    doc = article("Bulgarian prosecutors charged three Russian men with an attempt to kill an arms trader.\n")
+    assert mention(doc, "Russian men").code == "RUSCVL"
+
+
+def test_men_of_a_named_force_are_nobody_s_crowd(article) -> None:
+    doc = article("PARIS, March 3 - A Libyan force of some 3,000 men was abandoning the oasis.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if m.text == "men" and m.code]
+
+
+def test_a_medium_quoted_in_a_wire_story_s_first_lines_is_not_its_home(article) -> None:
+    doc = article("BAHRAIN, March 5 - Iranian troops are fighting on two fronts, Tehran Radio said. Iraq and Iran traded "
+                  "fire, Iran said, and a military spokesman threatened new raids on Iran.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "spokesman" in m.text and m.code]
+
+
+def test_a_national_outlet_s_bare_foreign_ministry_is_its_own_country_s(article, mention) -> None:
+    doc = article("South Korea and Japan traded words. Seoul said Tokyo meddled. The Foreign Ministry summoned the Japanese envoy.\n",
+                  outlet="Yonhap")
+    assert mention(doc, "Foreign Ministry").country == "KOR"
+
+
+def test_a_state_s_name_inside_a_person_s_name_is_no_state(article) -> None:
+    doc = article("Carlos Brasil, an adviser to the coffee institute president, said prices would fall.\n")
+    assert not [m for m in doc.actor_mentions if m.code == "BRA"]
