@@ -1,25 +1,25 @@
-"""Throughput and scale, in one run, on articles generated from our own templates.
+"""Scaling over processes, in one run: 1 against 2 worker processes, 1 against 2 Dask workers.
 
-    .venv/bin/python bench/scale.py [--articles 10000] [--seed 7] [--no-dask] [--no-plain] [--workdir DIR]
+    .venv/bin/python bench/scale.py [CORPUS] [--articles 1024] [--no-dask] [--workdir DIR]
 
-Reports, on the same texts (bench/article_templates.py: varied lengths, about
-30% event-bearing sentences):
+CORPUS is one of bench/corpora.py (default `generated`: articles from our own
+templates). Reports, on the same texts:
 
-- spaCy's full parse alone (`nlp.pipe` over the texts);
-- comity end to end in this process (ingest from JSON Lines, every stage
-  through place, no store), with and without the prefilter, as articles/s and
-  words/s and as a ratio to spaCy alone; the share of sentences the prefilter
-  sends to parse. The contenders run in turn on each chunk of 50 articles, so a
-  change of load on the machine during the run weighs on all of them alike;
 - 1 against 2 worker processes (`comity.runner.WorkerPool`, both pools warm,
-  in turn on each of 8 partitions), and 1 against 2
-  workers of a Dask local cluster (`comity.distributed`, coding and linking,
-  Parquet out), each with the peak memory of its workers.
+  in turn on each of 8 partitions);
+- 1 against 2 workers of a Dask local cluster (`comity.distributed`: coding,
+  linking, Parquet out), both clusters up and warm, in turn on rounds of 4
+  partitions;
 
-Nothing coded is kept, so memory stays flat however many articles. Models and knowledge are loaded, in every process, before its timing starts:
-start-up is reported apart. Figures are ratios within this run, never absolute
-targets; the targets the issue sets are comity ≥ 1.5 × spaCy alone and 2
-workers ≥ 1.7 × one.
+each with the peak memory of one worker: the worker's own (VmHWM), not its
+parent's size, which `ru_maxrss` of a spawned child starts at. Every partition
+is coded in at least 8 batches (the batch size shrinks on small runs), so both
+workers of the pool of 2 have work in each. Models and knowledge load in every
+worker before the timing starts (`WorkerPool.warm` returns only when every
+worker says it is warm): start-up is reported apart. The load average of the
+machine is printed before and after each section: on a shared machine the
+ratios hold only while other processes leave the cores free. Nothing coded is
+kept. The in-process comparison with spaCy's parse alone is bench/throughput.py.
 """
 
 from __future__ import annotations
@@ -29,116 +29,37 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from article_templates import Article, generate  # noqa: E402
+from corpora import CORPORA, Interleaved, corpus_records, drain, load_average, report, streamed, words_of, write_parts  # noqa: E402
 
-from comity.api import build_pipeline  # noqa: E402
 from comity.config import Config  # noqa: E402
-from comity.ingest import document_from_text, iter_inputs  # noqa: E402
-from comity.model import Document  # noqa: E402
+from comity.ingest import document_from_text  # noqa: E402
 from comity.runner import WARM_UP_TEXT, WorkerPool, code_documents, peak_memory_mb  # noqa: E402
-from comity.stages.parse import load_nlp, masked_text  # noqa: E402
-from comity.stages.prefilter import _sentences_by_section, load_splitter  # noqa: E402
 
 PARTITIONS = 8
-#: Articles per chunk of the in-process comparison, whose contenders run in turn on each chunk.
-CHUNK = 50
+#: Batches each partition is cut into at least, so that every worker of the pool of 2 has work in it.
+MIN_BATCHES_PER_PARTITION = 8
+#: Partitions per round of the Dask comparison: two for each worker of the cluster of 2.
+DASK_ROUND = 4
 
 
-def write_partitions(articles: list[Article], folder: Path, partitions: int = PARTITIONS) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index in range(partitions):
-        path = folder / f"part-{index:04d}.jsonl"
-        path.write_text("".join(json.dumps(a.record()) + "\n" for a in articles[index::partitions]), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def streamed(paths: list[Path]) -> Iterator[Document]:
-    return (d for d in iter_inputs(paths, Config()) if isinstance(d, Document))
-
-
-def timed(label: str, run: Callable[[], object], articles: int, words: int) -> float:
-    start = time.perf_counter()
-    run()
-    seconds = time.perf_counter() - start
-    report(label, seconds, articles, words)
-    return seconds
-
-
-def report(label: str, seconds: float, articles: int, words: int) -> None:
-    print(f"{label:<40} {articles / seconds:8.1f} articles/s {words / seconds:9.0f} words/s ({seconds:7.1f} s)")
-
-
-def drain(items: Iterable[object]) -> int:
-    """Consume an iterator without keeping what it yields (memory stays flat); the count."""
-    return sum(1 for _ in items)
-
-
-@dataclass
-class Interleaved:
-    """Seconds of each contender summed over chunks run one after the other: a change of load
-    on the machine during the run weighs on every contender alike, so their ratios hold."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def run(self, label: str, work: Callable[[], object]) -> None:
-        started = time.perf_counter()
-        work()
-        self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - started
-
-
-def local_section(chunks: list[Path], words: int, plain: bool) -> dict[str, float]:
-    nlp = load_nlp()
-    pipelines = {"comity": build_pipeline(Config())}
-    if plain:
-        pipelines["plain"] = build_pipeline(Config(prefilter=False))
-    started = time.perf_counter()
-    for pipeline in pipelines.values():
-        pipeline(document_from_text(WARM_UP_TEXT, "warm-up"))
-    print(f"start-up in this process (models, knowledge, gazetteer): {time.perf_counter() - started:.1f} s")
-    clock, tally = Interleaved(), Counter()
-    for number, chunk in enumerate(chunks, 1):
-        texts = [d.text for d in streamed([chunk])]
-        clock.run("spacy", lambda: drain(nlp.pipe(texts, batch_size=64)))
-        if plain:
-            clock.run("plain", lambda: drain(pipelines["plain"].pipe(streamed([chunk]))))
-        clock.run("comity", lambda: tally.update(_counts(pipelines["comity"].pipe(streamed([chunk])))))
-        if number % 10 == 0 or number == len(chunks):
-            print(f"  {number}/{len(chunks)} chunks, {tally['articles']} articles", file=sys.stderr, flush=True)
-    count = tally["articles"]
-    report("spaCy full parse alone", clock.seconds["spacy"], count, words)
-    if plain:
-        report("comity end to end, no prefilter", clock.seconds["plain"], count, words)
-    report("comity end to end", clock.seconds["comity"], count, words)
-    share = tally["candidates"] / tally["sentences"]
-    print(f"prefilter: {share:.0%} of sentences parsed; {tally['mentions']} mentions")
-    return {"spacy_s": clock.seconds["spacy"], "plain_s": clock.seconds.get("plain", 0.0),
-            "comity_s": clock.seconds["comity"], "share": share}
-
-
-def _counts(docs: Iterable[Document]) -> Iterator[str]:
-    """Tally keys of each coded document: articles, its candidate and all its coded sentences, mentions."""
-    splitter = load_splitter()
-    for doc in docs:
-        yield "articles"
-        yield from ["mentions"] * len(doc.event_mentions)
-        yield from ["candidates"] * len(doc.candidate_spans or [])
-        sentences = sum(len(found) for _, found in _sentences_by_section(doc, splitter(masked_text(doc))))
-        yield from ["sentences"] * sentences
+def worker_batch_size(partition_articles: int) -> int:
+    """The configured batch size, or a smaller one that cuts a partition into MIN_BATCHES_PER_PARTITION."""
+    return max(1, min(Config().batch_size, partition_articles // MIN_BATCHES_PER_PARTITION))
 
 
 def worker_section(partitions: list[Path], words: int) -> dict[int, float]:
     """1 against 2 worker processes, both pools warm, run in turn on each partition."""
-    clock, count = Interleaved(), 0
-    with WorkerPool(Config(), 1) as one, WorkerPool(Config(), 2) as two:
+    clock, count = Interleaved(), drain(streamed(partitions))
+    per_partition = drain(streamed(partitions[:1]))
+    config = Config(batch_size=worker_batch_size(per_partition))
+    print(f"worker pools: batches of {config.batch_size}, {-(-per_partition // config.batch_size)} per partition")
+    load_average("before the worker pools")
+    with WorkerPool(config, 1) as one, WorkerPool(config, 2) as two:
         pools = {1: one, 2: two}
         for workers, pool in pools.items():
             started = time.perf_counter()
@@ -146,28 +67,38 @@ def worker_section(partitions: list[Path], words: int) -> dict[int, float]:
             print(f"start-up of {workers} worker process(es): {time.perf_counter() - started:.1f} s")
         for partition in partitions:
             for workers, pool in pools.items():
-                clock.run(f"{workers}", lambda: drain(code_documents(streamed([partition]), Config(), pool=pool)))
-            count += drain(streamed([partition]))
+                clock.run(f"{workers}", lambda: drain(code_documents(streamed([partition]), config, pool=pool)))
         for workers, pool in pools.items():
             report(f"comity, {workers} worker process(es)", clock.seconds[f"{workers}"], count, words)
             print(f"peak memory per worker ({workers} worker(s)): {pool.peak_memory_mb():.0f} MB")
+    load_average("after the worker pools")
     return {workers: clock.seconds[f"{workers}"] for workers in (1, 2)}
 
 
-def dask_section(paths: list[Path], words: int, workers: int, out: Path) -> tuple[float, float]:
+def dask_section(paths: list[Path], words: int, out: Path) -> dict[int, float]:
+    """1 against 2 workers of Dask local clusters, both up and warm, in turn on rounds of partitions
+    (each round is a whole run: coding, linking, Parquet out, with enough partitions for 2 workers)."""
     from comity.distributed import code_with_client, dask_client
 
-    count = drain(streamed(paths))
     config = Config()
     key = json.dumps(config.resolved(), sort_keys=True)
-    with dask_client(None, workers) as client:
-        started = time.perf_counter()
-        client.run(_warm_dask_worker, key)
-        print(f"start-up of {workers} Dask worker(s): {time.perf_counter() - started:.1f} s")
-        seconds = timed(f"Dask local cluster, {workers} worker(s)", lambda: code_with_client(client, paths, out, config), count, words)
-        memory = max(client.run(peak_memory_mb).values())
-    print(f"peak memory per Dask worker: {memory:.0f} MB")
-    return seconds, memory
+    clock, count = Interleaved(), drain(streamed(paths))
+    load_average("before the Dask clusters")
+    with ExitStack() as stack:
+        clients = {workers: stack.enter_context(dask_client(None, workers)) for workers in (1, 2)}
+        for workers, client in clients.items():
+            started = time.perf_counter()
+            client.run(_warm_dask_worker, key)
+            print(f"start-up of {workers} Dask worker(s): {time.perf_counter() - started:.1f} s")
+        for number, first in enumerate(range(0, len(paths), DASK_ROUND)):
+            for workers, client in clients.items():
+                round_out = out / f"{workers}-workers-round-{number}"
+                clock.run(f"{workers}", lambda: code_with_client(client, paths[first:first + DASK_ROUND], round_out, config))
+        for workers, client in clients.items():
+            report(f"Dask local cluster, {workers} worker(s)", clock.seconds[f"{workers}"], count, words)
+            print(f"peak memory per Dask worker ({workers} worker(s)): {max(client.run(peak_memory_mb).values()):.0f} MB")
+    load_average("after the Dask clusters")
+    return {workers: clock.seconds[f"{workers}"] for workers in (1, 2)}
 
 
 def _warm_dask_worker(config_key: str) -> None:
@@ -178,30 +109,21 @@ def _warm_dask_worker(config_key: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-dask", action="store_true", help="skip the Dask local cluster")
-    parser.add_argument("--no-plain", action="store_true", help="skip comity without the prefilter")
+    parser.add_argument("corpus", nargs="?", default="generated", choices=CORPORA)
+    parser.add_argument("--articles", type=int, default=1024)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask local clusters")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="comity-scale-"))
-    articles = generate(args.articles, args.seed)
-    paths = write_partitions(articles, workdir / "in")
-    chunks = write_partitions(articles, workdir / "chunks", max(1, len(articles) // CHUNK))
-    words = sum(len(a.text.split()) for a in articles)
-    event_share = sum(a.event_sentences for a in articles) / sum(a.sentences for a in articles)
-    print(f"{len(articles)} articles, {words} words, {event_share:.0%} of sentences written as events; in {workdir}")
-
-    local = local_section(chunks, words, plain=not args.no_plain)
-    print(f"comity / spaCy alone: {local['spacy_s'] / local['comity_s']:.2f}×")
-    if not args.no_plain:
-        print(f"without prefilter {local['spacy_s'] / local['plain_s']:.2f}×; prefilter speed-up {local['plain_s'] / local['comity_s']:.2f}×")
+    records = corpus_records(args.corpus, args.articles)
+    paths = write_parts(records, workdir / "in", PARTITIONS)
+    words = words_of(records)
+    print(f"{args.corpus}: {len(records)} articles, {words} words; in {workdir}")
     workers = worker_section(paths, words)
     print(f"2 workers / 1 worker: {workers[1] / workers[2]:.2f}×")
     if not args.no_dask:
-        dask_one, _ = dask_section(paths, words, 1, workdir / "dask-1")
-        dask_two, _ = dask_section(paths, words, 2, workdir / "dask-2")
-        print(f"Dask 2 workers / 1 worker: {dask_one / dask_two:.2f}×")
+        dask = dask_section(paths, words, workdir / "dask")
+        print(f"Dask 2 workers / 1 worker: {dask[1] / dask[2]:.2f}×")
     return 0
 
 

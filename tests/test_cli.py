@@ -165,3 +165,19 @@ def test_serve_with_workers_starts_uvicorn_processes_that_each_build_the_app(inp
     assert os.environ[DB_ENVIRONMENT] == str(db.absolute())
     assert app_from_environment().state.settings.db_path == db.absolute()
     monkeypatch.delenv(DB_ENVIRONMENT)
+
+
+def test_help_loads_neither_the_store_nor_the_pipeline() -> None:
+    """`comity --help` answers without importing what only coding and reading the store need."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from comity.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('comity.api', 'comity.store', 'pyarrow', 'duckdb', 'numpy', 'spacy') if m in sys.modules "
+        "and type(sys.modules[m]).__name__ != '_LazyModule'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -206,6 +206,18 @@ def test_a_split_event_keeps_its_id_on_the_larger_part():
     assert after["m0"] == after["m1"] == old_id and after["m2"] != old_id
 
 
+def test_a_lone_mention_split_off_an_event_it_named_gets_an_id_of_its_own():
+    # The event was named after m0, its first mention; m1 and m2 keep its id, and m0, alone now,
+    # must not be given that id again (a duplicate event id stopped the store's relink).
+    mentions = [mention("m0", "d0", "042", "CUB", "PRK", "2018-11-04"),
+                mention("m1", "d1", "042", "CUB", "PRK", "2018-11-05"),
+                mention("m2", "d2", "042", "CUB", "PRK", "2018-11-05")]
+    named_after_m0 = "e-" + hashlib.sha256(f"{block_key(mentions[0])}|m0".encode()).hexdigest()[:16]
+    assignments, events = link(mentions, previous={m["mention_id"]: named_after_m0 for m in mentions})
+    assert assignments["m1"] == assignments["m2"] == named_after_m0
+    assert len({e["event_id"] for e in events}) == len(events) == 2
+
+
 def test_helpers():
     assert dates_compatible("2018-11", "2018-11-04") and not dates_compatible("2018-11-04", "2018-11-05")
     assert block_key(mention("m", "d", "042", "PRK", "CUB")) == block_key(mention("n", "d", "043", "CUB", "PRK"))

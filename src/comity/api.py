@@ -159,16 +159,18 @@ def relink(store: Store, full: bool = False) -> int:
     if dirty:
         fresh = store.mention_records_of(dirty)
         touched = store.linked_blocks(dirty) | {block_key(m) for m in fresh if counts_as_event(m)}
-        mentions = fresh + store.linked_mention_records(touched, except_docs=dirty)
+        linked, previous = store.linked_into(touched, except_docs=dirty)
+        mentions = fresh + linked
         published = store.published_dates(m["doc_id"] for m in mentions)
-        _, events = link(mentions, store.previous_event_ids(touched), published)
-        doc_of = {m["mention_id"]: m["doc_id"] for m in mentions}
+        _, events = link(mentions, previous, published)
+        stored = {m["mention_id"]: m for m in mentions}
         links = [
-            {"mention_id": mention_id, "doc_id": doc_of[mention_id], "block_key": event["block_key"],
+            {"mention_id": mention_id, "doc_id": stored[mention_id]["doc_id"], "block_key": event["block_key"],
              "event_id": event["event_id"]}
             for event in events for mention_id in event["mention_ids"]
         ]
-        store.apply_links(touched, dirty, links, events)
+        repointed = [link_ for link_ in links if stored[link_["mention_id"]]["event_id"] != link_["event_id"]]
+        store.apply_links(touched, dirty, links, events, repointed)
     return store.counts()["events"]
 
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from comity import __version__, api
+from comity import __version__
 from comity.config import DEFAULT_DB, Config
 from comity.errors import ComityError, InputError
+from comity.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from comity import api
+else:
+    api = lazy_module("comity.api")  # the store and the pipeline load when a command first needs them
 
 app = typer.Typer(
     help="comity: political event data from news articles, with the evidence behind every row.",

@@ -311,9 +311,14 @@ class _BlockEvents:
 
 
 def _fresh_id(key: str, event: _Group, taken: set[str]) -> str:
+    """The hash of the block and the first mention; if another event holds it (the one this event's
+    first mention left), of all its mentions; if that too is held (a lone mention), numbered on."""
     candidate = _hash_id(key, event.first_id)
-    if candidate in taken:
-        candidate = _hash_id(key, *sorted(m["mention_id"] for m in event.mentions))
+    members = sorted(m["mention_id"] for m in event.mentions)
+    number = 0
+    while candidate in taken:
+        candidate = _hash_id(key, *members, *([str(number)] if number else []))
+        number += 1
     return candidate
 
 

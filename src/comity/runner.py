@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import cache
 from itertools import islice
+from pathlib import Path
 
 from comity.config import Config
 from comity.errors import ComityError, InputError
@@ -34,6 +36,8 @@ BATCHES_PER_WORKER = 2
 #: While waiting for workers, how often the caller's `idle` hook runs (a writer lets readers in then).
 IDLE_CHECK_SECONDS = 0.5
 PARENT_CHECK_SECONDS = 1.0
+#: How long `WorkerPool.warm` waits for every worker to build its pipeline.
+WARM_TIMEOUT_SECONDS = 600.0
 
 
 def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -93,11 +97,15 @@ class WorkerPool:
         self.workers = workers
         self._key = _config_key(config)
         self._executor: ProcessPoolExecutor | None = None
+        self._ready: multiprocessing.Queue | None = None  # each worker puts its pid there once warm
+        self._warm_pids: set[int] = set()
 
     def __enter__(self) -> WorkerPool:
+        context = multiprocessing.get_context("spawn")
+        self._ready = context.Queue()
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker, initargs=(os.getpid(), self._key),
+            max_workers=self.workers, mp_context=context,
+            initializer=_start_worker, initargs=(os.getpid(), self._key, self._ready),
         )
         return self
 
@@ -106,12 +114,28 @@ class WorkerPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
     def warm(self) -> list[int]:
-        """Start every worker (each loads its pipeline) and return their process ids."""
-        return sorted(set(f.result() for f in [self._submit(os.getpid) for _ in range(self.workers)]))
+        """Start every worker and wait until each has built its pipeline; their process ids.
+        (The first worker ready may answer every task given to it, so answers alone do not
+        prove that the others are warm: each worker says so itself when its start is done.)"""
+        started = [self._submit(os.getpid) for _ in range(self.workers - len(self._warm_pids))]
+        deadline = time.monotonic() + WARM_TIMEOUT_SECONDS
+        while len(self._warm_pids) < self.workers:
+            for future in started:
+                if future.done() and future.exception() is not None:
+                    raise future.exception()
+            if time.monotonic() > deadline:
+                raise InputError(f"{self.workers - len(self._warm_pids)} worker process(es) did not start "
+                                 f"within {WARM_TIMEOUT_SECONDS:.0f} s")
+            assert self._ready is not None
+            try:
+                self._warm_pids.add(self._ready.get(timeout=IDLE_CHECK_SECONDS))
+            except queue.Empty:
+                continue
+        return sorted(self._warm_pids)
 
     def peak_memory_mb(self) -> float:
-        """The largest peak resident memory of the workers so far (of those the calls reach)."""
-        return max(f.result() for f in [self._submit(peak_memory_mb) for _ in range(self.workers)])
+        """The largest peak resident memory of the workers, each measured on its own process."""
+        return max(peak_memory_mb(pid) for pid in self.warm())
 
     def code(self, docs: Iterable[Document], idle: Callable[[], None] | None = None) -> Iterator[Result]:
         pending: set[Future[list[Result]]] = set()
@@ -130,8 +154,18 @@ class WorkerPool:
         return self._executor.submit(function, *args)
 
 
-def peak_memory_mb() -> float:
-    """This process's peak resident memory, in MB (Linux reports kilobytes)."""
+def peak_memory_mb(pid: int | None = None) -> float:
+    """The peak resident memory of a process (this one by default), in MB.
+
+    Read from /proc (VmHWM), which counts only what the process touched since it was started
+    from its program: `ru_maxrss` of a spawned child starts at its parent's size, so a worker
+    of a large parent would look as large as its parent. Elsewhere, `ru_maxrss` of this process.
+    """
+    status = Path(f"/proc/{pid or 'self'}/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -141,11 +175,12 @@ def peak_memory_mb() -> float:
 WARM_UP_TEXT = "Leaders meet\n\nThe Cuban president visited Pyongyang on Monday and met the North Korean leader.\n"
 
 
-def _start_worker(parent_pid: int, config_key: str) -> None:
+def _start_worker(parent_pid: int, config_key: str, ready: multiprocessing.Queue) -> None:
     from comity.ingest import document_from_text
 
     _exit_with_parent(parent_pid)
     _pipeline_for(config_key)(document_from_text(WARM_UP_TEXT, "warm-up"))
+    ready.put(os.getpid())
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -76,7 +76,7 @@ import yaml
 
 from comity.config import DATA_DIR
 from comity.errors import KnowledgeError
-from comity.knowledge.cameo import Codebook
+from comity.knowledge.cameo import DEFAULT_CODEBOOK, Codebook
 from comity.knowledge.pattern_terms import PrepTerm, Synsets, Term, default_synsets, parse_prep, parse_term, parse_terms, refuse_yaml_boolean
 
 DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
@@ -214,12 +214,20 @@ def _in_precedence(patterns: list[EventPattern]) -> list[EventPattern]:
 
 @cache
 def _own_patterns() -> PatternSet:
-    return PatternSet.from_dir(DEFAULT_PATTERN_DIR)
+    return _compiled_patterns("own_patterns", lambda: PatternSet.from_dir(DEFAULT_PATTERN_DIR))
 
 
 @cache
 def _broad_patterns() -> PatternSet:
-    return PatternSet.from_records(read_jsonl_records(BROAD_PATTERNS), layer=BROAD_LAYER)
+    return _compiled_patterns("broad_patterns", lambda: PatternSet.from_records(read_jsonl_records(BROAD_PATTERNS), layer=BROAD_LAYER))
+
+
+def _compiled_patterns(name: str, build: Callable[[], PatternSet]) -> PatternSet:
+    """Built once per process, or read from the compiled-knowledge cache (the pattern files,
+    their synsets and the CAMEO codebook unchanged)."""
+    from comity.knowledge.compiled import compiled
+
+    return compiled(name, build, [DEFAULT_PATTERN_DIR, DEFAULT_CODEBOOK.parent])
 
 
 @cache

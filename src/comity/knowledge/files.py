@@ -11,12 +11,15 @@ import yaml
 
 from comity.errors import KnowledgeError
 
+#: libyaml's loader where PyYAML was built with it (five to ten times faster), the pure-Python one otherwise.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml_mapping(path: Path | Traversable, what: str) -> dict[str, Any]:
     """The mapping at the top of a YAML file; `what` says what the file is, for messages
     ("place file", "segment cue file")."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as exc:
         raise KnowledgeError(f"cannot read {what} {path}: {exc}") from exc
     except yaml.YAMLError as exc:

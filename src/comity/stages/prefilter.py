@@ -117,10 +117,12 @@ class TriggerWords:
         return found
 
 
-def _fits(needs: dict[str, tuple[tuple[frozenset[str], ...], ...]], forms: set[str]) -> bool:
+def _fits(needs: dict[str, tuple[tuple[frozenset[str], ...], ...]], forms: set[str], trigger_forms: set[str] | None = None) -> bool:
+    """Some pattern finds its trigger among `trigger_forms` (by default `forms`) and every word
+    group it needs among `forms`."""
     return any(
         all(not group.isdisjoint(forms) for group in groups)
-        for lemma in forms.intersection(needs)
+        for lemma in (forms if trigger_forms is None else trigger_forms).intersection(needs)
         for groups in needs[lemma]
     )
 
@@ -247,10 +249,22 @@ def _sentences_by_section(doc: Document, split) -> Iterator[tuple[Section, list[
 def can_hold_event(text: str, sentence: tuple[Span, Words], triggers: TriggerWords, knowledge: ActorKnowledge) -> bool:
     span, words = sentence
     forms = triggers.all_forms(word for word, _ in words)
-    if _fits(triggers.needs, forms):
+    trigger_forms = triggers.all_forms(word for word in possible_trigger_words(words))
+    if _fits(triggers.needs, forms, trigger_forms):
         if _has_actor_word(words) or bool(DYAD.search(text, span.start, span.end)) or _has_known_actor(text, span, knowledge):
             return True
-    return _fits(triggers.political_needs, forms) and _may_name_two_political_actors(text, span, words, knowledge)
+    return _fits(triggers.political_needs, forms, trigger_forms) and _may_name_two_political_actors(text, span, words, knowledge)
+
+
+def possible_trigger_words(words: Words) -> Iterator[str]:
+    """The words that may be a verb or event noun: not a capitalised word inside a sentence, which
+    is a name or a date ("on March 3", "the Trade Ministry"), unless the sentence capitalises most
+    of its words, as a headline does."""
+    capitalised = sum(1 for word, _ in words if word[:1].isupper())
+    headline = capitalised * 2 > sum(1 for word, _ in words if word[:1].isalpha())
+    for word, first in words:
+        if first or headline or not word[:1].isupper():
+            yield word
 
 
 def _may_name_two_political_actors(text: str, span: Span, words: Words, knowledge: ActorKnowledge) -> bool:

@@ -12,8 +12,7 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ import pyarrow as pa
 from comity import __version__
 from comity.errors import NotFoundError, StoreError
 from comity.model import Document, DocumentProblem, InputFailure
-from comity.store import access, schema
+from comity.store import access, lookup, schema
 from comity.store.rows import (
     actor_mention_row,
     coded_input_row,
@@ -191,16 +190,17 @@ class Store:
         if not coded:
             return
         latest = list({doc.doc_id: (doc, mentions) for doc, mentions in coded}.values())  # a doc_id given twice: its last coding
+        doc_ids = [doc.doc_id for doc, _ in latest]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            with self._keys("saved_doc_ids", [doc.doc_id for doc, _ in latest]):
-                for table in ("documents", "sections", "actor_mentions", "mentions"):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT key FROM saved_doc_ids)")
+            for table in ("documents", "sections", "actor_mentions", "mentions"):
+                self._delete_where(table, "doc_id", doc_ids)
             self._insert("documents", [document_row(doc, run_id, cfg_hash) for doc, _ in latest])
             self._insert("sections", [section_row(doc.doc_id, i, s) for doc, _ in latest for i, s in enumerate(doc.sections)])
             self._insert("actor_mentions", [actor_mention_row(doc.doc_id, m) for doc, _ in latest for m in doc.actor_mentions])
             self._insert("mentions", [mention_row(m) for _, mentions in latest for m in mentions])
             self._insert("inputs", [coded_input_row(run_id, doc) for doc, _ in coded])
+            self.con.execute("INSERT OR IGNORE INTO link_pending SELECT unnest(?::VARCHAR[])", [doc_ids])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -300,64 +300,79 @@ class Store:
 
     # incremental linking ----------------------------------------------------
     # link_mentions: each linked mention's block and event as of the last link;
-    # link_documents: the version of each document that link saw.
+    # link_pending: the documents saved since they were last linked.
+    # Rows are read and deleted by indexed keys (store/lookup.py), so a link costs what its
+    # blocks hold, not what the store holds.
     def unlinked_doc_ids(self) -> list[str]:
-        """Documents coded or re-coded since the last link, and linked documents no longer stored."""
-        rows = self.con.execute(
-            "SELECT d.doc_id FROM documents d LEFT JOIN link_documents l USING (doc_id) "
-            "WHERE l.doc_id IS NULL OR l.content_hash IS DISTINCT FROM d.content_hash "
-            "OR l.config_hash IS DISTINCT FROM d.config_hash "
-            "UNION SELECT l.doc_id FROM link_documents l ANTI JOIN documents d USING (doc_id) ORDER BY 1"
-        ).fetchall()
-        return [r[0] for r in rows]
+        """Documents coded, re-coded or replaced since the last link."""
+        return [r[0] for r in self.con.execute("SELECT doc_id FROM link_pending ORDER BY doc_id").fetchall()]
 
     def forget_links(self) -> None:
         """Make every document look unlinked, so the next link covers all (previous event ids are kept)."""
-        self.con.execute("DELETE FROM link_documents")
+        self.con.execute("INSERT OR IGNORE INTO link_pending SELECT doc_id FROM documents")
 
     def linked_blocks(self, doc_ids: list[str]) -> set[str]:
-        with self._keys("doc_keys", doc_ids):
-            rows = self.con.execute(
-                "SELECT DISTINCT block_key FROM link_mentions WHERE doc_id IN (SELECT key FROM doc_keys)"
-            ).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in self._where("SELECT DISTINCT block_key FROM link_mentions", "link_mentions", "doc_id", doc_ids)}
 
     def mention_records_of(self, doc_ids: list[str]) -> list[dict[str, Any]]:
-        with self._keys("doc_keys", doc_ids):
-            rows = self.con.execute(
-                "SELECT record FROM mentions WHERE doc_id IN (SELECT key FROM doc_keys) ORDER BY mention_id"
-            ).fetchall()
+        rows = self._where("SELECT record FROM mentions", "mentions", "doc_id", doc_ids, "ORDER BY mention_id")
         return [json.loads(r[0]) for r in rows]
 
-    def linked_mention_records(self, block_keys: set[str], except_docs: list[str]) -> list[dict[str, Any]]:
-        """Current records of the mentions linked into these blocks, leaving out those documents."""
-        with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", except_docs):
-            rows = self.con.execute(
-                "SELECT m.record FROM link_mentions l JOIN mentions m USING (mention_id) "
-                "WHERE l.block_key IN (SELECT key FROM block_keys) AND l.doc_id NOT IN (SELECT key FROM doc_keys) "
-                "ORDER BY m.mention_id"
-            ).fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-    def previous_event_ids(self, block_keys: set[str]) -> dict[str, str]:
-        """mention_id → event_id as last linked, for mentions in these blocks.
+    def linked_into(self, block_keys: set[str], except_docs: list[str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        """The current records of the mentions linked into these blocks, leaving out those documents,
+        and mention_id → event_id as last linked for every mention of the blocks, those documents'
+        earlier versions included.
 
         A store linked before link state existed has none; its events' mention lists stand in.
         """
-        if self.con.execute("SELECT count(*) FROM link_mentions").fetchall()[0][0] == 0:
-            return {m: e["event_id"] for e in self.event_records() for m in e.get("mention_ids", [])}
-        with self._keys("block_keys", sorted(block_keys)):
-            rows = self.con.execute(
-                "SELECT mention_id, event_id FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys)"
-            ).fetchall()
-        return dict(rows)
+        skipped = set(except_docs)
+        rows = [row for row in self._where("SELECT mention_id, doc_id, event_id, record FROM mentions", "mentions",
+                                           "block_key", sorted(block_keys), "ORDER BY mention_id") if row[1] not in skipped]
+        if not self._has_link_state():
+            return [json.loads(r[3]) for r in rows], {m: e["event_id"] for e in self.event_records() for m in e.get("mention_ids", [])}
+        previous = {mention_id: event_id for mention_id, _, event_id, _ in rows}
+        previous |= dict(self._where("SELECT mention_id, event_id FROM link_mentions", "link_mentions", "doc_id", except_docs))
+        return [json.loads(r[3]) for r in rows], previous
 
     def published_dates(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
-        with self._keys("doc_keys", sorted(set(doc_ids))):
-            rows = self.con.execute(
-                "SELECT doc_id, published FROM documents WHERE doc_id IN (SELECT key FROM doc_keys)"
-            ).fetchall()
-        return dict(rows)
+        return dict(self._where("SELECT doc_id, published FROM documents", "documents", "doc_id", sorted(set(doc_ids))))
+
+    def apply_links(self, block_keys: set[str], doc_ids: list[str], links: list[dict[str, Any]],
+                    events: list[dict[str, Any]], repointed: list[dict[str, Any]] | None = None) -> None:
+        """Replace the events of these blocks by a new linking of them, atomically.
+
+        `links`: one {mention_id, doc_id, block_key, event_id} per linked mention;
+        `doc_ids`: the documents this linking covers, recorded as linked;
+        `repointed`: those links whose mention is stored with another event_id (None: all of them).
+        """
+        blocks = sorted(block_keys)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete_events_linked_in(blocks, doc_ids)
+            self._delete_where("link_mentions", "block_key", blocks)
+            self._delete_where("link_mentions", "doc_id", doc_ids)
+            self._insert("link_mentions", links)
+            self._write_events(events, links if repointed is None else repointed)
+            self._delete_where("link_pending", "doc_id", doc_ids)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _delete_events_linked_in(self, blocks: list[str], doc_ids: list[str]) -> None:
+        """Delete the events these blocks' and documents' mentions were linked into; in a store linked
+        before link state existed (no link rows, all documents linked anew), every event."""
+        if not self._has_link_state():
+            self.con.execute("DELETE FROM events")
+            return
+        relinked = set(doc_ids)
+        in_blocks = self._where("SELECT doc_id, event_id FROM mentions", "mentions", "block_key", blocks)
+        of_documents = self._where("SELECT event_id FROM link_mentions", "link_mentions", "doc_id", doc_ids)
+        events = {event_id for doc_id, event_id in in_blocks if doc_id not in relinked} | {r[0] for r in of_documents}
+        self._delete_where("events", "event_id", sorted(events))
+
+    def _has_link_state(self) -> bool:
+        return self.con.execute("SELECT EXISTS (SELECT 1 FROM link_mentions)").fetchall()[0][0]
 
     def _write_events(self, events: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
         """Insert event records and point each linked mention ({mention_id, event_id, …}) at its event."""
@@ -367,53 +382,27 @@ class Store:
         self.con.register("links_view", pa.Table.from_pylist(
             [{"mention_id": link["mention_id"], "event_id": link["event_id"]} for link in links]
         ))
+        ids = [link["mention_id"] for link in links]
         try:
-            self.con.execute(
-                "UPDATE mentions SET event_id = l.event_id, "
-                "record = json_merge_patch(record, json_object('event_id', l.event_id)) "
-                "FROM links_view l WHERE mentions.mention_id = l.mention_id"
-            )
+            with lookup.key_condition(self.con, "mentions", "mentions.mention_id", ids) as (condition, params):
+                self.con.execute(
+                    "UPDATE mentions SET event_id = l.event_id, "
+                    "record = json_merge_patch(mentions.record, json_object('event_id', l.event_id)) "
+                    f"FROM links_view l WHERE mentions.mention_id = l.mention_id AND {condition}", params
+                )
         finally:
             self.con.unregister("links_view")
 
-    def apply_links(self, block_keys: set[str], doc_ids: list[str], links: list[dict[str, Any]],
-                    events: list[dict[str, Any]]) -> None:
-        """Replace the events of these blocks by a new linking of them, atomically.
-
-        `links`: one {mention_id, doc_id, block_key, event_id} per linked mention;
-        `doc_ids`: the documents this linking covers, recorded as linked.
-        """
-        with self._keys("block_keys", sorted(block_keys)), self._keys("doc_keys", doc_ids):
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute(
-                    "DELETE FROM link_mentions WHERE block_key IN (SELECT key FROM block_keys) "
-                    "OR doc_id IN (SELECT key FROM doc_keys)"
-                )
-                # The touched blocks' events, and any from a store linked before link state existed.
-                self.con.execute("DELETE FROM events WHERE event_id NOT IN (SELECT event_id FROM link_mentions)")
-                self._insert("link_mentions", links)
-                self._write_events(events, links)
-                self.con.execute("DELETE FROM link_documents WHERE doc_id IN (SELECT key FROM doc_keys)")
-                self.con.execute(
-                    "INSERT INTO link_documents SELECT doc_id, content_hash, config_hash FROM documents "
-                    "WHERE doc_id IN (SELECT key FROM doc_keys)"
-                )
-                self.con.execute("COMMIT")
-            except Exception:
-                self.con.execute("ROLLBACK")
-                raise
-
-    @contextmanager
-    def _keys(self, name: str, keys: list[str]) -> Iterator[None]:
-        """A one-column view `name(key)` of these keys, for joins instead of long IN lists."""
-        self.con.register(name, pa.table({"key": pa.array(keys, type=pa.string())}))
-        try:
-            yield
-        finally:
-            self.con.unregister(name)
-
     # helpers ----------------------------------------------------------------
+    def _where(self, select: str, table: str, column: str, keys: Sequence[str], order: str = "") -> list[tuple]:
+        """The rows of `select` (a query over `table`) whose `column` is one of `keys`."""
+        with lookup.key_condition(self.con, table, column, keys) as (condition, params):
+            return self.con.execute(f"{select} WHERE {condition} {order}", params).fetchall()
+
+    def _delete_where(self, table: str, column: str, keys: Sequence[str]) -> None:
+        with lookup.key_condition(self.con, table, column, keys) as (condition, params):
+            self.con.execute(f"DELETE FROM {table} WHERE {condition}", params)
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return

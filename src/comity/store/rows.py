@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from comity.link import block_key, counts_as_event
 from comity.model import ActorMention, Document, DocumentProblem, Found, Metadata, Section, SectionKind, Span
 
 
@@ -102,6 +103,7 @@ def actor_mention_row(doc_id: str, mention: ActorMention) -> dict[str, Any]:
 def mention_row(record: dict[str, Any]) -> dict[str, Any]:
     source, target = record.get("source") or {}, record.get("target") or {}
     return {
+        "block_key": mention_block_key(record),
         "mention_id": record["mention_id"], "event_id": record["event_id"], "doc_id": record["doc_id"],
         "section": record["section"], "cameo": record["cameo"], "root": record["cameo"][:2],
         "quad_class": record["quad_class"], "goldstein": record["goldstein"],
@@ -112,6 +114,11 @@ def mention_row(record: dict[str, Any]) -> dict[str, Any]:
         "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
         "record": json.dumps(record),
     }
+
+
+def mention_block_key(record: dict[str, Any]) -> str | None:
+    """The linking block a mention joins (comity.link); None for one never linked (a comment, a future act)."""
+    return block_key(record) if counts_as_event(record) else None
 
 
 def event_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -7,10 +7,13 @@ one SQL query over those columns, never a scan of every record in Python.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 
 #: Raised whenever the tables change; a store at a lower version is upgraded when opened for writing.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -42,12 +45,13 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS events (event_id VARCHAR PRIMARY KEY, record JSON);
 CREATE TABLE IF NOT EXISTS link_mentions (
     mention_id VARCHAR, doc_id VARCHAR, block_key VARCHAR, event_id VARCHAR);
-CREATE TABLE IF NOT EXISTS link_documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, config_hash VARCHAR);
+CREATE TABLE IF NOT EXISTS link_pending (doc_id VARCHAR PRIMARY KEY);
 """
 
 #: Columns added since the first store, each with how to fill it from what a store already holds.
 ADDED_COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     "documents": [("source_key", "VARCHAR", "NULL")],
+    "mentions": [("block_key", "VARCHAR", "NULL")],  # filled from the records (_fill_block_keys)
     "events": [
         ("cameo", "VARCHAR", "record->>'$.cameo'"),
         ("root", "VARCHAR", "left(record->>'$.cameo', 2)"),
@@ -67,34 +71,36 @@ ADDED_COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-#: Point lookups that every page makes: a document's rows, an event's mentions.
+#: Point lookups that every page makes (a document's rows, an event's mentions), and those of
+#: saving and linking (a mention, the mentions of a block); see store/lookup.py for what DuckDB 2.0 makes of them.
 INDEXES = """
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE INDEX IF NOT EXISTS mentions_id ON mentions (mention_id);
+CREATE INDEX IF NOT EXISTS mentions_block ON mentions (block_key);
 CREATE INDEX IF NOT EXISTS sections_doc ON sections (doc_id);
 CREATE INDEX IF NOT EXISTS actor_mentions_doc ON actor_mentions (doc_id);
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source_key);
+CREATE INDEX IF NOT EXISTS link_mentions_block ON link_mentions (block_key);
+CREATE INDEX IF NOT EXISTS link_mentions_doc ON link_mentions (doc_id);
 """
 
 
 def version_of(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open store: 1 for a store written before versions were kept."""
-    has_info = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_info'"
-    ).fetchone()[0]
-    if not has_info:
-        has_runs = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'runs'").fetchone()[0]
-        return 1 if has_runs else 0
+    if not _has_table(con, "store_info"):
+        return 1 if _has_table(con, "runs") else 0
     row = con.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 1
 
 
 def create_or_upgrade(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the tables of SCHEMA_VERSION, filling added columns from the records already stored."""
+    """Make the tables of SCHEMA_VERSION, filling added columns from the records already stored.
+    Two transactions, as DuckDB indexes no table with updates not yet committed: the tables and
+    their fills, then the indexes and the version (a run cut between them does both again)."""
     if version_of(con) >= SCHEMA_VERSION:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con):
         con.execute(TABLES)
         for table, columns in ADDED_COLUMNS.items():
             for name, kind, _ in columns:
@@ -102,9 +108,58 @@ def create_or_upgrade(con: duckdb.DuckDBPyConnection) -> None:
             fills = ", ".join(f"{name} = {source}" for name, _, source in columns if source != "NULL")
             if fills:
                 con.execute(f"UPDATE {table} SET {fills}")
+        _pending_from_linked_versions(con)
+        _fill_block_keys(con)
+    with _transaction(con):
         con.execute(INDEXES)
         con.execute("INSERT OR REPLACE INTO store_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def _pending_from_linked_versions(con: duckdb.DuckDBPyConnection) -> None:
+    """Stores before version 3 kept the version of each document last linked (`link_documents`):
+    the documents stored in another version or never linked, and those linked but no longer
+    stored, wait to be linked (`link_pending`). A store from before link state: all of them."""
+    if not _has_table(con, "link_documents"):
+        con.execute("INSERT OR IGNORE INTO link_pending SELECT doc_id FROM documents")
+        return
+    con.execute(
+        "INSERT OR IGNORE INTO link_pending SELECT d.doc_id FROM documents d LEFT JOIN link_documents l USING (doc_id) "
+        "WHERE l.doc_id IS NULL OR l.content_hash IS DISTINCT FROM d.content_hash "
+        "OR l.config_hash IS DISTINCT FROM d.config_hash "
+        "UNION SELECT l.doc_id FROM link_documents l ANTI JOIN documents d USING (doc_id)"
+    )
+    con.execute("DROP TABLE link_documents")
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+
+
+def _fill_block_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Each stored mention's linking block, computed from its record as saving computes it."""
+    import json
+
+    import pyarrow as pa
+
+    from comity.store.rows import mention_block_key
+
+    rows = con.execute("SELECT rowid, record FROM mentions WHERE block_key IS NULL").fetchall()
+    if not rows:  # a new store, or one filled already
+        return
+    keys = pa.table({"row": [row for row, _ in rows], "block_key": [mention_block_key(json.loads(r)) for _, r in rows]})
+    con.register("computed_block_keys", keys)
+    try:
+        con.execute("UPDATE mentions SET block_key = k.block_key FROM computed_block_keys k WHERE mentions.rowid = k.row")
+    finally:
+        con.unregister("computed_block_keys")

@@ -318,4 +318,13 @@ def bundled_entries() -> list[ActorEntry]:
 
 @cache
 def _default_knowledge() -> ActorKnowledge:
-    return ActorKnowledge._read((), (), include_default=True)
+    """Built once per process, or read from the compiled-knowledge cache with its name index."""
+    from comity.knowledge.compiled import compiled
+
+    return compiled("actors", _indexed_default_knowledge, [ACTORS_DIR])
+
+
+def _indexed_default_knowledge() -> ActorKnowledge:
+    knowledge = ActorKnowledge._read((), (), include_default=True)
+    knowledge._name_index()
+    return knowledge
