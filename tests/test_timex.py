@@ -11,7 +11,7 @@ import pytest
 from comity import timex
 from comity.errors import KnowledgeError
 from comity.model import Span
-from comity.timex import Anchor, Timex, find_timexes, normalize
+from comity.timex import Anchor, Timex, fallback, find_timexes, normalize, vocabulary
 
 CASES = Path(__file__).parent / "fixtures" / "timex_cases.tsv"
 
@@ -208,7 +208,7 @@ def test_find_timexes_never_calls_dateparser(monkeypatch: pytest.MonkeyPatch, se
     def refuse(*args: object) -> None:
         raise AssertionError("find_timexes must not call dateparser")
 
-    monkeypatch.setattr(timex, "_date_data_parser", refuse)
+    monkeypatch.setattr(fallback, "_date_data_parser", refuse)
     for seed in sorted(seeds_dir.glob("*.txt")):
         assert find_timexes(seed.read_text(encoding="utf-8"), Anchor.from_iso("2021-04-20"))
 
@@ -217,7 +217,7 @@ def test_normalize_without_a_date_cue_does_not_call_dateparser(monkeypatch: pyte
     def refuse(*args: object) -> None:
         raise AssertionError("dateparser called without a date cue")
 
-    monkeypatch.setattr(timex, "_date_data_parser", refuse)
+    monkeypatch.setattr(fallback, "_date_data_parser", refuse)
     assert normalize("the two countries", Anchor.from_iso("2021-04-20")) is None
     assert normalize("10:08", Anchor.from_iso("2021-04-20")) is None
 
@@ -381,21 +381,21 @@ def test_a_malformed_vocabulary_file_names_the_file_and_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     (tmp_path / "months.tsv").write_text("# form\tmonth\nJanuary\t1\nFebruary 2\n", encoding="utf-8")
-    monkeypatch.setattr(timex, "TIME_DATA", tmp_path)
-    timex._rows.cache_clear()
+    monkeypatch.setattr(vocabulary, "TIME_DATA", tmp_path)
+    vocabulary.table_rows.cache_clear()
     try:
         with pytest.raises(KnowledgeError, match=r"months\.tsv:3: expected 2 tab-separated columns"):
-            timex._rows("months.tsv", 2)
+            vocabulary.table_rows("months.tsv", 2)
         with pytest.raises(KnowledgeError, match="cannot be read"):
-            timex._rows("weekdays.tsv", 2)
+            vocabulary.table_rows("weekdays.tsv", 2)
     finally:
-        timex._rows.cache_clear()
+        vocabulary.table_rows.cache_clear()
 
 
 def test_the_bundled_vocabulary_covers_every_month_and_weekday() -> None:
-    assert set(timex._months().values()) == set(range(1, 13))
-    assert set(timex._weekdays().values()) == set(range(7))
-    assert {calendar for calendar in timex._eras().values()} == {"juche", "minguo", "buddhist", "hijri"}
+    assert set(vocabulary.months().values()) == set(range(1, 13))
+    assert set(vocabulary.weekdays().values()) == set(range(7))
+    assert {calendar for calendar in vocabulary.eras().values()} == {"juche", "minguo", "buddhist", "hijri"}
 
 
 @pytest.mark.parametrize(
