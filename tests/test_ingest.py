@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import comity.ingest as ingest
+import comity.ingest.files as ingest_files
 from comity.config import Config
 from comity.ingest import document_from_text, iter_inputs, normalize_published
 from comity.model import Document, InputFailure, Span
@@ -114,7 +114,7 @@ def test_file_over_the_limit_is_too_large_without_being_read(tmp_path, monkeypat
     def refuse_to_read(*args, **kwargs):
         raise AssertionError("a too-large file must be rejected from its size, before reading")
 
-    monkeypatch.setattr(ingest, "_read_at_most", refuse_to_read)
+    monkeypatch.setattr(ingest_files, "_read_at_most", refuse_to_read)
     item = only(ingest_all(big))
     assert failure_code(item) == "too_large"
     assert "52,428,801 bytes" in item.problem.message and "max_input_bytes" in item.problem.message
@@ -122,7 +122,7 @@ def test_file_over_the_limit_is_too_large_without_being_read(tmp_path, monkeypat
 
 def test_file_that_grew_after_its_size_was_checked_is_too_large(tmp_path, monkeypatch):
     path = write(tmp_path / "growing.txt", ARTICLE)
-    monkeypatch.setattr(ingest, "_unreadable_or_too_large", lambda *args: None)  # the size check saw it small
+    monkeypatch.setattr(ingest_files, "_unreadable_or_too_large", lambda *args: None)  # the size check saw it small
     item = only(ingest_all(path, config=Config(max_input_bytes=20)))
     assert failure_code(item) == "too_large"
 
@@ -270,7 +270,7 @@ def test_walk_of_3000_files_streams_lazily(tmp_path, monkeypatch):
         listed.append(str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", counting_scandir)
+    monkeypatch.setattr(os, "scandir", counting_scandir)
     stream = iter_inputs([tmp_path], Config())
 
     first = next(stream)
@@ -286,13 +286,13 @@ def test_flat_folder_reads_one_file_per_document_yielded(tmp_path, monkeypatch):
     for number in range(3000):
         (tmp_path / f"s{number:04d}.txt").write_bytes(f"Story {number}\n".encode())
     reads: list[Path] = []
-    real_read = ingest._read_at_most
+    real_read = ingest_files._read_at_most
 
     def counting_read(path, limit):
         reads.append(path)
         return real_read(path, limit)
 
-    monkeypatch.setattr(ingest, "_read_at_most", counting_read)
+    monkeypatch.setattr(ingest_files, "_read_at_most", counting_read)
     stream = iter_inputs([tmp_path], Config())
     assert next(stream).doc_id == "s0000" and len(reads) == 1
     assert next(stream).doc_id == "s0001" and len(reads) == 2

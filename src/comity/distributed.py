@@ -194,14 +194,14 @@ def _parquet_documents(path: Path, config: Config) -> Iterator[Document | InputF
     """Rows as if they were JSON Lines, so metadata is read exactly as `comity code` reads it."""
     import pyarrow.parquet as pq
 
-    from comity.ingest import _Given, _jsonl_document
+    from comity.ingest import Given, jsonl_document
 
     number = 0
     for row_batch in pq.ParquetFile(path).iter_batches(batch_size=config.batch_size):
         for row in row_batch.to_pylist():
             number += 1
             line = json.dumps({k: v for k, v in row.items() if v is not None}, default=str).encode()
-            yield _jsonl_document(line, f"{path}:{number}", f"{path.stem}-R{number}", _Given())
+            yield jsonl_document(line, f"{path}:{number}", f"{path.stem}-R{number}", Given())
 
 
 def _failures_recorded(
