@@ -52,7 +52,7 @@ def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
 
 def score_gold_set(gold_set: GoldSet) -> EvalReport:
     """Code the set's documents that its gold names with comity and score them against its gold."""
-    from comity.api import code_paths  # the API imports this module for `comity eval`
+    from comity.api import code_paths  # the API imports comity.eval for `comity eval`
 
     gold = load_gold(gold_set.gold)
     return evaluate(gold, code_paths(gold_set.docs, doc_ids={row.doc_id for row in gold}))

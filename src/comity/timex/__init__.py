@@ -10,7 +10,7 @@ later stage's work.
 
 The recogniser is a set of regular expressions over the vocabulary in
 `comity/data/time/` (months, weekdays, number words, relative-day and vague
-phrases, calendar eras), with the date arithmetic written here. dateparser is
+phrases, calendar eras), with the date arithmetic written in this package. dateparser is
 used only by `normalize` as a fallback for single expressions outside this
 grammar (chiefly non-English dates such as "29 août 2023"), and its answer is
 cut to the period it reports, because it fills missing parts from its base

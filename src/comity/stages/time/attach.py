@@ -30,7 +30,7 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll"})
 
 
 def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventDate | None:
-    """The mention's date by the rules in the module docstring, or None."""
+    """The mention's date by the rules in the package docstring (`comity.stages.time`), or None."""
     split = _split_timex(mention, context)
     if split is not None:
         return date_of_choice(Choice(split), context, index_of(context, split))
