@@ -186,3 +186,13 @@ def test_another_s_coming_attack_stays_a_future_act(coded) -> None:
 def test_warning_that_an_act_will_bring_a_forceful_response_threatens_its_maker(coded) -> None:
     found = coded("Any Iranian attack on Soviet ships in the Gulf will bring a forceful response, a Soviet foreign ministry official said.")
     assert ("130", "SUN", "IRN") in found
+
+
+def test_emplacing_missiles_is_a_show_of_force(coded) -> None:
+    assert [f for f in coded("Iran has emplaced Chinese-made anti-ship missiles near the strait.") if f[:2] == ("150", "IRN")]
+
+
+def test_an_act_placed_by_a_name_takes_no_side_from_the_story(coded) -> None:
+    story = ("Jordan recalled its ambassador from Israel. Jordan told Israel not to send its envoy back. Israel said "
+             "Jordan's decision was regrettable. Israel kept up its war in Gaza on Monday.")
+    assert not [f for f in coded(story) if f[0].startswith("19") and f[2] == "JOR"]

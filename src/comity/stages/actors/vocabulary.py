@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from comity.stages.events.vocabulary import QUOTE_MARKS  # noqa: F401  (one list of quotation marks)
-
 #: Dependencies that make a capital a participant ("Pyongyang said", "ties with Pyongyang").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "ROOT"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "by", "between", "toward", "towards", "on"})
@@ -27,6 +25,7 @@ FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "sh
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 #: Pronouns of the one speaking, resolved only inside a quotation, to its speaker.
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "NORP"})

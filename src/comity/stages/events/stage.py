@@ -39,6 +39,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
+from comity.stages.actors import LOCATIVE_PREPS
 from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
 from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
@@ -150,7 +151,7 @@ class EventStage:
         if not targets and pattern.self_target:
             targets = own_countries(sources)
         rule = pattern.pattern_id
-        if not targets and not between and pattern.story_target and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
+        if not targets and not between and pattern.story_target and not _placed(match.trigger) and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
         if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
@@ -235,6 +236,13 @@ class EventStage:
                 )
             )
         return mentions
+
+
+def _placed(trigger) -> bool:
+    """Whether the act is placed by a name ("its war in Gaza", "an airstrike in Iraq"): where it
+    happened says more than the story's other side."""
+    hosts = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else [])  # "kept up its war in Gaza"
+    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and any(p.pos_ == "PROPN" for p in c.children) for host in hosts for c in host.children)
 
 
 def _state_level(participant: Participant) -> bool:
