@@ -99,3 +99,19 @@ def test_missing_document_and_missing_store_give_actionable_errors(tmp_path):
 
 def test_config_hash_is_order_independent():
     assert config_hash({"a": 1, "b": 2}) == config_hash({"b": 2, "a": 1}) != config_hash({"a": 2, "b": 2})
+
+
+def test_saving_a_handful_of_documents_does_not_import_pandas(tmp_path) -> None:
+    """Building an Arrow table imports pandas (0.8 s): a small save names its rows instead."""
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("Pact signed\n\nHAVANA, March 3 - Cuba and Vietnam signed a trade pact on Monday.\n")
+    script = (
+        "import sys\n"
+        "from comity import api\n"
+        f"summary = api.code([{str(tmp_path / 'one.txt')!r}], db={str(tmp_path / 'one.duckdb')!r})\n"
+        "print('pandas' in sys.modules, summary.coded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False 1"

@@ -12,7 +12,8 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ from comity.store.rows import (
     section_from_row,
     section_row,
 )
+
+#: Row counts up to which an insert names its values instead of going through Arrow.
+FEW_ROWS = 64
 
 
 def config_hash(config: dict[str, Any]) -> str:
@@ -379,19 +383,34 @@ class Store:
         self._insert("events", [event_row(e) for e in events])
         if not links:
             return
-        self.con.register("links_view", pa.Table.from_pylist(
-            [{"mention_id": link["mention_id"], "event_id": link["event_id"]} for link in links]
-        ))
-        ids = [link["mention_id"] for link in links]
-        try:
+        pairs = [(link["mention_id"], link["event_id"]) for link in links]
+        ids = [mention_id for mention_id, _ in pairs]
+        with self._rows_as("links_view", ("mention_id", "event_id"), pairs):
             with lookup.key_condition(self.con, "mentions", "mentions.mention_id", ids) as (condition, params):
                 self.con.execute(
                     "UPDATE mentions SET event_id = l.event_id, "
                     "record = json_merge_patch(mentions.record, json_object('event_id', l.event_id)) "
                     f"FROM links_view l WHERE mentions.mention_id = l.mention_id AND {condition}", params
                 )
+
+    @contextmanager
+    def _rows_as(self, name: str, columns: Sequence[str], rows: list[tuple]) -> Iterator[None]:
+        """Text rows readable as the relation `name` inside the block: a view of an Arrow table,
+        or for a handful of rows a temporary table (Arrow imports pandas, 0.8 s, on first use)."""
+        if len(rows) <= FEW_ROWS:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({', '.join(f'{c} VARCHAR' for c in columns)})")
+            if rows:
+                self.con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", rows)
+            try:
+                yield
+            finally:
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+            return
+        self.con.register(name, pa.table({c: pa.array([row[i] for row in rows], type=pa.string()) for i, c in enumerate(columns)}))
+        try:
+            yield
         finally:
-            self.con.unregister("links_view")
+            self.con.unregister(name)
 
     # helpers ----------------------------------------------------------------
     def _where(self, select: str, table: str, column: str, keys: Sequence[str], order: str = "") -> list[tuple]:
@@ -407,6 +426,11 @@ class Store:
         if not rows:
             return
         columns = self._columns(table)
+        if len(rows) <= FEW_ROWS:  # building an Arrow table imports pandas (0.8 s): not for a handful of rows
+            marks = ", ".join("?" * len(columns))
+            self.con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                                 [[row.get(c) for c in columns] for row in rows])
+            return
         arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
         self.con.register("rows_to_insert", arrow)
         try:
