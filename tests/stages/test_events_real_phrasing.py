@@ -196,3 +196,11 @@ def test_an_act_placed_by_a_name_takes_no_side_from_the_story(coded) -> None:
     story = ("Jordan recalled its ambassador from Israel. Jordan told Israel not to send its envoy back. Israel said "
              "Jordan's decision was regrettable. Israel kept up its war in Gaza on Monday.")
     assert not [f for f in coded(story) if f[0].startswith("19") and f[2] == "JOR"]
+
+
+def test_saying_one_will_not_allow_another_to_act_is_a_warning_to_it(coded) -> None:
+    assert ("130", "USA", "IRN") in coded("The United States has said it will not allow Iran to use missiles to choke off oil shipments.")
+
+
+def test_not_allowing_in_the_past_is_no_warning(coded) -> None:
+    assert not [f for f in coded("Iran did not allow the inspectors to return.") if f[0].startswith("13")]

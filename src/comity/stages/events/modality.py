@@ -35,12 +35,15 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     attacked", a conflictual one, is an asserted threat (CAMEO 13), conditions and all, as is a
     threat told in the future ("any attack will bring a forceful response, an official said").
     Others' coming acts stay future."""
-    if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) or candidate.source is None:
+    refusal = _refusal_is_the_act(candidate)  # "will not allow X to ...": the "not" is the warning
+    if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) and not (refusal and factuality is Factuality.NEGATED):
+        return None
+    if candidate.source is None:
         return None
     root = candidate.cameo[:2]
     intent = _INTENT_BY_ROOT.get(root) or _THREAT_BY_ROOT.get(root) or (candidate.cameo if root == "13" else None)
     clause = factuality_rules.clause_verb(candidate.match.trigger)
-    if intent is None or not factuality_rules.announced_with_modal(clause) or factuality_rules.negated(clause) is not None:
+    if intent is None or not factuality_rules.announced_with_modal(clause) or (factuality_rules.negated(clause) is not None and not refusal):
         return None
     if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):
         return None
@@ -48,3 +51,11 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     if frame is None or frame[1] is None:
         return None
     return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
+
+
+_NEGATIONS = frozenset({"not", "never", "n't"})
+
+
+def _refusal_is_the_act(candidate: Candidate) -> bool:
+    """Whether the pattern codes the negation itself ("will not allow"), which is then no denial."""
+    return any(not _NEGATIONS.isdisjoint(term.heads) for term in candidate.match.pattern.before)
