@@ -217,10 +217,12 @@ def hypothetical(verb) -> object | None:
     return None
 
 
-def announced_with_modal(verb) -> bool:
+def announced_with_modal(verb, could: bool = False) -> bool:
     """Whether the clause's coming act is carried by "will" or "would" ("it would lift"), not by
-    a verb of expecting or planning ("expects to hold")."""
-    return any(_modals(link) & {"will", "would", "shall", "'ll", "'d"} for link in _governing_chain(verb))
+    a verb of expecting or planning ("expects to hold"); with `could`, also by "can" or "could",
+    as a threat is ("we can close it with artillery")."""
+    modals = {"will", "would", "shall", "'ll", "'d"} | ({"can", "could", "ca"} if could else set())
+    return any(_modals(link) & modals for link in _governing_chain(verb))
 
 
 def hypothetical_condition(verb) -> bool:

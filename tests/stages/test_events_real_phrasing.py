@@ -204,3 +204,12 @@ def test_saying_one_will_not_allow_another_to_act_is_a_warning_to_it(coded) -> N
 
 def test_not_allowing_in_the_past_is_no_warning(coded) -> None:
     assert not [f for f in coded("Iran did not allow the inspectors to return.") if f[0].startswith("13")]
+
+
+def test_saying_one_could_close_a_sea_lane_is_a_threat_of_force(coded) -> None:
+    assert [f for f in coded("Iran said it could close the Strait of Hormuz.") if f[:2] == ("138", "IRN")]
+    assert [f for f in coded("Iran closed the Strait of Hormuz to shipping.") if f[:2] == ("191", "IRN")]
+
+
+def test_could_announces_no_intent_to_cooperate(coded) -> None:
+    assert not [f for f in coded("Japan said it could send an envoy to Seoul.") if f[0].startswith("03")]
