@@ -213,3 +213,8 @@ def test_saying_one_could_close_a_sea_lane_is_a_threat_of_force(coded) -> None:
 
 def test_could_announces_no_intent_to_cooperate(coded) -> None:
     assert not [f for f in coded("Japan said it could send an envoy to Seoul.") if f[0].startswith("03")]
+
+
+def test_a_body_suspending_a_member_reduces_relations_with_it(coded) -> None:
+    assert ("160", None, "SDN") in coded("The African Union on Wednesday suspended Sudan from all its activities.")
+    assert not coded("The company suspended two workers from duty.")

@@ -114,3 +114,9 @@ def test_a_national_outlet_s_bare_foreign_ministry_is_its_own_country_s(article,
                   outlet="Yonhap")
     assert mention(doc, "Foreign Ministry").country == "KOR"
 
+
+
+def test_the_country_s_military_is_the_story_s_country_s(article, mention) -> None:
+    doc = article("Myanmar's army took power on Monday. Myanmar's generals spoke. The Southeast Asian country's military "
+                  "detained the leaders.\n")
+    assert (mention(doc, "military").code, mention(doc, "military").rule) == ("MMRMIL", "agent+story-country")

@@ -40,6 +40,9 @@ def bare_title(
             return inherited
     if before.endswith(tuple(f"{p} " for p in POSSESSIVE_PRONOUNS)):
         return None  # "its troops": coded with the pronoun
+    owner = _the_country_s(doc, span, title, ctx)
+    if owner is not None:
+        return owner
     if _modifies_a_thing(doc, span, ctx):
         return None  # "the government securities market", "a police car": no actor
     definite = before.endswith(("the ", "this "))
@@ -58,6 +61,18 @@ def bare_title(
         if antecedent is not None:
             return copy_mention(antecedent, span, text, "coref:definite", antecedent.span)
     return _agent_in_place(doc, span, text, title, ctx)
+
+
+#: "the country's", "the Southeast Asian nation's": the story's own state, named by an epithet.
+_THE_COUNTRY_S = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,3}(?:country|nation)['\u2019]s\s+$")
+
+
+def _the_country_s(doc: Document, span: Span, title: AgentMatch, ctx: Context) -> ActorMention | None:
+    """"the Southeast Asian country's military": the role of the country the story is about."""
+    if not title.code or ctx.country is None or not _THE_COUNTRY_S.search(doc.text, max(0, span.start - 60), span.start):
+        return None
+    code = ctx.knowledge.with_agent(ctx.country, title.code)
+    return ActorMention(span, span.text(doc.text), None, code, ctx.country, title.noun, "agent+story-country")
 
 
 def _modifies_a_thing(doc: Document, span: Span, ctx: Context) -> bool:
