@@ -218,3 +218,8 @@ def test_could_announces_no_intent_to_cooperate(coded) -> None:
 def test_a_body_suspending_a_member_reduces_relations_with_it(coded) -> None:
     assert ("160", None, "SDN") in coded("The African Union on Wednesday suspended Sudan from all its activities.")
     assert not coded("The company suspended two workers from duty.")
+
+
+def test_recognising_a_fact_is_no_diplomatic_recognition(coded) -> None:
+    assert not coded("Officials of the European Commission said it recognised that its proposals created a conflict.")
+    assert ("054", "BHR", "ISR") in coded("Bahrain recognised Israel in 2020.")
