@@ -223,3 +223,8 @@ def test_a_body_suspending_a_member_reduces_relations_with_it(coded) -> None:
 def test_recognising_a_fact_is_no_diplomatic_recognition(coded) -> None:
     assert not coded("Officials of the European Commission said it recognised that its proposals created a conflict.")
     assert ("054", "BHR", "ISR") in coded("Bahrain recognised Israel in 2020.")
+
+
+def test_a_firm_s_campaign_or_offensive_is_no_force(coded) -> None:
+    found = coded("A Japanese real estate company said it will launch a campaign to sell land in U.S. farming areas.")
+    assert not [f for f in found if f[0].startswith(("13", "19"))]

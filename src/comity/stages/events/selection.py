@@ -194,8 +194,17 @@ def without_business_only_acts(candidates: list[Candidate]) -> list[Candidate]:
     """A firm acting on a firm, or on nobody, is commerce, not a political event: at least one
     side must be a political actor ("Morgan's chief executive resigned", "the company agreed to
     buy"). A government fining a company, or a company suing a state, stays; trade with a firm
-    on either side does not."""
-    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target)) and not _trade_by_a_firm(c)]
+    on either side does not, nor a firm's threat, force or violence ("will launch a campaign to
+    sell land")."""
+    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target)) and not _trade_by_a_firm(c) and not _force_by_a_firm(c)]
+
+
+#: Roots of threats, force and violence, which a firm does only in figure ("launch a sales campaign").
+_FORCE_ROOTS = ("13", "15", "17", "18", "19", "20")
+
+
+def _force_by_a_firm(candidate: Candidate) -> bool:
+    return candidate.cameo.startswith(_FORCE_ROOTS) and candidate.source is not None and _commercial(candidate.source)
 
 
 #: Codes of economic cooperation: trade and investment, done or intended.

@@ -151,7 +151,8 @@ class EventStage:
         if not targets and pattern.self_target:
             targets = own_countries(sources)
         rule = pattern.pattern_id
-        if not targets and not between and pattern.story_target and not _placed(match.trigger) and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
+        from_story = pattern.story_target and pattern.layer < BROAD_LAYER  # the dictionary's slots are not ours to stretch
+        if not targets and not between and from_story and not _placed(match.trigger) and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
         if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
