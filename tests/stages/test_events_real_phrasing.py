@@ -228,3 +228,9 @@ def test_recognising_a_fact_is_no_diplomatic_recognition(coded) -> None:
 def test_a_firm_s_campaign_or_offensive_is_no_force(coded) -> None:
     found = coded("A Japanese real estate company said it will launch a campaign to sell land in U.S. farming areas.")
     assert not [f for f in found if f[0].startswith(("13", "19"))]
+
+
+def test_an_act_between_two_sides_of_the_same_code_is_no_event(coded) -> None:
+    found = coded("British Foreign Secretary Geoffrey Howe met British Chancellor Nigel Lawson on Monday.")
+    assert not [f for f in found if f[0].startswith("04")]
+    assert [f for f in coded("Nicaraguan police arrested Nicaraguan Bishop Rolando Alvarez on Monday.") if f[0].startswith("17")]

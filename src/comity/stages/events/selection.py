@@ -179,6 +179,14 @@ def _is_trailing_attribution(speech) -> bool:
 _ACTS_WITHOUT_NAMED_DOER = frozenset({"18", "19", "20"})
 
 
+def without_acts_on_oneself(candidates: list[Candidate]) -> list[Candidate]:
+    """An act whose two sides carry the same code is no event between actors ("Funaro ... meeting
+    British Chancellor Lawson" read as GBRGOV meeting GBRGOV): one side is misread or the act is
+    an organ's own business. Its own people, army or opposition (another code) stay."""
+    return [c for c in candidates if not (c.source and c.target and c.source.argument.code and c.source.argument.code == c.target.argument.code
+                                          and c.source.key != c.target.key and not c.match.pattern.self_target)]
+
+
 def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
     """Who did what to whom: without a who there is no event row. A saying, an appeal or a visit
     whose doer resolves to no actor ("officials said Iran...") is dropped; violence by an

@@ -41,7 +41,7 @@ from comity.stages.events.participants import ActorIndex, country_key, is_politi
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
 from comity.stages.actors import LOCATIVE_PREPS
 from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
-from comity.stages.events.selection import adopted_object_events, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.triggers import (
     describes_a_thing,
     find_matches,
@@ -116,7 +116,7 @@ class EventStage:
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
-        return self._mentions(doc, sentence.sentence, without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered)))), actors)
+        return self._mentions(doc, sentence.sentence, without_acts_on_oneself(without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered))))), actors)
 
     def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:
         """The event noun's candidates with the verb's subject as their source ("X welcomed the
