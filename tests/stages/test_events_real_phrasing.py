@@ -234,3 +234,12 @@ def test_an_act_between_two_sides_of_the_same_code_is_no_event(coded) -> None:
     found = coded("British Foreign Secretary Geoffrey Howe met British Chancellor Nigel Lawson on Monday.")
     assert not [f for f in found if f[0].startswith("04")]
     assert [f for f in coded("Nicaraguan police arrested Nicaraguan Bishop Rolando Alvarez on Monday.") if f[0].startswith("17")]
+
+
+SUDAN_STORY = ("Sudan's army seized power on Monday. Sudan's generals arrested ministers. Sudan's people protested. ")
+
+
+def test_a_third_state_s_condemnation_with_no_target_concerns_the_story_s_country(coded) -> None:
+    found = coded(SUDAN_STORY + "Germany's Foreign Minister Heiko Maas called the coup a catastrophic development "
+                  "and condemned it in the strongest possible terms.")
+    assert [f for f in found if f[0].startswith("11") and f[1] == "DEU" and f[2] == "SDN"]

@@ -120,3 +120,10 @@ def test_the_country_s_military_is_the_story_s_country_s(article, mention) -> No
     doc = article("Myanmar's army took power on Monday. Myanmar's generals spoke. The Southeast Asian country's military "
                   "detained the leaders.\n")
     assert (mention(doc, "military").code, mention(doc, "military").rule) == ("MMRMIL", "agent+story-country")
+
+
+def test_it_after_a_verb_joined_to_one_acting_on_a_thing_is_that_thing(article) -> None:
+    doc = article("The European Union met on Monday. Germany's foreign minister called the coup a catastrophe and condemned it.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "it" and m.code]
+    doc = article("Japan welcomed the Cuban delegation and thanked it for the visit.\n")
+    assert [m for m in doc.actor_mentions if m.text == "it" and m.code == "CUBGOV"]

@@ -35,6 +35,8 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
             continue
         head = token.head
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
+        if word in THING_PRONOUNS and _repeats_a_thing(token, ctx):
+            continue  # "called the coup a catastrophe and condemned it": "it" is the coup, no actor
         antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token))
         if antecedent is None and word in PLURAL_PRONOUNS:
             group = _coordinated_subject_group(doc, token, index, ctx)
@@ -47,6 +49,19 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         rule = REPORTER_RULE if antecedent.is_reporter else "coref:pronoun"  # "KCNA said ... It added"
         yield owned or copy_mention(antecedent, where, token.text, rule, antecedent.span)
     yield from _speaker_mentions(doc, first_person, span, ctx)
+
+
+def _repeats_a_thing(pronoun, ctx: Context) -> bool:
+    """An object "it" of a verb joined to one before it whose own object names no actor: the
+    second verb acts on what the first did ("called the coup ... and condemned it")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj":
+        return False
+    first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if first is None or first.pos_ not in ("NOUN",):
+        return False
+    where = Span(first.idx, first.idx + len(first.text))
+    return not any(m.span.overlaps(where) for m in ctx.mentions)
 
 
 def _speaker_mentions(doc: Document, pronouns: list, sentence, ctx: Context) -> Iterator[ActorMention]:

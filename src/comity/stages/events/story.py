@@ -52,8 +52,9 @@ def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Partici
     if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1 or not is_political(sources[0]):
         return []  # a firm's "offensive" is no side's
     source = sources[0].argument
-    if source.country is None and (source.code or "").startswith("IGO") and "" in sides:
-        other = sides[""]  # "the bloc condemned the seizure of power": the story's country
+    third_party = source.country is None and (source.code or "").startswith("IGO") or (source.country and source.country not in sides)
+    if third_party and "" in sides and sides[""].country != source.country:
+        other = sides[""]  # "the bloc condemned the seizure of power", "Germany condemned it": the story's country
     elif source.country in sides and source.country:
         other = next(argument for country, argument in sides.items() if country not in (source.country, ""))
     else:
