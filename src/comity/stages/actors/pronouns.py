@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from comity.factuality import inside_quotation
 from comity.model import REPORTER_RULE, ActorMention, Document, Sentence, Span
 from comity.stages.actors.records import Context, copy_mention, is_person_mention
 from comity.stages.actors.vocabulary import (
     OBJECT_DEPS,
-    QUOTE_MARKS,
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
     TELLING_VERBS,
@@ -58,7 +58,7 @@ def _repeats_a_thing(pronoun, ctx: Context) -> bool:
     if pronoun.dep_ != "dobj" or verb.dep_ != "conj":
         return False
     first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    if first is None or first.pos_ not in ("NOUN",):
+    if first is None or first.pos_ != "NOUN":
         return False
     where = Span(first.idx, first.idx + len(first.text))
     return not any(m.span.overlaps(where) for m in ctx.mentions)
@@ -68,31 +68,26 @@ def _speaker_mentions(doc: Document, pronouns: list, sentence, ctx: Context) -> 
     """"I" and "we" inside a quotation are its speaker, the subject of the saying outside it
     ('"But I promise to open the markets," he told the senators')."""
     for pronoun in pronouns:
-        if not _inside_quote(pronoun, sentence):
+        if not inside_quotation(doc.text, pronoun.idx):
             continue
-        speaker = _quote_speaker(sentence, pronoun)
+        speaker = _quote_speaker(doc, sentence)
         mention = next((m for m in ctx.mentions if speaker is not None and m.span.contains(Span(speaker.idx, speaker.idx + len(speaker.text)))), None)
         if mention is not None and (mention.code or mention.members) and not mention.is_reporter:
             where = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
             yield copy_mention(mention, where, pronoun.text, "coref:speaker", mention.span)
 
 
-def _inside_quote(token, sentence) -> bool:
-    before = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
-    return before % 2 == 1
-
-
-def _quote_speaker(sentence, pronoun):  # -> spaCy token | None
+def _quote_speaker(doc: Document, sentence):  # -> spaCy token | None
     """The subject of a verb of saying of the sentence that stands outside the quotation."""
     for verb in sentence:
-        if verb.lemma_.lower() in SAYING_VERBS and not _inside_quote(verb, sentence):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not _inside_quote(c, sentence)), None)
+        if verb.lemma_.lower() in SAYING_VERBS and not inside_quotation(doc.text, verb.idx):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not inside_quotation(doc.text, c.idx)), None)
             if subject is not None:
                 return subject
     return None
 
 
-SAYING_VERBS = REPORTING_VERBS | TELLING_VERBS | {"promise", "insist", "warn", "declare", "stress", "tell"}
+SAYING_VERBS = REPORTING_VERBS | TELLING_VERBS | {"promise", "insist", "warn", "declare", "stress"}
 
 
 def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context) -> ActorMention | None:

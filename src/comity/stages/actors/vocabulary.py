@@ -25,7 +25,6 @@ FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "sh
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 #: Pronouns of the one speaking, resolved only inside a quotation, to its speaker.
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 UNKNOWN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -33,19 +32,16 @@ DYAD = re.compile(
     r"\b(?:the two|both|the both)\s+(countries|nations|sides|parties|peoples|states|governments|leaders)\b",
     re.IGNORECASE,
 )
+#: Role nouns that refer back only to a person introduced with them ("Ambassador X ... the
+#: ambassador"), never to whoever was the last official named.
+INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state",
+                               "undersecretary", "spokesman", "spokeswoman", "negotiator"})
 #: Role nouns that, after "the", refer back to an actor named before.
 PERSON_TITLES = frozenset(
     {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
      "general secretary", "secretary general", "foreign minister", "king", "queen", "emperor", "vice president",
      "first vice president"}
-) | frozenset(
-    {"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state", "undersecretary",
-     "spokesman", "spokeswoman", "negotiator"}
-)
-#: Of those, the ones that refer back only to a person introduced with them ("Ambassador X ...
-#: the ambassador"), never to whoever was the last official named.
-INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state",
-                               "undersecretary", "spokesman", "spokeswoman", "negotiator"})
+) | INTRODUCED_TITLES
 #: Role nouns that, after "the", refer back to an organisation named before ("Mercosur ... the bloc").
 ORGANISATION_NOUNS = frozenset({"bloc", "alliance"})
 DEFINITE_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | {

@@ -41,9 +41,9 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     if candidate.source is None:
         return None
     root = candidate.cameo[:2]
+    threat = root in _THREAT_BY_ROOT or root == "13"
     intent = _INTENT_BY_ROOT.get(root) or _THREAT_BY_ROOT.get(root) or (candidate.cameo if root == "13" else None)
     clause = factuality_rules.clause_verb(candidate.match.trigger)
-    threat = root in _THREAT_BY_ROOT or root == "13"
     if intent is None or not factuality_rules.announced_with_modal(clause, could=threat) or (factuality_rules.negated(clause) is not None and not refusal):
         return None
     if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
-from comity.stages.events.records import Participant, is_political  # noqa: F401  (is_political: read here by the stage)
+from comity.stages.events.records import Participant
 from comity.stages.events.story import story_sides
 from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
@@ -169,8 +169,6 @@ def _names_hung_aside(units: list) -> list:
     return found
 
 
-#: Agent codes of actors whose acts are no political events by themselves: companies,
-#: markets, media, schools, farms, hospitals.
 def participant_key(participant: Participant | None) -> str | None:
     return None if participant is None else participant.key
 

@@ -40,6 +40,8 @@ class SentenceTokens:
     tokens: list = field(default_factory=list)  # spaCy Tokens inside the sentence
 
 
+#: Agent codes of actors whose acts are no political events by themselves: companies,
+#: multinationals, markets, media, schools, farms, hospitals.
 NON_POLITICAL_AGENTS = frozenset({"BUS", "MNC", "MED", "EDU", "AGR", "HLH"})
 
 
@@ -47,6 +49,10 @@ def is_political(participant: Participant) -> bool:
     """A state, an organ of government, a party, an armed group, an international body, or
     people acting or acted on politically: anything but a business, media, school, farm or
     hospital actor."""
-    code = participant.argument.code or ""
+    return is_political_code(participant.argument.code)
+
+
+def is_political_code(code: str | None) -> bool:
+    code = code or ""
     sectors = {code[i : i + 3] for i in range(3, len(code), 3)} | {code[:3]}  # "BUS", "MNCUSA" lead with theirs
     return sectors.isdisjoint(NON_POLITICAL_AGENTS)

@@ -215,8 +215,8 @@ def _force_by_a_firm(candidate: Candidate) -> bool:
     return candidate.cameo.startswith(_FORCE_ROOTS) and candidate.source is not None and _commercial(candidate.source)
 
 
-#: Codes of economic cooperation: trade and investment, done or intended.
-_ECONOMIC_CODES = ("06", "0311", "031")
+#: Codes of economic cooperation: trade and investment, done (06) or intended (031x).
+_ECONOMIC_CODES = ("06", "031")
 
 
 def _trade_by_a_firm(candidate: Candidate) -> bool:

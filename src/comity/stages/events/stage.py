@@ -34,14 +34,14 @@ from comity.knowledge.event_patterns import BROAD_LAYER, PatternSet
 from comity.knowledge.gazetteer import Gazetteer
 from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
+from comity.stages.actors import LOCATIVE_PREPS
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
 from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
-from comity.stages.events.participants import ActorIndex, country_key, is_political, places_of, role_key
-from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens
-from comity.stages.actors import LOCATIVE_PREPS
-from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
+from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
+from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
 from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, fighting_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
     find_matches,

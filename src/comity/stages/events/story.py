@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from comity.model import ActorMention, Argument
-from comity.stages.events.records import Participant, is_political
+from comity.stages.events.records import Participant, is_political, is_political_code
 
 #: CAMEO roots of acts that always have another side: disapprove, reject, threaten,
 #: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
@@ -29,8 +29,7 @@ def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for mention in mentions:
-        political = is_political(Participant(Argument(mention.text, mention.code, mention.country, mention.actor_id), ""))
-        if mention.country and mention.code and political and not mention.is_reporter and not mention.members:
+        if mention.country and mention.code and is_political_code(mention.code) and not mention.is_reporter and not mention.members:
             counts[mention.country] += 1
             if (mention.actor_id or "") == f"state:{mention.country}":
                 names.setdefault(mention.country, mention.text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from comity.stages.actors.vocabulary import QUOTE_MARKS  # noqa: F401  (one list of quotation marks, read here by the events stage)
-
 
 #: Verbs whose object, not subject, does what their infinitive complement says ("urged X to help").
 OBJECT_CONTROL_VERBS = frozenset(
@@ -69,6 +67,7 @@ SURROUNDING_VERBS = frozenset({"encircle", "surround", "ring", "border", "encirc
 ELICITING_LEMMAS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit", "stir", "ignite", "fuel"})
 
 
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
 COMMEMORATIONS = frozenset({"anniversary", "centenary", "centennial", "jubilee"})
