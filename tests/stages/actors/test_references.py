@@ -23,6 +23,24 @@ def test_a_stranger_set_beside_a_role_that_names_a_body_takes_the_body_s_country
     assert (person.country, person.rule) == ("SUN", "apposition")
 
 
+def test_a_stranger_named_after_the_comma_that_closes_a_role_phrase_holds_that_role(article, mention) -> None:
+    doc = article("The Soviet Union backs free passage in the strait, its ambassador to Kuwait, Ivan Drelsky, told the agency.\n\n"
+                  "The agency said the envoy had discussed the missiles with Kuwaiti officials.\n")
+    person, envoy = mention(doc, "Ivan Drelsky"), mention(doc, "envoy")
+    assert (person.code, person.rule) == ("SUNGOV", "apposition")
+    assert (envoy.code, envoy.rule) == (person.code, "coref:definite")
+
+
+def test_a_name_after_a_clause_with_a_verb_takes_no_role_from_it(article) -> None:
+    doc = article("The demonstrators burned effigies of two members of the Commission, Karl Velmorov and Hans Brill.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "Karl Velmorov" and m.code]
+
+
+def test_a_stranger_beside_a_role_in_a_firm_of_a_country_is_not_its_government(article, mention) -> None:
+    doc = article('"It is difficult to put a figure on it," said Brian Waterford, a banking expert at brokerage James Capel in Tokyo.\n')
+    assert not [m for m in doc.actor_mentions if m.text == "Brian Waterford" and (m.code or "").endswith("GOV")]
+
+
 def test_i_inside_a_quotation_is_its_speaker(article, mention) -> None:
     doc = article('"But I promise to open the markets," Japanese Prime Minister Yasuhiro Nakasone told the senators.\n')
     speaker = mention(doc, "I")

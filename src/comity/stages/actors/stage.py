@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from comity.knowledge.actors import ActorKnowledge
-from comity.model import ActorMention, Document
+from comity.model import ActorMention, Document, Sentence
 from comity.stages.actors.compose import sentence_mentions
 from comity.stages.actors.home import context_country, dateline_country, main_dyad, outlet_country, publication_date
 from comity.stages.actors.people import salient_antecedent
@@ -11,6 +11,7 @@ from comity.stages.actors.pronouns import pronoun_mentions
 from comity.stages.actors.records import Context, copy_mention
 from comity.stages.actors.syntax import head_dep
 from comity.stages.actors.units import named_entities, sentence_units
+from comity.stages.actors.unknown import role_before_comma
 
 
 class ActorStage:
@@ -46,6 +47,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
             _record(ctx, doc, mention, index)
         for mention in pronoun_mentions(doc, sentence, index, ctx):
             _record(ctx, doc, mention, index)
+        _place_strangers_by_pronoun_roles(doc, sentence, ctx)
     _resolve_first_surnames(ctx)
     return sorted(ctx.mentions, key=lambda m: (m.span.start, m.span.end))
 
@@ -60,6 +62,16 @@ def _resolve_first_surnames(ctx: Context) -> None:
             continue
         resolved = copy_mention(later, span, text, "cataphora:surname", later.span)
         ctx.mentions = [m for m in ctx.mentions if m.span != span] + [resolved]
+
+
+def _place_strangers_by_pronoun_roles(doc: Document, sentence: Sentence, ctx: Context) -> None:
+    """A stranger named after a role the pronoun pass has just coded: "its ambassador to Kuwait,
+    Ernest Zverev" takes the ambassador's code once "its" is known."""
+    for position, mention in enumerate(ctx.mentions):
+        if mention.code is None and mention.rule.startswith("unknown") and sentence.span.contains(mention.span):
+            placed = role_before_comma(doc, mention, sentence, ctx)
+            if placed is not None:
+                ctx.mentions[position] = placed
 
 
 def _record(ctx: Context, doc: Document, mention: ActorMention, sentence_index: int) -> None:

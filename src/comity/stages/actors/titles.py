@@ -15,6 +15,7 @@ from comity.stages.actors.vocabulary import (
     GROUP_NOUNS,
     ORGANISATION_NOUNS,
     INTRODUCED_TITLES,
+    TITLE_SYNONYMS,
     PERSON_TITLES,
     PLACED_NOUNS,
     DATELINE_ROLE_NOUNS,
@@ -242,14 +243,15 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
 
 
 def _holds(mention: ActorMention, noun: str) -> bool:
-    """Whether the person's role at the date is this title ("the first secretary")."""
-    return any(r.strip().startswith(noun) for r in (mention.role or "").lower().split(";"))
+    """Whether the person's role at the date is this title or one the story may call so ("the first secretary")."""
+    nouns = TITLE_SYNONYMS.get(noun, (noun,))
+    return any(r.strip().startswith(nouns) for r in (mention.role or "").lower().split(";"))
 
 
 def _called(mention: ActorMention, noun: str) -> bool:
     """Whether a mention was introduced with this title ("President Kim Il Sung" for "the president")."""
     words = mention.text.lower().split()
-    return noun in words or (noun == "leader" and "leader" in " ".join(words))
+    return any(n in words for n in TITLE_SYNONYMS.get(noun, (noun,))) or (noun == "leader" and "leader" in " ".join(words))
 
 
 def _nearest(ctx: Context, fits, prefer_subjects: bool = False, within: int | None = None) -> ActorMention | None:

@@ -11,6 +11,7 @@ from comity.stages.actors.groups import choose_form, group_mention, place_countr
 from comity.stages.actors.people import surname_country
 from comity.stages.actors.records import Context, Unit, is_person_mention, titled_unknown
 from comity.stages.actors.syntax import tokens_of
+from comity.stages.actors.vocabulary import STATE_BODY_NOUNS
 
 
 def unknown_mention(
@@ -102,12 +103,12 @@ def with_apposition(
     """"Juan Pérez, vice president of Cuba": the title and country after the comma."""
     rest = doc.text[mention.span.end : sentence.span.end]
     if not rest.startswith(","):
-        return _role_set_beside(doc, mention, following, ctx) or mention
+        return _role_set_beside(doc, mention, following, ctx) or role_before_comma(doc, mention, sentence, ctx) or mention
     clause_end = mention.span.end + 1 + _clause_length(rest[1:])
     units = [u for group in following for u in group if u.span.end <= clause_end]
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
     if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
-        return _role_set_beside(doc, mention, following, ctx) or mention
+        return _role_set_beside(doc, mention, following, ctx) or role_before_comma(doc, mention, sentence, ctx) or mention
     place = next((u for u in units if u.is_group), None)
     country = place_country(place, ctx) or surname_country(mention.text, ctx) or ctx.country
     code = ctx.knowledge.with_agent(country, title.code) if country else None
@@ -129,16 +130,68 @@ def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[l
         if named is not None:  # "summoned the Russian ambassador, Andrey Kelin"
             return ActorMention(mention.span, mention.text, None, named.code, named.country, named.role, "apposition")
         outside = set(name.subtree) if role == name.head else set(tokens)
-        words = [t for t in role.subtree if t not in outside]
+        outside |= {t for prep in role.children if prep.lower_ == "to" for t in prep.subtree}  # "ambassador to Kuwait": the host
+        words = _leading_run([t for t in role.subtree if t not in outside and not t.is_punct])
         if not words:
             continue
-        area = Span(min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
+        area = Span(words[0].idx, words[-1].idx + len(words[-1].text))
         body = _body_in(area, following, ctx)
         if body is not None:
             country, sector = body
-            agent = ctx.knowledge.agent_for(role.text) or ctx.knowledge.agent_for(role.lemma_) or sector or "GOV"
+            agent = ctx.knowledge.agent_for(role.text) or ctx.knowledge.agent_for(role.lemma_) or sector
+            agent = agent or ("GOV" if _names_a_state_body(doc.text[area.start : area.end]) else None)
+            if agent is None:
+                continue  # "a manager at the British Insurance Group": a country's firm, not its state
             return ActorMention(mention.span, mention.text, None, ctx.knowledge.with_agent(country, agent), country, role.lemma_, "apposition")
     return None
+
+
+#: What may open the phrase of a role before its holder's name ("and the director-general of…").
+_ROLE_PHRASE_OPENERS = frozenset({"", "the", "its", "his", "her", "their", "and the", "and its", "and", "former", "the former"})
+
+
+def role_before_comma(doc: Document, mention: ActorMention, sentence: Sentence, ctx: Context) -> ActorMention | None:
+    """A person the knowledge lacks, named after a comma that closes a phrase opened by a coded
+    role: "its ambassador to Kuwait, Ernest Zverev", "and the director-general of the Israeli
+    Foreign Ministry, Abraham Tamir". Read from the text, as the parser often hangs such a name
+    on the last noun before the comma; the phrase must be a noun phrase naming nobody else.
+    The person takes the role's code."""
+    if not mention.rule.endswith("PERSON"):
+        return None
+    before = doc.text[sentence.span.start : mention.span.start]
+    if not before.rstrip(" ").endswith(","):
+        return None
+    comma = sentence.span.start + len(before.rstrip(" ")) - 1
+    opening = max(doc.text.rfind(mark, sentence.span.start, comma) for mark in ",;(:")
+    phrase = Span(sentence.span.start if opening < 0 else opening + 1, comma)
+    inside = sorted((m for m in ctx.mentions if phrase.contains(m.span)), key=lambda m: m.span.start)
+    if not inside or not inside[0].code or inside[0].role is None or any(is_person_mention(m, ctx) or m.rule.startswith("unknown") for m in inside):
+        return None
+    role = inside[0]
+    if doc.text[phrase.start : role.span.start].strip().lower() not in _ROLE_PHRASE_OPENERS or _has_verb(doc, phrase):
+        return None
+    return ActorMention(mention.span, mention.text, None, role.code, role.country, role.role, "apposition")
+
+
+def _has_verb(doc: Document, span: Span) -> bool:
+    tokens = tokens_of(doc, span)
+    return tokens is not None and any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _names_a_state_body(words: str) -> bool:
+    lowered = words.lower()
+    return any(noun in lowered for noun in STATE_BODY_NOUNS)
+
+
+def _leading_run(tokens: list) -> list:  # tokens: spacy Tokens
+    """The first run of adjacent tokens: the role's own words, not those past what was left out."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    run = tokens[:1]
+    for token in tokens[1:]:
+        if token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    return run
 
 
 def _mention_of_role(role, ctx: Context) -> ActorMention | None:

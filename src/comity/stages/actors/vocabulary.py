@@ -36,6 +36,13 @@ DYAD = re.compile(
 #: ambassador"), never to whoever was the last official named.
 INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister", "foreign secretary", "secretary of state",
                                "undersecretary", "spokesman", "spokeswoman", "negotiator"})
+#: Role nouns a story uses for one another when it refers back ("its ambassador, X ... the envoy").
+TITLE_SYNONYMS = {"envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy")}
+#: Words naming a state's own body: a role in one is a government role ("director-general of the
+#: Foreign Ministry"); a role in any other body ("a manager at the British Insurance Group") is not.
+STATE_BODY_NOUNS = ("ministry", "government", "department", "embassy", "cabinet", "parliament", "assembly", "congress",
+                    "senate", "army", "navy", "air force", "military", "armed forces", "mission", "delegation", "presidency",
+                    "central bank", "treasury", "council of ministers", "foreign office", "interior", "state council")
 #: Role nouns that, after "the", refer back to an actor named before.
 PERSON_TITLES = frozenset(
     {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
