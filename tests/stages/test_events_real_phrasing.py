@@ -243,3 +243,28 @@ def test_a_third_state_s_condemnation_with_no_target_concerns_the_story_s_countr
     found = coded(SUDAN_STORY + "Germany's Foreign Minister Heiko Maas called the coup a catastrophic development "
                   "and condemned it in the strongest possible terms.")
     assert [f for f in found if f[0].startswith("11") and f[1] == "DEU" and f[2] == "SDN"]
+
+
+def test_a_charge_against_a_state_s_conduct_targets_the_state(coded) -> None:
+    assert ("112", "COL", "ISR") in coded("Colombian Foreign Minister Alvaro Leyva said Israel's actions in Gaza are a clear violation of international law.")
+
+
+def test_a_charge_with_the_speaker_set_inside_it_targets_the_state(coded) -> None:
+    assert ("112", "COL", "ISR") in coded("Israel's actions in Gaza, Colombian Foreign Minister Alvaro Leyva said, are a clear violation of international law.")
+
+
+def test_a_statement_set_inside_what_it_says_takes_no_target_from_it(coded) -> None:
+    found = coded("The talks with Israel, Colombian Foreign Minister Alvaro Leyva said, were useful.")
+    assert not [f for f in found if f[0] == "010" and f[2] == "ISR"]
+
+
+def test_a_state_s_organ_speaking_of_its_own_forces_is_no_event(coded) -> None:
+    found = coded("Defense Secretary Caspar Weinberger said U.S. warship movements in the Gulf were not unusual.")
+    assert not [f for f in found if f[0].startswith("01") and f[2] == "USA"]
+
+
+def test_a_titled_stranger_listed_with_a_placed_official_shares_the_country(coded) -> None:
+    found = coded("Bolivia's Deputy Foreign Minister Freddy Mamani and Minister to the Presidency Maria Nela Prada "
+                  "announced on Tuesday that Bolivia was breaking diplomatic relations with Israel.\n\n"
+                  "Prada said Israel's actions in Gaza are a clear violation of international law.")
+    assert ("112", "BOL", "ISR") in found

@@ -27,7 +27,7 @@ def unknown_mention(
         organisation = _organisation_of_title(place, ctx)
         if organisation is not None:  # "NATO Secretary General Jens Stoltenberg"
             return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
-        country = place_country(place, ctx) or _state_in_phrase(doc, span, ctx)
+        country = place_country(place, ctx) or _state_in_phrase(doc, span, ctx) or _placed_conjunct(doc, span, ctx)
         rule = "title+country" if country else "title+context"
         country = country or surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
         return titled_unknown(span, text, title, country, rule, ctx)
@@ -66,6 +66,21 @@ def _state_in_phrase(doc: Document, span: Span, ctx: Context) -> str | None:
         if actor.kind == "state" and actor.country:
             return actor.country
     return None
+
+
+def _placed_conjunct(doc: Document, span: Span, ctx: Context) -> str | None:
+    """The country of a placed official this one is listed with: "Bolivia's Deputy Foreign
+    Minister Freddy Mamani and Minister to the Presidency Maria Nela Prada"."""
+    prior = next((m for m in reversed(ctx.mentions) if m.span.end <= span.start), None)
+    if prior is None or not prior.country or not is_person_mention(prior, ctx) or prior.rule == "title+context":
+        return None
+    words = doc.text[prior.span.end : span.start].replace(",", " , ").split()
+    if not words or words[0] not in {"and", ","} or not all(w[:1].isupper() or w in _TITLE_LINKS for w in words):
+        return None  # "and Minister to the [Presidency X]": a title's own words may lie between
+    return prior.country
+
+
+_TITLE_LINKS = frozenset({"and", ",", "to", "of", "the", "for"})
 
 
 def _organisation_of_title(place: Unit | None, ctx: Context) -> str | None:

@@ -238,6 +238,8 @@ def _speaker(trigger) -> list:
 
 
 def _complement_subjects(match: Match) -> list:
+    if match.trigger.dep_ == "parataxis" and not match.pattern.cameo.startswith("01"):  # "Israel's actions, Prada said, are a violation"
+        return _with_owners([g for g in match.trigger.head.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
     for host in (match.trigger, match.obj):
         if host is None:
             continue
@@ -245,8 +247,15 @@ def _complement_subjects(match: Match) -> list:
             if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
                 subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
                 if subject:
-                    return subject
+                    return _with_owners(subject)
     return []
+
+
+def _with_owners(subjects: list) -> list:
+    """The subjects, then whose a thing among them is, when it stands for its owner's conduct:
+    "said Israel's actions were a violation", "said the U.S. move was illegal"."""
+    owners = [o for s in subjects if s.pos_ == "NOUN" for o in noun_doers(s) + [c for c in s.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
+    return subjects + owners
 
 
 def _inner_targets(match: Match) -> list:

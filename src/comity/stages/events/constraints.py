@@ -37,6 +37,8 @@ def object_side(trigger) -> list:
     """Words after the trigger in its own phrase: its objects and complements with all they
     hold (a passive's subject too), not its own prepositional phrases (a pattern names those
     with `prep`) nor coordinated or subordinate clauses."""
+    if trigger.dep_ == "parataxis" and trigger.pos_ == "VERB":  # "X, he said, was a violation": what is said
+        return [t for t in trigger.head.subtree if t not in set(trigger.subtree)]
     roots = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in _OTHER_PHRASES and c.pos_ != "ADP"]
     if is_passive(trigger):
         roots += [c for c in trigger.children if c.dep_ == "nsubjpass"]

@@ -184,7 +184,28 @@ def without_acts_on_oneself(candidates: list[Candidate]) -> list[Candidate]:
     British Chancellor Lawson" read as GBRGOV meeting GBRGOV): one side is misread or the act is
     an organ's own business. Its own people, army or opposition (another code) stay."""
     return [c for c in candidates if not (c.source and c.target and c.source.argument.code and c.source.argument.code == c.target.argument.code
-                                          and c.source.key != c.target.key and not c.match.pattern.self_target)]
+                                          and c.source.key != c.target.key and not c.match.pattern.self_target) and not _words_about_own_state(c)]
+
+
+#: Verbal roots (statement, appeal, intent, consultation, support) that a state's organ does not
+#: address to its own state: "Weinberger said U.S. warship movements were not unusual".
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+
+
+#: Sectors of a state's own executive: its state, government, military and elite.
+_STATE_ORGANS = frozenset({"", "GOV", "MIL", "ELI"})
+
+
+def _words_about_own_state(candidate: Candidate) -> bool:
+    """A saying by a state's organ whose target is that state or another of its organs
+    (USAGOV -> USA, USAGOV -> USAMIL); its opposition or people as target stay."""
+    source, target = candidate.source, candidate.target
+    if source is None or target is None or candidate.cameo[:2] not in _VERBAL_ROOTS or source.key == target.key:
+        return False
+    source_code, target_code = source.argument.code or "", target.argument.code or ""
+    if len(source_code) < 3 or source_code[:3] != target_code[:3]:
+        return False
+    return source_code[3:6] in _STATE_ORGANS and target_code[3:6] in _STATE_ORGANS
 
 
 def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
