@@ -145,3 +145,8 @@ def test_it_after_a_verb_joined_to_one_acting_on_a_thing_is_that_thing(article) 
     assert not [m for m in doc.actor_mentions if m.text == "it" and m.code]
     doc = article("Japan welcomed the Cuban delegation and thanked it for the visit.\n")
     assert [m for m in doc.actor_mentions if m.text == "it" and m.code == "CUBGOV"]
+
+
+def test_a_state_s_name_before_a_currency_is_an_amount_not_an_actor(article) -> None:
+    doc = article("Taiwan's reserves rose to 51 billion U.S. Dlrs, while the bank sold 300 mln Hong Kong dollars.\n")
+    assert not [m for m in doc.actor_mentions if m.code in ("USA", "HKG")]

@@ -10,7 +10,7 @@ from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.model import Document, Sentence, Span
 from comity.stages.actors.business import company_spans, company_units, known_bodies
 from comity.stages.actors.records import Unit
-from comity.stages.actors.vocabulary import UNKNOWN_LABELS
+from comity.stages.actors.vocabulary import CURRENCY_AFTER, UNKNOWN_LABELS
 
 
 def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[Unit]) -> list[Unit]:
@@ -20,6 +20,7 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
     titles = knowledge.match_agents(doc.text, start, end)
     # "Prime Minister": a title is no surname ("Prime") of someone the knowledge knows
     names = [n for n in found if not (n.is_surname and any(a.code and a.span.overlaps(n.span) for a in titles))]
+    names = [n for n in names if not CURRENCY_AFTER.match(doc.text, n.span.end)]  # "51 billion U.S. Dlrs": money, no actor
     agents = [Unit(a.span, agent=a) for a in titles if not any(a.span.overlaps(n.span) for n in names)]
     candidates = list(_unknown_names(doc, sentence, entities))
     companies = company_spans(doc, sentence, candidates)

@@ -43,6 +43,9 @@ TITLE_SYNONYMS = {"envoy": ("envoy", "ambassador"), "ambassador": ("ambassador",
 STATE_BODY_NOUNS = ("ministry", "government", "department", "embassy", "cabinet", "parliament", "assembly", "congress",
                     "senate", "army", "navy", "air force", "military", "armed forces", "mission", "delegation", "presidency",
                     "central bank", "treasury", "council of ministers", "foreign office", "interior", "state council")
+#: A currency after a state's name makes the name part of an amount ("U.S. Dlrs", "Hong Kong dollars").
+CURRENCY_AFTER = re.compile(r"\.?\s+(?:dlrs?|dollars?|yen|marks?|francs?|pounds?|sterling|lire|lira|rupees?|r[ou]bles?|pesos?|cents?"
+                            r"|currency|won|yuan|renminbi|riyals?|dinars?|shekels?|rand|baht|ringgit|kronor|kroner|crowns?|euros?)\b", re.IGNORECASE)
 #: Role nouns that, after "the", refer back to an actor named before.
 PERSON_TITLES = frozenset(
     {"leader", "supreme leader", "president", "premier", "prime minister", "chairman", "first secretary",
