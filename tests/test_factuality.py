@@ -28,6 +28,7 @@ def trigger(nlp, text: str, word: str):
         ("The minister plans to visit the capital.", "visit", Factuality.FUTURE),
         ("The minister would visit the capital.", "visit", Factuality.HYPOTHETICAL),
         ("If the minister visits the capital, the talks will resume.", "visits", Factuality.HYPOTHETICAL),
+        ("The minister ordered Havana to withdraw its diplomats.", "withdraw", Factuality.HYPOTHETICAL),
         ("The minister visited the capital, the agency said.", "visited", Factuality.REPORTED),
         ("The agency said the minister visited the capital.", "visited", Factuality.REPORTED),
         ("The minister visited the capital, according to the agency.", "visited", Factuality.REPORTED),

@@ -111,13 +111,14 @@ def _is_infinitive(verb) -> bool:
 
 def _governing_chain(verb):
     """The verb, then the verbs it is the to-infinitive complement of ("plans to visit",
-    "called on X to lift", the parser labelling the latter xcomp or advcl), through "and"
+    "called on X to lift", "ordered X to withdraw", the parser labelling these xcomp, advcl or
+    ccomp), through "and"
     ("to lift the embargo and to hand back the base"), or the verb whose auxiliaries a bare
     conjunct shares ("would follow suit and recall")."""
     chain = [verb]
     current = verb
     while current.head is not current:
-        if current.dep_ == "xcomp" or (current.dep_ == "advcl" and _is_infinitive(current)):
+        if current.dep_ == "xcomp" or (current.dep_ in ("advcl", "ccomp") and _is_infinitive(current)):
             current = current.head
         elif current.dep_ == "conj" and _is_infinitive(current) and current.head.dep_ in ("xcomp", "advcl"):
             current = current.head

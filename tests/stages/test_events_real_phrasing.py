@@ -268,3 +268,9 @@ def test_a_titled_stranger_listed_with_a_placed_official_shares_the_country(code
                   "announced on Tuesday that Bolivia was breaking diplomatic relations with Israel.\n\n"
                   "Prada said Israel's actions in Gaza are a clear violation of international law.")
     assert ("112", "BOL", "ISR") in found
+
+
+def test_what_a_state_is_ordered_to_do_is_not_done_and_the_order_is_an_expulsion(coded) -> None:
+    found = coded("The State Department ordered Havana to withdraw 15 diplomats from its embassy in Washington.")
+    assert ("166", "USA", "CUB") in found
+    assert not [f for f in found if f[1] == "CUB"]
