@@ -274,3 +274,9 @@ def test_what_a_state_is_ordered_to_do_is_not_done_and_the_order_is_an_expulsion
     found = coded("The State Department ordered Havana to withdraw 15 diplomats from its embassy in Washington.")
     assert ("166", "USA", "CUB") in found
     assert not [f for f in found if f[1] == "CUB"]
+
+
+def test_one_taking_part_beside_the_sides_is_no_side(coded) -> None:
+    found = coded("Armenia and Azerbaijan held talks in Moscow with the participation of the Russian foreign minister.")
+    assert ("040", "ARM", "AZE") in found
+    assert not [f for f in found if f[2] == "RUS"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 from comity import factuality as factuality_rules
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, Participant
-from comity.stages.events.vocabulary import ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS
+from comity.stages.events.vocabulary import (
+    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS,
+)
 
 
 def is_passive(token) -> bool:
@@ -197,10 +199,15 @@ def _prep_objects(match: Match, word: str) -> list:
     for host in _argument_hosts(match):
         for child in host.children:
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
-                found += [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
+                found += [p for p in child.children if p.dep_ in ("pobj", "pcomp") and not _third_party_role(p)]
             elif word == "to" and child.dep_ == "dative" and child.pos_ != "ADP":
                 found.append(child)
     return list(dict.fromkeys(found))
+
+
+def _third_party_role(token) -> bool:
+    """"with (the) participation/mediation/help of X": X takes part beside the sides, not opposite."""
+    return token.lemma_.lower() in THIRD_PARTY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _party_prep_objects(match: Match) -> list:
@@ -210,7 +217,7 @@ def _party_prep_objects(match: Match) -> list:
         p
         for host in _argument_hosts(match) for child in host.children
         if child.dep_ in ("prep", "dative") and child.lower_ in PARTY_PREPOSITIONS
-        for p in child.children if p.dep_ in ("pobj", "pcomp")
+        for p in child.children if p.dep_ in ("pobj", "pcomp") and not _third_party_role(p)
     ]
     return sorted(dict.fromkeys(found), key=lambda token: token.i)
 

@@ -86,3 +86,7 @@ CHARACTERISING_VERBS = frozenset(
     {"call", "brand", "term", "describe", "label", "dub", "characterize", "characterise", "denounce", "condemn",
      "consider", "regard", "view", "see", "deem", "declare", "name"}
 )  # fmt: skip
+#: Nouns whose "of" names one who takes part beside an act's sides: "talks with the participation
+#: of the Russian foreign minister", "a truce reached with the mediation of Qatar".
+THIRD_PARTY_NOUNS = frozenset({"participation", "mediation", "help", "assistance", "presence", "involvement", "support",
+                               "backing", "good offices", "facilitation", "auspices", "attendance"})
