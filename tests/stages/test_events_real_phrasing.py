@@ -280,3 +280,13 @@ def test_one_taking_part_beside_the_sides_is_no_side(coded) -> None:
     found = coded("Armenia and Azerbaijan held talks in Moscow with the participation of the Russian foreign minister.")
     assert ("040", "ARM", "AZE") in found
     assert not [f for f in found if f[2] == "RUS"]
+
+
+def test_test_firing_missiles_is_a_show_of_force_not_a_shot(coded) -> None:
+    found = coded("Iran had test-fired its new Silkworm missiles near the strait.")
+    assert ("150", "IRN", None) in found
+    assert not [f for f in found if f[0].startswith("19")]
+
+
+def test_missiles_fired_at_a_country_s_towns_hit_that_country(coded) -> None:
+    assert ("194", "IRQ", "IRN") in coded("Iraq fired missiles at Iranian towns on Monday.")

@@ -8,7 +8,7 @@ from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMa
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
-from comity.stages.actors.vocabulary import FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS
+from comity.stages.actors.vocabulary import AIMING_VERBS, FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS, WEAPON_NOUNS
 
 
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
@@ -88,12 +88,19 @@ def _hit_by_verb(noun) -> bool:
 
 
 def _hit_by_noun(noun) -> bool:
-    """"air raids on Iranian towns", "an attack against American ships": the object of a
-    force noun's "on" or "against"."""
+    """"air raids on Iranian towns", "an attack against American ships", "fired missiles at
+    Iranian towns": the object of a force noun's "on" or "against", or of an aimed force's "at"."""
     preposition = noun.head
-    if noun.dep_ != "pobj" or preposition.lower_ not in {"on", "against"}:
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"on", "against", "at"}:
         return False
-    return preposition.head.lemma_.lower() in FORCE_NOUNS
+    governor = preposition.head
+    if governor.dep_ == "dobj" and governor.head.lemma_.lower() in AIMING_VERBS:
+        return governor.lemma_.lower() in WEAPON_NOUNS  # "fired missiles at X": the parser may hang "at" on the missiles
+    if governor.pos_ == "VERB" and governor.lemma_.lower() in AIMING_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_NOUNS for c in governor.children)
+    if governor.pos_ == "VERB":
+        return governor.lemma_.lower() in FORCE_VERBS
+    return governor.lemma_.lower() in FORCE_NOUNS and preposition.lower_ != "at"
 
 
 def agent_or_deed(doc: Document, first: int, head, ctx: Context) -> tuple[str, str, str] | None:

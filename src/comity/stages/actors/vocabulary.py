@@ -17,6 +17,11 @@ RECALL_VERBS = frozenset({"recall", "withdraw", "expel", "summon", "pull"})
 #: Verbs of force whose object's demonym names the country hit: "shot down a Russian helicopter".
 FORCE_VERBS = frozenset({"shoot", "attack", "strike", "hit", "seize", "capture", "sink", "destroy", "bomb",
                          "shell", "target", "down", "intercept", "ambush", "raid", "damage", "impound"})
+#: Verbs of aiming force at something: "fired missiles at Iranian towns", "launched rockets on".
+AIMING_VERBS = frozenset({"fire", "launch", "lob", "drop", "aim", "direct", "hurl", "throw", "open"})
+#: What aimed force sends: "fired missiles at", "opened fire on".
+WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "fire", "shot", "round", "salvo", "barrage",
+                          "torpedo", "grenade", "artillery", "gun", "weapon", "projectile", "drone", "bullet"})
 #: Verbs of protection whose object's demonym names the country helped: "escort Kuwaiti tankers".
 SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "reflag", "convoy"})
 #: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".
