@@ -72,7 +72,8 @@ def _placed_conjunct(doc: Document, span: Span, ctx: Context) -> str | None:
     """The country of a placed official this one is listed with: "Bolivia's Deputy Foreign
     Minister Freddy Mamani and Minister to the Presidency Maria Nela Prada"."""
     prior = next((m for m in reversed(ctx.mentions) if m.span.end <= span.start), None)
-    if prior is None or not prior.country or not is_person_mention(prior, ctx) or prior.rule == "title+context":
+    placed = prior is not None and (prior.rule in ("title+country", "title+name") or (prior.actor_id or "").startswith("person:"))
+    if not placed or not prior.country:
         return None
     words = doc.text[prior.span.end : span.start].replace(",", " , ").split()
     if not words or words[0] not in {"and", ","} or not all(w[:1].isupper() or w in _TITLE_LINKS for w in words):
