@@ -24,6 +24,10 @@ def person_mention(
         # "Treasury Secretary James Baker" on a day the knowledge gives him no office: the
         # title the text gives is the office he held that day
         code, role = ctx.knowledge.with_agent(entry.actor.country, title.code), title.noun
+    elif title is not None and title.code and ctx.on is not None and code and code[3:6] != title.code:
+        # "General Brice Oligui Nguema" on a day he heads both the junta and the state: of the
+        # offices he holds, the one the text's title names
+        code, role = _held_in_sector(entry, title.code, ctx.on) or (code, role)
     rule = f"title+{form.form}" if titled else form.form
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
     country = ctx.knowledge.country_for(form.actor_id, code)
@@ -32,6 +36,12 @@ def person_mention(
 
 def _holds_a_role(entry, on) -> bool:  # entry: a knowledge entry, on: a date
     return any(role.held_on(on) for role in entry.roles)
+
+
+def _held_in_sector(entry, sector: str, on) -> tuple[str, str | None] | None:  # entry: a knowledge entry
+    """The code and title of a role of this sector ("MIL") the person holds on the date."""
+    held = next((r for r in entry.roles if r.held_on(on) and r.code[3:6] == sector), None)
+    return (held.code, held.title) if held else None
 
 
 def _role_titled(entry, title: AgentMatch) -> tuple[str, str] | None:  # entry: a knowledge entry
