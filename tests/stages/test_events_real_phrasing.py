@@ -290,3 +290,9 @@ def test_test_firing_missiles_is_a_show_of_force_not_a_shot(coded) -> None:
 
 def test_missiles_fired_at_a_country_s_towns_hit_that_country(coded) -> None:
     assert ("194", "IRQ", "IRN") in coded("Iraq fired missiles at Iranian towns on Monday.")
+
+
+def test_condemning_a_killing_targets_its_doer_never_the_one_killed(coded) -> None:
+    assert ("111", "IRN", "USA") in coded("Iran condemned the killing of its general by the United States.")
+    found = coded("Hezbollah leader Hassan Nasrallah called the killing of Gen. Qassem Soleimani a blatant crime.")
+    assert not [f for f in found if f[0].startswith("11") and f[2] == "IRN"]

@@ -7,7 +7,7 @@ from comity import factuality as factuality_rules
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, Participant
 from comity.stages.events.vocabulary import (
-    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS,
+    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS, HARM_NOUNS,
 )
 
 
@@ -277,8 +277,14 @@ def _inner_targets(match: Match) -> list:
     subtree = [t for phrase in phrases for t in phrase.subtree]
     for word in INNER_TARGET_PREPOSITIONS:
         ordered += [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
-    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent"]
+    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent" and not _victim(t)]
     return list(dict.fromkeys(ordered))
+
+
+def _victim(token) -> bool:
+    """The one harmed in "the killing of X": whoever condemns the killing condemns its doer, not X."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in HARM_NOUNS
 
 
 def noun_doers(noun) -> list:

@@ -6,7 +6,7 @@ from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
 from comity.stages.events.records import Participant
 from comity.stages.events.story import story_sides
-from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
+from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, HARM_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
 
 class ActorIndex:
@@ -68,6 +68,8 @@ class ActorIndex:
             if found:
                 return found
         through = ACTOR_PREPOSITIONS | ({"with", "between"} if token.lemma_.lower() in RELATION_NOUNS else set())
+        if token.lemma_.lower() in HARM_NOUNS:
+            through = through - {"of"}  # "condemned the killing of X": X was harmed, not condemned
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in through:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):

@@ -90,3 +90,6 @@ CHARACTERISING_VERBS = frozenset(
 #: of the Russian foreign minister", "a truce reached with the mediation of Qatar".
 THIRD_PARTY_NOUNS = frozenset({"participation", "mediation", "help", "assistance", "presence", "involvement", "support",
                                "backing", "good offices", "facilitation", "auspices", "attendance"})
+#: Nouns of harm done to someone, whose "of" names the one harmed: "the killing of X".
+HARM_NOUNS = frozenset({"killing", "assassination", "murder", "death", "arrest", "detention", "abduction", "kidnapping",
+                        "execution", "torture", "shooting", "imprisonment", "jailing", "expulsion", "deportation"})
