@@ -150,3 +150,11 @@ def test_it_after_a_verb_joined_to_one_acting_on_a_thing_is_that_thing(article) 
 def test_a_state_s_name_before_a_currency_is_an_amount_not_an_actor(article) -> None:
     doc = article("Taiwan's reserves rose to 51 billion U.S. Dlrs, while the bank sold 300 mln Hong Kong dollars.\n")
     assert not [m for m in doc.actor_mentions if m.code in ("USA", "HKG")]
+
+
+def test_a_capital_names_the_state_of_the_story_s_time(article, mention) -> None:
+    text = "Moscow rejected the proposal, and the Kremlin said Belgrade had been told.\n"
+    then, now, undated = article(text, published="1987-04-08"), article(text, published="2022-02-24"), article(text, published=None)
+    assert [mention(then, w).country for w in ("Moscow", "Kremlin", "Belgrade")] == ["SUN", "SUN", "YUG"]
+    assert [mention(now, w).country for w in ("Moscow", "Kremlin", "Belgrade")] == ["RUS", "RUS", "SRB"]
+    assert mention(undated, "Moscow").country == "RUS"

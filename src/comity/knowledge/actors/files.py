@@ -110,6 +110,8 @@ def _entry_from_mapping(item: Any, path: Path) -> ActorEntry:
         agent=item.get("agent"),
         origin=where,
         wire=bool(item.get("wire", False)),
+        since=_as_date(item.get("since"), where),
+        until=_as_date(item.get("until"), where),
     )
 
 

@@ -39,6 +39,8 @@ class ActorEntry:
     origin: str = ""  # "file:line" it was read from
     wire: bool = False  # a world news agency: its country says nothing of the stories it files
     broad: bool = False  # from the bundled dictionaries: its surname alone refers back, never names it first
+    since: date | None = None  # a state's first day ("state:RUS": 1991-12-26), for a name two states share
+    until: date | None = None  # the day it ceased ("state:SUN": 1991-12-26, exclusive)
 
     @property
     def actor_id(self) -> str:
@@ -59,7 +61,13 @@ class ActorEntry:
             agent=other.agent or self.agent,
             wire=other.wire or self.wire,
             broad=self.broad and other.broad,
+            since=other.since or self.since,
+            until=other.until or self.until,
         )
+
+    def existed_on(self, on: date | None) -> bool:
+        """Whether the actor existed on the date (always, when either is unknown)."""
+        return on is None or (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 @dataclass(frozen=True, slots=True)

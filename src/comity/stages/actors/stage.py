@@ -37,7 +37,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     """Every actor mention of a parsed document, in text order."""
     ctx = Context(knowledge, publication_date(doc), None)
     entities = named_entities(doc, knowledge)
-    per_sentence = [sentence_units(doc, knowledge, s, entities) for s in doc.sentences]
+    per_sentence = [sentence_units(doc, knowledge, s, entities, ctx.on) for s in doc.sentences]
     ctx.dateline = dateline_country(doc, knowledge)
     ctx.home = outlet_country(doc, knowledge)
     ctx.country = context_country(doc, knowledge, per_sentence)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date
 
 from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.model import Document, Sentence, Span
@@ -13,9 +15,9 @@ from comity.stages.actors.records import Unit
 from comity.stages.actors.vocabulary import CURRENCY_AFTER, UNKNOWN_LABELS
 
 
-def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[Unit]) -> list[Unit]:
+def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence, entities: Sequence[Unit], on: date | None = None) -> list[Unit]:
     start, end = sentence.span.start, sentence.span.end
-    matches = [_across_modifiers(doc, knowledge, m) for m in knowledge.match_names(doc.text, start, end)]
+    matches = [_of_its_time(_across_modifiers(doc, knowledge, m), knowledge, on) for m in knowledge.match_names(doc.text, start, end)]
     found = [Unit(m.span, name=m) for m in matches]
     titles = knowledge.match_agents(doc.text, start, end)
     # "Prime Minister": a title is no surname ("Prime") of someone the knowledge knows
@@ -37,6 +39,17 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
     known = names + agents
     unknown = [u for u in candidates if not any(u.span.overlaps(k.span) for k in known)]
     return sorted(known + unknown, key=lambda u: u.span.start)
+
+
+def _of_its_time(match: NameMatch, knowledge: ActorKnowledge, on: date | None) -> NameMatch:
+    """The match without the states that did not exist on the story's date, when one that did
+    remains: "Moscow" names the Soviet Union in 1987 and Russia in 2022; an undated story is
+    read as of today."""
+    if len(match.forms) < 2:
+        return match
+    entries = [knowledge.entry(f.actor_id) for f in match.forms]
+    existing = tuple(f for f, e in zip(match.forms, entries) if (e.existed_on(on) if on else e.until is None))
+    return replace(match, forms=existing) if existing and len(existing) < len(match.forms) else match
 
 
 #: Words a name may skip to reach its last word: "Ithilen state-run television" is the
