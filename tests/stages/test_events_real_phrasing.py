@@ -296,3 +296,8 @@ def test_condemning_a_killing_targets_its_doer_never_the_one_killed(coded) -> No
     assert ("111", "IRN", "USA") in coded("Iran condemned the killing of its general by the United States.")
     found = coded("Hezbollah leader Hassan Nasrallah called the killing of Gen. Qassem Soleimani a blatant crime.")
     assert not [f for f in found if f[0].startswith("11") and f[2] == "IRN"]
+
+
+def test_a_statement_about_a_country_s_output_does_not_address_that_country(coded) -> None:
+    found = coded("The Thai Sugar Producers Association said Thailand's sugarcane output will fall this year.")
+    assert not [f for f in found if f[2] == "THA"]

@@ -245,7 +245,10 @@ def _speaker(trigger) -> list:
 
 
 def _complement_subjects(match: Match) -> list:
-    if match.trigger.dep_ == "parataxis" and not match.pattern.cameo.startswith("01"):  # "Israel's actions, Prada said, are a violation"
+    """The subject of the clause said or believed; unless the pattern is a plain statement (whose
+    topic is no target: "said Thailand's output will fall"), also the owner of a thing there."""
+    statement = match.pattern.cameo.startswith("01")
+    if match.trigger.dep_ == "parataxis" and not statement:  # "Israel's actions, Prada said, are a violation"
         return _with_owners([g for g in match.trigger.head.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
     for host in (match.trigger, match.obj):
         if host is None:
@@ -254,7 +257,7 @@ def _complement_subjects(match: Match) -> list:
             if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
                 subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
                 if subject:
-                    return _with_owners(subject)
+                    return subject if statement else _with_owners(subject)
     return []
 
 
