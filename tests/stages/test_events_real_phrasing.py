@@ -301,3 +301,8 @@ def test_condemning_a_killing_targets_its_doer_never_the_one_killed(coded) -> No
 def test_a_statement_about_a_country_s_output_does_not_address_that_country(coded) -> None:
     found = coded("The Thai Sugar Producers Association said Thailand's sugarcane output will fall this year.")
     assert not [f for f in found if f[2] == "THA"]
+
+
+def test_conceding_as_a_way_of_saying_is_no_concession(coded) -> None:
+    assert not [f for f in coded("Iraq had received many complaints, Iraqi Oil Minister Issam Chalabi conceded.") if f[0].startswith("08")]
+    assert ("080", "IRQ", "IRN") in coded("Iraq conceded defeat to Iran in the battle for Faw.")
