@@ -140,3 +140,13 @@ def test_the_broad_layers_event_nouns_come_from_its_light_verb_patterns() -> Non
     found = coded_with("Arnor's incursion into Gondor was repelled.", {"Arnor": "ARN", "Gondor": "GON"}, PatternSet.broad())
     assert [(cameo, source, target) for cameo, source, target, _ in found] == [("190", "ARN", "GON")]
     assert found[0][3].endswith(":noun") and found[0][3].startswith("CAMEO.2.0.txt:")
+
+
+def test_inflection_bases_repair_what_the_lemmatizer_breaks() -> None:
+    from comity.stages.events.triggers import inflection_bases
+
+    assert "stage" in inflection_bases("staged", "VBD")
+    assert "stop" in inflection_bases("stopped", "VBD")
+    assert "deny" in inflection_bases("denied", "VBN")
+    assert "hope" in inflection_bases("hoping", "VBG")
+    assert inflection_bases("staged", "NN") == []

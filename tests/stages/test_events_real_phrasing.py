@@ -306,3 +306,17 @@ def test_a_statement_about_a_country_s_output_does_not_address_that_country(code
 def test_conceding_as_a_way_of_saying_is_no_concession(coded) -> None:
     assert not [f for f in coded("Iraq had received many complaints, Iraqi Oil Minister Issam Chalabi conceded.") if f[0].startswith("08")]
     assert ("080", "IRQ", "IRN") in coded("Iraq conceded defeat to Iran in the battle for Faw.")
+
+
+def test_a_coup_is_force_against_the_state_s_own_government(coded) -> None:
+    assert ("180", "MMR", "MMR") in coded("The Myanmar military seized power in a coup on Monday.")
+    assert ("180", "GAB", "GAB") in coded("The Gabonese army staged a coup against President Ali Bongo.")
+
+
+def test_a_verb_the_lemmatizer_gets_wrong_still_triggers(coded) -> None:
+    # spaCy's small model lemmatizes "staged" as "stag"
+    assert ("141", "SDN", "SDN") in coded("Thousands of Sudanese staged a protest in Khartoum.")
+
+
+def test_a_hope_for_something_of_no_one_is_no_event(coded) -> None:
+    assert not [f for f in coded("Belgian Foreign Minister Mark Eyskens was hoping for a wide-ranging discussion.") if f[0] == "013"]

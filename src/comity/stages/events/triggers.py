@@ -35,9 +35,35 @@ def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
         pos = trigger_pos(token)
         if pos is None:
             continue
-        fit = deciding_fit(token, patterns.candidates(pos, token.lemma_))
+        fit = deciding_fit(token, _candidates(token, pos, patterns))
         if fit is not None and fit[0].is_event:
             yield Match(token, fit[0], fit[1])
+
+
+def _candidates(token, pos: str, patterns: PatternSet) -> list[EventPattern]:
+    """The patterns of the token's lemma, else of the base form its inflection gives when the
+    lemmatizer got it wrong ("staged" lemmatized "stag": the verb "stage")."""
+    found = patterns.candidates(pos, token.lemma_)
+    if found or pos != "verb":
+        return found
+    for base in inflection_bases(token.lower_, token.tag_):
+        found = patterns.candidates(pos, base)
+        if found:
+            return found
+    return []
+
+
+def inflection_bases(word: str, tag: str) -> list[str]:
+    """Base forms an inflected verb may have: "staged" -> stage, "stopped" -> stop, "denied" -> deny."""
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        stem = word[:-2]
+        return [word[:-1], stem] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else []) + ([stem[:-1] + "y"] if stem.endswith("i") else [])
+    if tag == "VBG" and word.endswith("ing"):
+        stem = word[:-3]
+        return [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    if tag == "VBZ" and word.endswith("s"):
+        return [word[:-1], word[:-2]] + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    return []
 
 
 def deciding_fit(token, candidates: list[EventPattern]) -> tuple[EventPattern, object] | None:
