@@ -47,8 +47,8 @@ def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
         # corpora by doc_id: a dev half to tune on, and a held-out half whose errors are not read.
         corpora = [shared / "corpora" / "reuters21578.jsonl", shared / "corpora" / "pages.jsonl"]
         sets += [GoldSet("real-dev", gold / "real-dev.jsonl", corpora), GoldSet("real-heldout", gold / "real-heldout.jsonl", corpora)]
-        # A second draw of 1987 stories, held out the same way (see docs/annotation.md).
-        sets += [GoldSet("real-heldout2", gold / "real-heldout2.jsonl", corpora)]
+        # A second draw of 1987 stories, split the same way (see docs/annotation.md).
+        sets += [GoldSet("real-dev2", gold / "real-dev2.jsonl", corpora), GoldSet("real-heldout2", gold / "real-heldout2.jsonl", corpora)]
     return sets
 
 
