@@ -320,3 +320,8 @@ def test_a_verb_the_lemmatizer_gets_wrong_still_triggers(coded) -> None:
 
 def test_a_hope_for_something_of_no_one_is_no_event(coded) -> None:
     assert not [f for f in coded("Belgian Foreign Minister Mark Eyskens was hoping for a wide-ranging discussion.") if f[0] == "013"]
+
+
+def test_an_amount_of_money_says_what_it_is_with_in_or_of(coded) -> None:
+    assert ("163", "USA", "JPN") in coded("President Reagan imposed 300 mln dlrs in sanctions on Japanese goods last April.")
+    assert ("070", "JPN", "PHL") in coded("Japan gave 500 mln dlrs in aid to the Philippines.")

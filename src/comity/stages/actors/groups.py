@@ -8,7 +8,9 @@ from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMa
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
-from comity.stages.actors.vocabulary import AIMING_VERBS, FORCE_NOUNS, FORCE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS, WEAPON_NOUNS
+from comity.stages.actors.vocabulary import (
+    AIMING_VERBS, FORCE_NOUNS, FORCE_VERBS, MEASURE_NOUNS, MEASURE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS, WEAPON_NOUNS,
+)
 
 
 def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Context) -> ActorMention | None:
@@ -89,7 +91,8 @@ def _hit_by_verb(noun) -> bool:
 
 def _hit_by_noun(noun) -> bool:
     """"air raids on Iranian towns", "an attack against American ships", "fired missiles at
-    Iranian towns": the object of a force noun's "on" or "against", or of an aimed force's "at"."""
+    Iranian towns", "sanctions on Japanese goods": the object of a force or a measure's "on" or
+    "against", or of an aimed force's "at"."""
     preposition = noun.head
     if noun.dep_ != "pobj" or preposition.lower_ not in {"on", "against", "at"}:
         return False
@@ -99,8 +102,8 @@ def _hit_by_noun(noun) -> bool:
     if governor.pos_ == "VERB" and governor.lemma_.lower() in AIMING_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_NOUNS for c in governor.children)
     if governor.pos_ == "VERB":
-        return governor.lemma_.lower() in FORCE_VERBS
-    return governor.lemma_.lower() in FORCE_NOUNS and preposition.lower_ != "at"
+        return governor.lemma_.lower() in FORCE_VERBS | MEASURE_VERBS
+    return governor.lemma_.lower() in FORCE_NOUNS | MEASURE_NOUNS and preposition.lower_ != "at"
 
 
 def agent_or_deed(doc: Document, first: int, head, ctx: Context) -> tuple[str, str, str] | None:

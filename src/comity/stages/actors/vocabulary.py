@@ -22,6 +22,10 @@ AIMING_VERBS = frozenset({"fire", "launch", "lob", "drop", "aim", "direct", "hur
 #: What aimed force sends: "fired missiles at", "opened fire on".
 WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "fire", "shot", "round", "salvo", "barrage",
                           "torpedo", "grenade", "artillery", "gun", "weapon", "projectile", "drone", "bullet"})
+#: Measures against a country's things, whose "on"/"against" object's demonym names the country:
+#: "sanctions on Japanese goods", "imposed tariffs on Japanese electronics".
+MEASURE_NOUNS = frozenset({"sanction", "sanctions", "tariff", "tariffs", "embargo", "duty", "duties", "curbs", "boycott", "ban", "quota", "quotas"})
+MEASURE_VERBS = frozenset({"impose", "slap", "levy"})
 #: Verbs of protection whose object's demonym names the country helped: "escort Kuwaiti tankers".
 SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "reflag", "convoy"})
 #: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".

@@ -10,7 +10,7 @@ from comity.stages.events.arguments import is_passive
 from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
-from comity.stages.events.vocabulary import CARRIER_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
+from comity.stages.events.vocabulary import CARRIER_NOUNS, MONEY_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
 
 
 def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
@@ -153,6 +153,9 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
         found += [c for c in obj.children if c.dep_ == "conj"]
         if obj.lemma_.lower() in QUANTITY_NOUNS | CARRIER_NOUNS:  # "a series of talks", "a letter of protest"
             found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if obj.lemma_.lower() in MONEY_NOUNS:  # "imposed 300 mln dlrs in sanctions", "500 mln dlrs of aid"
+            hosts = [obj, token]  # the parser hangs "in sanctions" on the amount or on the verb
+            found += [p for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children if p.dep_ == "pobj"]
     return found
 
 

@@ -93,3 +93,6 @@ THIRD_PARTY_NOUNS = frozenset({"participation", "mediation", "help", "assistance
 #: Nouns of harm done to someone, whose "of" names the one harmed: "the killing of X".
 HARM_NOUNS = frozenset({"killing", "assassination", "murder", "death", "arrest", "detention", "abduction", "kidnapping",
                         "execution", "torture", "shooting", "imprisonment", "jailing", "expulsion", "deportation"})
+#: Amounts of money whose "in"/"of" says what the money is: "300 mln dlrs in sanctions".
+MONEY_NOUNS = frozenset({"dlr", "dlrs", "dollar", "dollars", "mln", "million", "billion", "yen", "pound", "pounds",
+                         "mark", "marks", "franc", "francs", "sterling", "euro", "euros", "worth"})
