@@ -325,3 +325,14 @@ def test_a_hope_for_something_of_no_one_is_no_event(coded) -> None:
 def test_an_amount_of_money_says_what_it_is_with_in_or_of(coded) -> None:
     assert ("163", "USA", "JPN") in coded("President Reagan imposed 300 mln dlrs in sanctions on Japanese goods last April.")
     assert ("070", "JPN", "PHL") in coded("Japan gave 500 mln dlrs in aid to the Philippines.")
+
+
+def test_an_event_noun_set_as_a_clause_s_circumstance_is_done_by_its_subject(coded) -> None:
+    found = coded("British Chancellor Nigel Lawson emphasised in talks this morning with Brazilian Finance Minister Dilson Funaro the need for reform.")
+    assert ("040", "GBR", "BRA") in found
+    assert ("042", "GBR", "JPN") in coded("British minister Michael Howard said on his return from a visit to Japan that progress was slow.")
+
+
+def test_remaining_at_war_is_no_act_of_war(coded) -> None:
+    found = coded("No peace treaty was signed, so Arnor's neighbours Iraq and Iran technically remain at war.")
+    assert not [f for f in found if f[0].startswith("19")]

@@ -117,7 +117,39 @@ def _noun_subject(noun, depth: int) -> list:
         return _from_objects(noun) or _from_objects(head)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
+    return _circumstance_doer(noun, depth)
+
+
+#: Prepositions that set an event noun as the circumstance of a clause: "destroyed the field
+#: during a raid", "emphasised in talks with X", "left at the end of a visit".
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "after", "before", "at", "on", "following", "throughout", "from"})
+#: Nouns of a phase of an event: "at the end of a visit", "on his return from a visit".
+PHASE_NOUNS = frozenset({"end", "start", "beginning", "course", "close", "conclusion", "return", "eve", "sidelines", "wake"})
+
+
+def _circumstance_doer(noun, depth: int) -> list:
+    """Who does an event noun set as the circumstance of a clause: the clause's subject
+    ("Iraqi planes destroyed oil installations during a raid": the planes raided), through a
+    phase noun ("before leaving at the end of a four-day visit", "on his return from a visit")."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition is noun:
+        return []
+    governor = preposition.head
+    if preposition.lower_ in ("of", "from") and governor.lemma_.lower() in PHASE_NOUNS and governor.pos_ == "NOUN":
+        return _noun_subject(governor, depth + 1)
+    if _sets_circumstance(preposition):
+        return logical_subject(governor, depth + 1)
     return []
+
+
+#: Verbs of being in a state: "remain at war" is no act of war.
+STATE_VERBS = frozenset({"be", "remain", "stay", "keep", "continue", "seem", "appear"})
+
+
+def _sets_circumstance(preposition) -> bool:
+    governor = preposition.head
+    return (preposition.dep_ == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS and governor.pos_ == "VERB"
+            and governor.lemma_.lower() not in STATE_VERBS)
 
 
 def _is_time(token) -> bool:
@@ -191,6 +223,8 @@ def _argument_hosts(match: Match) -> list:
             hosts += [c for c in trigger.head.children if c.dep_ == "acl"]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
             hosts.append(trigger.head)
+        if trigger.dep_ == "pobj" and _sets_circumstance(trigger.head):
+            hosts.append(trigger.head.head)  # "emphasised in talks this morning with X": the verb holds "with X"
     return hosts
 
 
