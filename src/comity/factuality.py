@@ -58,6 +58,8 @@ SPEECH_VERBS = frozenset(
 NOT_DONE_GOVERNORS = REQUEST_VERBS | PLAN_WORDS | REFUSAL_VERBS | DENIAL_VERBS | frozenset(
     {"threaten", "warn", "fear", "consider", "discuss", "prevent", "avert", "rule", "seek", "deter", "risk", "urge", "call"}
 )
+#: Every verb the rules above read by its lemma.
+KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS
 #: Dependency labels through which a clause is embedded in the clause above it.
 CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
 

@@ -197,6 +197,10 @@ class PatternSet:
     def candidates(self, pos: str, lemma: str) -> list[EventPattern]:
         return self._index.get((pos, lemma.lower()), [])
 
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every lemma a pattern of any layer codes as a verb."""
+        return frozenset(lemma for (pos, lemma) in self._index if pos == "verb")
+
     def triggers(self) -> Iterator[tuple[str, EventPattern]]:
         """(lemma, pattern) for every pattern that can code that lemma, in precedence."""
         for (_, lemma), patterns in self._index.items():

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 
+from comity import factuality as factuality_rules
 from comity.knowledge.cameo import Codebook
 from comity.knowledge.event_patterns import BROAD_LAYER, PatternSet
 from comity.knowledge.gazetteer import Gazetteer
@@ -45,6 +46,7 @@ from comity.stages.events.story import STORY_SOURCE_RULE, STORY_TARGET_RULE, coe
 from comity.stages.events.triggers import (
     describes_a_thing,
     find_matches,
+    repair_verb_lemmas,
     sentences_with_tokens,
     without_overlaps_of_the_broad_layer,
     without_verbs_of_event_subjects,
@@ -76,6 +78,8 @@ class EventStage:
         self.reciprocal = reciprocal
         self.collapse_same_dyad = collapse_same_dyad
         self._places = places
+        # verbs whose lemma the coder reads: the patterns' and the factuality rules'
+        self.known_verbs = self.patterns.verb_lemmas() | factuality_rules.KNOWN_VERBS
 
     @property
     def places(self) -> Gazetteer:
@@ -88,6 +92,7 @@ class EventStage:
         if doc.parsed is None:
             doc.event_mentions = []
             return doc
+        repair_verb_lemmas(doc.parsed, self.known_verbs)
         actors = ActorIndex(doc)
         mentions: list[EventMention] = []
         for sentence in sentences_with_tokens(doc):

@@ -35,22 +35,9 @@ def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
         pos = trigger_pos(token)
         if pos is None:
             continue
-        fit = deciding_fit(token, _candidates(token, pos, patterns))
+        fit = deciding_fit(token, patterns.candidates(pos, token.lemma_))
         if fit is not None and fit[0].is_event:
             yield Match(token, fit[0], fit[1])
-
-
-def _candidates(token, pos: str, patterns: PatternSet) -> list[EventPattern]:
-    """The patterns of the token's lemma, else of the base form its inflection gives when the
-    lemmatizer got it wrong ("staged" lemmatized "stag": the verb "stage")."""
-    found = patterns.candidates(pos, token.lemma_)
-    if found or pos != "verb":
-        return found
-    for base in inflection_bases(token.lower_, token.tag_):
-        found = patterns.candidates(pos, base)
-        if found:
-            return found
-    return []
 
 
 def inflection_bases(word: str, tag: str) -> list[str]:
@@ -64,6 +51,17 @@ def inflection_bases(word: str, tag: str) -> list[str]:
     if tag == "VBZ" and word.endswith("s"):
         return [word[:-1], word[:-2]] + ([word[:-3] + "y"] if word.endswith("ies") else [])
     return []
+
+
+def repair_verb_lemmas(parsed, known: frozenset[str]) -> None:  # parsed: spacy Doc
+    """Give a verb the lemmatizer got wrong ("staged" -> "stag", "hopes" -> "hop", "installed"
+    -> "instal") the base its inflection gives, when that base is a verb the coder knows and
+    the lemma is not: every later rule (triggers, factuality) then reads the right verb."""
+    for token in parsed:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in known:
+            base = next((b for b in inflection_bases(token.lower_, token.tag_) if b in known), None)
+            if base is not None:
+                token.lemma_ = base
 
 
 def deciding_fit(token, candidates: list[EventPattern]) -> tuple[EventPattern, object] | None:
