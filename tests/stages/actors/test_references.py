@@ -158,3 +158,14 @@ def test_a_capital_names_the_state_of_the_story_s_time(article, mention) -> None
     assert [mention(then, w).country for w in ("Moscow", "Kremlin", "Belgrade")] == ["SUN", "SUN", "YUG"]
     assert [mention(now, w).country for w in ("Moscow", "Kremlin", "Belgrade")] == ["RUS", "RUS", "SRB"]
     assert mention(undated, "Moscow").country == "RUS"
+
+
+def test_the_organisations_of_1987_wire_copy_are_known(article, mention) -> None:
+    doc = article("European Community ministers met OECD and GATT officials, and the EC Commission said so.\n")
+    assert [mention(doc, w).code[:9] for w in ("European Community", "OECD", "GATT")] == ["IGOEUREEC", "IGOWSTBUS", "IGOBUSWTO"]
+
+
+def test_a_name_after_a_plural_role_noun_is_not_titled_by_it(article, mention) -> None:
+    doc = article("TOKYO, April 7 - British corporate affairs minister Michael Howard warned Japan.\n\n"
+                  "In meetings with both the foreign and telecommunications ministers Howard said he expressed concern.\n")
+    assert mention(doc, "he").country == "GBR"

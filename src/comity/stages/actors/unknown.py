@@ -21,6 +21,8 @@ def unknown_mention(
         return company_mention(doc, unit, ctx)
     if title is not None and title.broad and place is None:
         title = None  # a dictionary's role noun codes a person the text places, never one we'd guess
+    if title is not None and _plural(title):
+        title = None  # "met the foreign and telecommunications ministers Howard said": no one's title
     if title is not None and title.code == "BUS" and place is None:  # "chief executive John Doe": whose firm, not which state
         return ActorMention(span, text, None, "BUS", None, title.noun, "title+business")
     if title is not None:
@@ -36,6 +38,11 @@ def unknown_mention(
     if unit.unknown_label == "PROPN":
         return None  # a bare capitalised word: too weak to report
     return ActorMention(span, text, None, None, None, None, f"unknown:{unit.unknown_label}")
+
+
+def _plural(title: AgentMatch) -> bool:
+    written, noun = title.text.lower().split()[-1:], title.noun.lower().split()[-1:]
+    return bool(written and noun) and written[0] != noun[0] and written[0].endswith("s") and not noun[0].endswith("s")
 
 
 def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
