@@ -341,3 +341,11 @@ def test_remaining_at_war_is_no_act_of_war(coded) -> None:
 def test_a_planned_visit_stays_planned_when_the_lemmatizer_breaks_the_plan_verb(coded) -> None:
     # spaCy's small model lemmatizes "hopes" as "hop"
     assert not [f for f in coded("Brazilian Finance Minister Dilson Funaro hopes to visit Canada and Japan next week.") if f[0].startswith("04")]
+
+
+def test_an_ultimatum_is_a_threat(coded) -> None:
+    assert ("130", "USA", "IRN") in coded("Washington told Tehran to release the hostages or face military action.")
+
+
+def test_the_anc_of_1987_is_south_african(coded) -> None:
+    assert ("040", "CAN", "ZAF") in coded("Prime Minister Brian Mulroney met African National Congress president Oliver Tambo in Ottawa.")
