@@ -11,7 +11,7 @@ from comity.stages.actors.groups import choose_form, group_mention, place_countr
 from comity.stages.actors.people import surname_country
 from comity.stages.actors.records import Context, Unit, is_person_mention, titled_unknown
 from comity.stages.actors.syntax import tokens_of
-from comity.stages.actors.vocabulary import STATE_BODY_NOUNS
+from comity.stages.actors.vocabulary import POSTED_ROLES, STATE_BODY_NOUNS
 
 
 def unknown_mention(
@@ -153,7 +153,8 @@ def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[l
         if named is not None:  # "summoned the Russian ambassador, Andrey Kelin"
             return ActorMention(mention.span, mention.text, None, named.code, named.country, named.role, "apposition")
         outside = set(name.subtree) if role == name.head else set(tokens)
-        outside |= {t for prep in role.children if prep.lower_ == "to" for t in prep.subtree}  # "ambassador to Kuwait": the host
+        if role.lemma_.lower() in POSTED_ROLES:  # "ambassador to Kuwait": the host, where "aide to X" names the owner
+            outside |= {t for prep in role.children if prep.lower_ == "to" for t in prep.subtree}
         words = _leading_run([t for t in role.subtree if t not in outside and not t.is_punct])
         if not words:
             continue

@@ -47,6 +47,8 @@ INTRODUCED_TITLES = frozenset({"envoy", "special envoy", "ambassador", "minister
                                "undersecretary", "spokesman", "spokeswoman", "negotiator"})
 #: Role nouns a story uses for one another when it refers back ("its ambassador, X ... the envoy").
 TITLE_SYNONYMS = {"envoy": ("envoy", "ambassador"), "ambassador": ("ambassador", "envoy")}
+#: Roles posted to a host, whose "to" names the host, not the owner: "ambassador to Kuwait".
+POSTED_ROLES = frozenset({"ambassador", "envoy", "emissary", "delegate", "representative", "consul", "attache", "observer", "delegation", "mission"})
 #: Words naming a state's own body: a role in one is a government role ("director-general of the
 #: Foreign Ministry"); a role in any other body ("a manager at the British Insurance Group") is not.
 STATE_BODY_NOUNS = ("ministry", "government", "department", "embassy", "cabinet", "parliament", "assembly", "congress",
