@@ -169,3 +169,8 @@ def test_a_name_after_a_plural_role_noun_is_not_titled_by_it(article, mention) -
     doc = article("TOKYO, April 7 - British corporate affairs minister Michael Howard warned Japan.\n\n"
                   "In meetings with both the foreign and telecommunications ministers Howard said he expressed concern.\n")
     assert mention(doc, "he").country == "GBR"
+
+
+def test_he_after_a_state_s_official_named_by_role_is_that_official(article, mention) -> None:
+    doc = article("A British minister said he had given the Japanese government a clear warning.\n")
+    assert (mention(doc, "he").code, mention(doc, "he").rule) == ("GBRGOV", "coref:pronoun")

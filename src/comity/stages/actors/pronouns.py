@@ -14,6 +14,7 @@ from comity.stages.actors.vocabulary import (
     TELLING_VERBS,
     OTHER_PARTY_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_TITLES,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
@@ -175,7 +176,7 @@ def _pronoun_antecedent(
         others = _clause_mentions(ctx, where, clause)
         def fits(m: ActorMention) -> bool:
             own_subject = subject is not None and m.span.overlaps(subject)  # "…which paid a call on him"
-            person = is_person_mention(m, ctx) and _gender_fits(ctx, m, gender)
+            person = (is_person_mention(m, ctx) or _one_official(m)) and _gender_fits(ctx, m, gender)
             return person and not _named_again(m, others) and not own_subject
     elif word in THING_PRONOUNS:
         fits = lambda m: not is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
@@ -232,6 +233,12 @@ def _named_again(candidate: ActorMention, others: Sequence[ActorMention]) -> boo
         return titled and other.country == candidate.country and (candidate.code or "")[3:6] in {"GOV", "ELI"}
 
     return any((candidate.actor_id and other.actor_id == candidate.actor_id) or same_office(other) for other in others)
+
+
+def _one_official(mention: ActorMention) -> bool:
+    """A state's official named by role alone, in the singular: "a British minister said he"."""
+    role = (mention.role or "").lower()
+    return mention.rule in ("demonym+agent", "name+agent") and role in PERSON_TITLES and mention.text.lower().endswith(role)
 
 
 def _gender_fits(ctx: Context, mention: ActorMention, gender: str) -> bool:
