@@ -77,7 +77,7 @@ def clause_verb(token):  # token: spacy Token -> spacy Token
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -119,7 +119,7 @@ def _governing_chain(verb):
     conjunct shares ("would follow suit and recall")."""
     chain = [verb]
     current = verb
-    while current.head is not current:
+    while current.head.i != current.i:
         if current.dep_ == "xcomp" or (current.dep_ in ("advcl", "ccomp") and _is_infinitive(current)):
             current = current.head
         elif current.dep_ == "conj" and _is_infinitive(current) and current.head.dep_ in ("xcomp", "advcl"):
@@ -192,7 +192,7 @@ def _purpose_of(chain):
     war", "sent troops to attack", "the right to decide". Not a plan, request or refusal verb,
     whose infinitive the other rules read, nor a copula ("became the first to make peace")."""
     for link in chain:
-        if not _is_infinitive(link) or link.head is link:
+        if not _is_infinitive(link) or link.head.i == link.i:
             continue
         head = link.head
         if link.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in PLAN_WORDS | REQUEST_VERBS | REFUSAL_VERBS | COPULAS:
@@ -213,7 +213,7 @@ def hypothetical(verb) -> object | None:
         return purpose
     # a clause under a conditional clause ("if X visits Y, ...") is itself conditional
     current = chain[-1]
-    while current.dep_ in ("conj", "xcomp", "ccomp") and current.head is not current:
+    while current.dep_ in ("conj", "xcomp", "ccomp") and current.head.i != current.i:
         current = current.head
         if _has_conditional_mark(current):
             return current
@@ -254,7 +254,7 @@ def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | N
         for child in current.children:
             if child.dep_ in ("parataxis", "advcl", "ccomp") and child.lemma_ in SPEECH_VERBS and child.i > verb.i:
                 return child, _subject_of(child)
-        if current.dep_ not in CLAUSAL_LINKS or current.head is current:
+        if current.dep_ not in CLAUSAL_LINKS or current.head.i == current.i:
             return None
         parent = current.head
         if parent.lemma_ in SPEECH_VERBS and current.dep_ in ("ccomp", "parataxis", "xcomp", "conj"):

@@ -349,3 +349,9 @@ def test_an_ultimatum_is_a_threat(coded) -> None:
 
 def test_the_anc_of_1987_is_south_african(coded) -> None:
     assert ("040", "CAN", "ZAF") in coded("Prime Minister Brian Mulroney met African National Congress president Oliver Tambo in Ottawa.")
+
+
+def test_a_subject_before_a_relative_clause_still_acts(coded) -> None:
+    found = coded("In a speech on the Marshall Plan, President Reagan, who spoke to an audience of experts, "
+                  "also pledged to push for economic expansion by West Germany and Japan.")
+    assert ("030", "USA", "DEU") in found

@@ -26,14 +26,14 @@ def logical_subject(token, depth: int = 0) -> list:
         agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent or token.dep_ != "conj":
             return agent
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token)
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token) or _subject_before_relative_clause(token)
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
         # the parser may give "Lions, tigers, and Gondor" two subjects
         return [_glossed(subject) for subject in _inside_clause(token, subjects)]
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return []
     if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
         return [head]
@@ -50,7 +50,7 @@ def logical_subject(token, depth: int = 0) -> list:
         return logical_subject(head, depth + 1)
     if token.dep_ in ("conj", "advcl", "acomp"):
         return logical_subject(head, depth + 1)
-    if token.dep_ == "pcomp" and head.head is not head:
+    if token.dep_ == "pcomp" and head.head.i != head.i:
         governor = head.head
         controller = [c for c in governor.children if c.dep_ == "dobj"]
         if head.lower_ in ("for", "of") and controller and governor.pos_ == "VERB":
@@ -71,6 +71,21 @@ def _subject_read_into_time_phrase(verb) -> list:
         if noun.dep_ == "pobj" and noun.pos_ == "PROPN" and noun.ent_type_ != "DATE"
         and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in noun.children)
     ]
+
+
+def _subject_before_relative_clause(verb) -> list:
+    """The subject the parser hung elsewhere when a relative clause stands between it and its
+    verb: "Reagan, who spoke to an audience of experts, also pledged ..."; the name the
+    "who" clause describes, when that clause ends right before the verb."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    before = [t for t in verb.doc[max(0, verb.i - 4) : verb.i] if not t.is_punct and t.dep_ not in ("advmod", "aux", "neg")]
+    clause = before[-1] if before else None
+    while clause is not None and clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i < verb.i:
+        clause = clause.head
+    if clause is None or clause.dep_ != "relcl" or not any(c.lower_ in ("who", "which") and c.dep_ == "nsubj" for c in clause.children):
+        return []
+    return [clause.head] if clause.head.pos_ == "PROPN" else []
 
 
 def _glossed(subject):
@@ -111,7 +126,7 @@ def _noun_subject(noun, depth: int) -> list:
     if by_agent:  # "the expulsion of X by Y", the parser often hanging "by Y" on X
         return by_agent
     head = noun.head
-    if noun.dep_ == "conj" and head is not noun:
+    if noun.dep_ == "conj" and head.i != noun.i:
         return _noun_subject(head, depth + 1)
     if eliciting_verb(noun) is not None:  # "drawing condemnation from X": X condemns
         return _from_objects(noun) or _from_objects(head)
@@ -266,7 +281,7 @@ def _main_clause_subjects(match: Match) -> list:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in relative.children):
         return []
     governor = relative.head
-    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
         governor = governor.head
     return [c for c in governor.children if c.dep_ == "nsubj"]
 

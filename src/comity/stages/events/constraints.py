@@ -52,7 +52,7 @@ def subject_side(trigger) -> list:
     token = trigger
     while True:
         found += [t for c in token.children if c.i < trigger.i and c.dep_ not in ("punct", "cc") for t in c.subtree if t.i < trigger.i]
-        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
             break
         token = token.head
         if token.i < trigger.i:
