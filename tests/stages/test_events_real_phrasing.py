@@ -355,3 +355,9 @@ def test_a_subject_before_a_relative_clause_still_acts(coded) -> None:
     found = coded("In a speech on the Marshall Plan, President Reagan, who spoke to an audience of experts, "
                   "also pledged to push for economic expansion by West Germany and Japan.")
     assert ("030", "USA", "DEU") in found
+
+
+def test_insisting_that_something_is_so_is_no_demand(coded) -> None:
+    assert not [f for f in coded("A top Japanese official insisted that Japan was living up to its chip pact with the United States.") if f[0].startswith("10")]
+    assert ("106", "IRN", "IRQ") in coded("Iran insisted on the withdrawal of Iraqi troops.")
+

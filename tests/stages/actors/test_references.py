@@ -174,3 +174,8 @@ def test_a_name_after_a_plural_role_noun_is_not_titled_by_it(article, mention) -
 def test_he_after_a_state_s_official_named_by_role_is_that_official(article, mention) -> None:
     doc = article("A British minister said he had given the Japanese government a clear warning.\n")
     assert (mention(doc, "he").code, mention(doc, "he").rule) == ("GBRGOV", "coref:pronoun")
+
+
+def test_a_minister_is_no_officer_of_the_name_before_his_title(article) -> None:
+    doc = article("WELLINGTON, June 18 - Civil Aviation minister Richard Prebble said the government would sell shares.\n")
+    assert [m.code for m in doc.actor_mentions if "Prebble" in m.text] and not [m for m in doc.actor_mentions if "Prebble" in m.text and m.code == "BUS"]
