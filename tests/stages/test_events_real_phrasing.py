@@ -361,3 +361,8 @@ def test_insisting_that_something_is_so_is_no_demand(coded) -> None:
     assert not [f for f in coded("A top Japanese official insisted that Japan was living up to its chip pact with the United States.") if f[0].startswith("10")]
     assert ("106", "IRN", "IRQ") in coded("Iran insisted on the withdrawal of Iraqi troops.")
 
+
+
+def test_an_economic_blow_is_no_attack(coded) -> None:
+    assert not [f for f in coded("The plan includes relief to French farmers hit by European Community cost-cutting measures.") if f[0].startswith("19")]
+    assert ("190", "IRQ", "IRN") in coded("Iranian towns were hit by Iraqi missiles.")

@@ -60,7 +60,7 @@ def _object_words(trigger) -> set[str]:
     """Lemmas of the trigger's objects, of the objects of its prepositions, and of their modifiers
     ("hit a record high": record, high)."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr", "oprd", "nsubjpass")]
-    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    objects += [p for c in trigger.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]  # "hit by ... measures"
     objects += [m for o in list(objects) for m in o.children if m.dep_ in ("amod", "compound", "nmod")]
     return {o.lemma_.lower() for o in objects}
 
