@@ -8,7 +8,7 @@ Corpora, each a list of JSON Lines records as `comity code` reads them:
 - `reuters-political`, `reuters-business`, `reuters`: Reuters-21578 stories from
   ../shared/corpora, a fixed sample (or all), business stories being those whose
   topics are all economic (bench/false_alarms.py), political the rest. The held-out
-  stories of the accuracy gate (tests/gold/real-heldout.jsonl) are never coded here.
+  stories of the accuracy gate (tests/gold/real-heldout*.jsonl) are never coded here.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
 SEEDS = SHARED / "samples" / "seeds"
-HELD_OUT_GOLD = REPO / "tests" / "gold" / "real-heldout.jsonl"
+HELD_OUT_GOLD = (REPO / "tests" / "gold" / "real-heldout.jsonl", REPO / "tests" / "gold" / "real-heldout2.jsonl")
 CORPORA = ("samples", "generated", "reuters-political", "reuters-business", "reuters")
 SAMPLE_SEED = 14
 
@@ -80,11 +80,12 @@ def reuters_records(kind: str | None) -> list[dict[str, Any]]:
 
 
 def held_out_ids() -> set[str]:
-    """The doc_ids of the held-out gold (only the ids are read: the stories are never coded here)."""
-    if not HELD_OUT_GOLD.is_file():
-        return set()
-    with HELD_OUT_GOLD.open(encoding="utf-8") as lines:
-        return {json.loads(line)["doc_id"] for line in lines if line.strip()}
+    """The doc_ids of the held-out gold sets (only the ids are read: the stories are never coded here)."""
+    found: set[str] = set()
+    for gold in (g for g in HELD_OUT_GOLD if g.is_file()):
+        with gold.open(encoding="utf-8") as lines:
+            found |= {json.loads(line)["doc_id"] for line in lines if line.strip()}
+    return found
 
 
 def is_business(record: dict[str, Any]) -> bool:
