@@ -66,8 +66,10 @@ class ActorEntry:
         )
 
     def existed_on(self, on: date | None) -> bool:
-        """Whether the actor existed on the date (always, when either is unknown)."""
-        return on is None or (self.since is None or self.since <= on) and (self.until is None or on < self.until)
+        """Whether the actor existed on the date; with no date, whether it exists today."""
+        if on is None:
+            return self.until is None
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 @dataclass(frozen=True, slots=True)

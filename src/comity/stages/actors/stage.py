@@ -43,11 +43,12 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
     ctx.country = context_country(doc, knowledge, per_sentence)
     ctx.dyad = main_dyad(doc, per_sentence, ctx)
     for index, (sentence, units) in enumerate(zip(doc.sentences, per_sentence)):
+        first = len(ctx.mentions)
         for mention in sentence_mentions(doc, sentence, units, ctx):
             _record(ctx, doc, mention, index)
         for mention in pronoun_mentions(doc, sentence, index, ctx):
             _record(ctx, doc, mention, index)
-        _place_strangers_by_pronoun_roles(doc, sentence, ctx)
+        _place_strangers_by_pronoun_roles(doc, sentence, ctx, first)
     _resolve_first_surnames(ctx)
     return sorted(ctx.mentions, key=lambda m: (m.span.start, m.span.end))
 
@@ -64,11 +65,13 @@ def _resolve_first_surnames(ctx: Context) -> None:
         ctx.mentions = [m for m in ctx.mentions if m.span != span] + [resolved]
 
 
-def _place_strangers_by_pronoun_roles(doc: Document, sentence: Sentence, ctx: Context) -> None:
+def _place_strangers_by_pronoun_roles(doc: Document, sentence: Sentence, ctx: Context, first: int) -> None:
     """A stranger named after a role the pronoun pass has just coded: "its ambassador to Kuwait,
-    Ernest Zverev" takes the ambassador's code once "its" is known."""
-    for position, mention in enumerate(ctx.mentions):
-        if mention.code is None and mention.rule.startswith("unknown") and sentence.span.contains(mention.span):
+    Ernest Zverev" takes the ambassador's code once "its" is known. Only the sentence's own
+    mentions, recorded from `first` on, are looked at."""
+    for position in range(first, len(ctx.mentions)):
+        mention = ctx.mentions[position]
+        if mention.code is None and mention.rule.startswith("unknown"):
             placed = role_before_comma(doc, mention, sentence, ctx)
             if placed is not None:
                 ctx.mentions[position] = placed

@@ -47,8 +47,7 @@ def _of_its_time(match: NameMatch, knowledge: ActorKnowledge, on: date | None) -
     read as of today."""
     if len(match.forms) < 2:
         return match
-    entries = [knowledge.entry(f.actor_id) for f in match.forms]
-    existing = tuple(f for f, e in zip(match.forms, entries) if (e.existed_on(on) if on else e.until is None))
+    existing = tuple(f for f in match.forms if knowledge.entry(f.actor_id).existed_on(on))
     return replace(match, forms=existing) if existing and len(existing) < len(match.forms) else match
 
 

@@ -126,16 +126,24 @@ def with_apposition(
     """"Juan Pérez, vice president of Cuba": the title and country after the comma."""
     rest = doc.text[mention.span.end : sentence.span.end]
     if not rest.startswith(","):
-        return _role_set_beside(doc, mention, following, ctx) or role_before_comma(doc, mention, sentence, ctx) or mention
+        return _placed_by_a_role(doc, mention, following, sentence, ctx)
     clause_end = mention.span.end + 1 + _clause_length(rest[1:])
     units = [u for group in following for u in group if u.span.end <= clause_end]
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
     if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
-        return _role_set_beside(doc, mention, following, ctx) or role_before_comma(doc, mention, sentence, ctx) or mention
+        return _placed_by_a_role(doc, mention, following, sentence, ctx)
     place = next((u for u in units if u.is_group), None)
     country = place_country(place, ctx) or surname_country(mention.text, ctx) or ctx.country
     code = ctx.knowledge.with_agent(country, title.code) if country else None
     return ActorMention(mention.span, mention.text, None, code, country, title.noun, "apposition")
+
+
+def _placed_by_a_role(
+    doc: Document, mention: ActorMention, following: Sequence[list[Unit]], sentence: Sentence, ctx: Context
+) -> ActorMention:
+    """A name no apposition after it placed: by a role set beside it, else by the role phrase
+    closed by the comma before it, else as it was."""
+    return _role_set_beside(doc, mention, following, ctx) or role_before_comma(doc, mention, sentence, ctx) or mention
 
 
 def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[list[Unit]], ctx: Context) -> ActorMention | None:

@@ -4,10 +4,10 @@ prepositional and inner targets, the same way for every pattern source."""
 from __future__ import annotations
 
 from comity import factuality as factuality_rules
-from comity.stages.events.participants import ActorIndex
+from comity.stages.events.participants import ActorIndex, is_victim
 from comity.stages.events.records import Match, Participant
 from comity.stages.events.vocabulary import (
-    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS, HARM_NOUNS,
+    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS,
 )
 
 
@@ -147,7 +147,7 @@ def _circumstance_doer(noun, depth: int) -> list:
     ("Iraqi planes destroyed oil installations during a raid": the planes raided), through a
     phase noun ("before leaving at the end of a four-day visit", "on his return from a visit")."""
     preposition = noun.head
-    if noun.dep_ != "pobj" or preposition is noun:
+    if noun.dep_ != "pobj":
         return []
     governor = preposition.head
     if preposition.lower_ in ("of", "from") and governor.lemma_.lower() in PHASE_NOUNS and governor.pos_ == "NOUN":
@@ -298,16 +298,20 @@ def _complement_subjects(match: Match) -> list:
     topic is no target: "said Thailand's output will fall"), also the owner of a thing there."""
     statement = match.pattern.cameo.startswith("01")
     if match.trigger.dep_ == "parataxis" and not statement:  # "Israel's actions, Prada said, are a violation"
-        return _with_owners([g for g in match.trigger.head.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
+        return _with_owners(_named_subjects(match.trigger.head))
     for host in (match.trigger, match.obj):
         if host is None:
             continue
         for child in host.children:
             if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
-                subject = [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
+                subject = _named_subjects(child)
                 if subject:
                     return subject if statement else _with_owners(subject)
     return []
+
+
+def _named_subjects(clause) -> list:
+    return [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
 
 
 def _with_owners(subjects: list) -> list:
@@ -329,14 +333,8 @@ def _inner_targets(match: Match) -> list:
     subtree = [t for phrase in phrases for t in phrase.subtree]
     for word in INNER_TARGET_PREPOSITIONS:
         ordered += [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
-    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent" and not _victim(t)]
+    ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent" and not is_victim(t)]
     return list(dict.fromkeys(ordered))
-
-
-def _victim(token) -> bool:
-    """The one harmed in "the killing of X": whoever condemns the killing condemns its doer, not X."""
-    preposition = token.head
-    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in HARM_NOUNS
 
 
 def noun_doers(noun) -> list:

@@ -38,7 +38,8 @@ def object_side(trigger) -> list:
     hold (a passive's subject too), not its own prepositional phrases (a pattern names those
     with `prep`) nor coordinated or subordinate clauses."""
     if trigger.dep_ == "parataxis" and trigger.pos_ == "VERB":  # "X, he said, was a violation": what is said
-        return [t for t in trigger.head.subtree if t not in set(trigger.subtree)]
+        said_by = set(trigger.subtree)
+        return [t for t in trigger.head.subtree if t not in said_by]
     roots = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in _OTHER_PHRASES and c.pos_ != "ADP"]
     if is_passive(trigger):
         roots += [c for c in trigger.children if c.dep_ == "nsubjpass"]

@@ -68,11 +68,9 @@ class ActorIndex:
             if found:
                 return found
         through = ACTOR_PREPOSITIONS | ({"with", "between"} if token.lemma_.lower() in RELATION_NOUNS else set())
-        if token.lemma_.lower() in HARM_NOUNS:
-            through = through - {"of"}  # "condemned the killing of X": X was harmed, not condemned
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in through:
-                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                for pobj in (p for p in child.children if p.dep_ == "pobj" and not is_victim(p)):
                     found = [m for unit in _coordinated(pobj) for m in self._mentions_for(unit, depth + 1)]
                     if found:
                         return found
@@ -184,3 +182,9 @@ def country_key(participant: Participant | None) -> str | None:
     if participant is None:
         return None
     return participant.argument.country or participant.argument.code or participant.key
+
+
+def is_victim(token) -> bool:
+    """The one harmed in "the killing of X": whoever condemns the killing condemns its doer, not X."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in HARM_NOUNS
