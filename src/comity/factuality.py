@@ -53,13 +53,18 @@ SPEECH_VERBS = frozenset(
     {"say", "report", "tell", "state", "announce", "add", "claim", "note", "quote", "write", "insist",
      "reveal", "disclose", "confirm", "declare", "assert", "explain", "allege", "believe", "think"}
 )  # fmt: skip
+#: Verbs whose "that" clause in the base form asks for an act, not reports one: "demanded that
+#: Russia withdraw its troops" (against "insisted that the troops had withdrawn").
+MANDATIVE_VERBS = frozenset(
+    {"demand", "urge", "ask", "request", "insist", "propose", "recommend", "order", "command", "require", "suggest"}
+)  # fmt: skip
 #: Verbs whose object act is not asserted to have happened: asked for, planned, threatened, feared,
 #: denied ("called for talks", "threatened an attack", "denied the raid").
 NOT_DONE_GOVERNORS = REQUEST_VERBS | PLAN_WORDS | REFUSAL_VERBS | DENIAL_VERBS | frozenset(
     {"threaten", "warn", "fear", "consider", "discuss", "prevent", "avert", "rule", "seek", "deter", "risk", "urge", "call"}
 )
 #: Every verb the rules above read by its lemma.
-KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS
+KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS | MANDATIVE_VERBS
 #: Dependency labels through which a clause is embedded in the clause above it.
 CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
 
@@ -202,6 +207,11 @@ def _purpose_of(chain):
     return None
 
 
+def _mandated(verb) -> bool:
+    """A subjunctive clause of a verb of demanding ("demanded that Russia withdraw")."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.lemma_ in MANDATIVE_VERBS and not _modals(verb)
+
+
 def hypothetical(verb) -> object | None:
     chain = _governing_chain(verb)
     for link in chain:
@@ -209,6 +219,8 @@ def hypothetical(verb) -> object | None:
             return link
         if link is not verb and link.lemma_ in REQUEST_VERBS:
             return link
+        if _mandated(link):
+            return link.head
     if (purpose := _purpose_of(chain + [verb])) is not None:
         return purpose
     # a clause under a conditional clause ("if X visits Y, ...") is itself conditional

@@ -366,3 +366,22 @@ def test_insisting_that_something_is_so_is_no_demand(coded) -> None:
 def test_an_economic_blow_is_no_attack(coded) -> None:
     assert not [f for f in coded("The plan includes relief to French farmers hit by European Community cost-cutting measures.") if f[0].startswith("19")]
     assert ("190", "IRQ", "IRN") in coded("Iranian towns were hit by Iraqi missiles.")
+
+
+def test_a_demonym_before_a_war_machine_names_the_armed_forces(coded) -> None:
+    found = coded("Syrian planes bombed a Lebanese village near the border.")
+    assert ("195", "SYR", "LBN") in found
+
+
+def test_lifting_the_sanctions_lifts_them_on_the_story_s_other_side(coded) -> None:
+    found = coded(
+        "Canada put sanctions on Chile over the arrests. Chile called the sanctions unfair. "
+        "Canada says Chile has freed the prisoners. Canada lifted the sanctions on Friday."
+    )
+    assert ("085", "CAN", "CHL") in found
+
+
+def test_an_act_demanded_in_a_that_clause_has_not_happened(coded) -> None:
+    found = coded("Norway demanded that Iraq withdraw its troops from Kuwait.")
+    assert ("100", "NOR", "IRQ") in found
+    assert not [f for f in found if f[0].startswith("087")]

@@ -584,10 +584,10 @@ def test_bloc_after_an_organisation_is_the_organisation_not_its_government(run) 
 
 
 def test_demonym_on_a_thing_a_force_verb_hits_is_its_country_but_not_on_a_place(run) -> None:
-    doc = run("Georgian troops shot down a Russian transport plane over Armenian land. "
+    doc = run("Georgian troops shot down a Russian weather balloon over Armenian land. "
               "They later signed a Russian contract.", published="2020-11-10")
-    plane = mention(doc, "Russian transport plane")
-    assert (plane.actor_id, plane.code) == ("state:RUS", "RUS")
+    balloon = mention(doc, "Russian weather balloon")
+    assert (balloon.actor_id, balloon.code) == ("state:RUS", "RUS")
     assert not any("Armenian" in t or "contract" in t for t in texts(doc))
 
 

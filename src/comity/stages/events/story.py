@@ -14,6 +14,9 @@ from comity.stages.events.records import Participant, is_political, is_political
 #: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
 #: (often an order at home: "ordered a review") may have none.
 ROOTS_WITH_OTHER_SIDE = frozenset({"11", "12", "13", "15", "16", "19"})
+#: Yields that always have another side: easing sanctions (lifting "the sanctions" is lifting
+#: them on the side they were put on). A release or a reform may be at home.
+CODES_WITH_OTHER_SIDE = frozenset({"085"})
 #: Provenance of a target taken from the story, appended to the pattern's rule.
 STORY_TARGET_RULE = "+target:story-side"
 STORY_SOURCE_RULE = "+source:story-side"
@@ -48,7 +51,7 @@ def story_sides(mentions: Sequence[ActorMention]) -> dict[str, Argument]:
 
 def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Participant]) -> list[Participant]:
     """The story's other side for an act of one of its sides that has no target of its own."""
-    if cameo[:2] not in ROOTS_WITH_OTHER_SIDE or len(sources) != 1 or not is_political(sources[0]):
+    if not has_other_side(cameo) or len(sources) != 1 or not is_political(sources[0]):
         return []  # a firm's "offensive" is no side's
     source = sources[0].argument
     third_party = source.country is None and (source.code or "").startswith("IGO") or (source.country and source.country not in sides)
@@ -59,6 +62,10 @@ def other_side(sides: dict[str, Argument], cameo: str, sources: Sequence[Partici
     else:
         return []
     return [Participant(other, other.actor_id or other.country or other.text)]
+
+
+def has_other_side(cameo: str) -> bool:
+    return cameo[:2] in ROOTS_WITH_OTHER_SIDE or cameo[:3] in CODES_WITH_OTHER_SIDE
 
 
 def fighting_side(sides: dict[str, Argument], cameo: str, targets: Sequence[Participant]) -> list[Participant]:
