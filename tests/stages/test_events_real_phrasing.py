@@ -385,3 +385,14 @@ def test_an_act_demanded_in_a_that_clause_has_not_happened(coded) -> None:
     found = coded("Norway demanded that Iraq withdraw its troops from Kuwait.")
     assert ("100", "NOR", "IRQ") in found
     assert not [f for f in found if f[0].startswith("087")]
+
+
+def test_a_pair_compound_names_both_sides_of_talks_and_of_clashes_on_their_border(coded) -> None:
+    talks = coded("U.S.-Japanese talks ended on Friday.")
+    assert {frozenset(f[1:]) for f in talks if f[0] == "040"} == {frozenset({"USA", "JPN"})}
+    found = coded("Clashes broke out on the Thai-Cambodian border on Monday.")
+    assert {frozenset(f[1:]) for f in found if f[0] == "190"} == {frozenset({"THA", "KHM"})}
+
+
+def test_a_war_a_pair_names_is_background_not_an_act(coded) -> None:
+    assert not [f for f in coded("Prices rose on fears of a wider Iran-Iraq war.") if f[0].startswith("19")]

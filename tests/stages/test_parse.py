@@ -53,3 +53,11 @@ def test_pipe_matches_single_document_parse():
     single = ParseStage()(make_doc())
     batched = next(ParseStage().pipe([make_doc()]))
     assert [s.span for s in batched.sentences] == [s.span for s in single.sentences]
+
+
+def test_a_hyphen_after_an_abbreviation_splits_a_pair_compound_but_not_a_lowercase_word():
+    from comity.stages.parse import load_nlp
+
+    nlp = load_nlp()
+    assert [t.text for t in nlp.make_doc("U.S.-Soviet talks")] == ["U.S.", "-", "Soviet", "talks"]
+    assert [t.text for t in nlp.make_doc("a U.S.-backed plan")] == ["a", "U.S.-backed", "plan"]

@@ -620,3 +620,13 @@ def test_a_date_in_a_participant_s_clause_of_the_same_tense_still_dates_the_act(
 def test_the_start_of_an_ongoing_state_does_not_date_the_act():
     text = "Crackdown\nSince 2007, the president has jailed dozens of opponents."
     assert short(dates(text, ["jailed"], APRIL_20)["jailed"])[0] != "2007"
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it_wherever_the_parser_hangs_it():
+    text = (
+        "Gulf\nTensions have risen since Friday when a rebel missile attack on a Chilean port damaged a U.S.-flagged ship. "
+        "Prices have risen since March 2, when rebels shelled the depot."
+    )
+    found = dates(text, ["attack", "shelled"], APRIL_20)
+    assert short(found["attack"]) == ("2021-04-16", "day", "relative:Friday")
+    assert short(found["shelled"])[:2] == ("2021-03-02", "day")

@@ -10,12 +10,16 @@ only the candidates get the full parse and `Document.sentences` holds only them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 from comity.config import SPACY_MODEL
 from comity.errors import ComityError
 from comity.model import CODED_SECTIONS, Document, Sentence, Span
+
+
+_HYPHEN_AFTER_ABBREVIATION = re.compile(r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])")
 
 
 @cache
@@ -32,7 +36,19 @@ def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
         ) from exc
     if "comity_section_starts" not in nlp.pipe_names:
         nlp.add_pipe("comity_section_starts", before="parser")
+    _split_hyphen_after_abbreviation(nlp)
     return nlp
+
+
+def _split_hyphen_after_abbreviation(nlp) -> None:
+    """ "U.S.-Soviet talks" is "U.S.", "-", "Soviet": spaCy's infixes split a hyphen only between
+    letters, which leaves an abbreviation's pair compound one token naming neither side."""
+    model_infixes = nlp.tokenizer.infix_finditer
+
+    def infix_finditer(text: str):
+        return sorted([*model_infixes(text), *_HYPHEN_AFTER_ABBREVIATION.finditer(text)], key=lambda match: match.start())
+
+    nlp.tokenizer.infix_finditer = infix_finditer
 
 
 def section_starts_component() -> str:

@@ -657,3 +657,10 @@ def test_a_surname_two_leaders_share_follows_the_one_the_story_named(run) -> Non
     assert (mention(doc, "Deby").actor_id, mention(doc, "Deby").code) == ("person:deby-mahamat-idriss", "TCDMIL")
     alone = run("Deby said the vote would go ahead.", published="2021-06-01")
     assert all(m.actor_id not in {"person:deby-idriss", "person:deby-mahamat-idriss"} for m in alone.actor_mentions)
+
+
+def test_each_side_of_a_pair_compound_before_what_two_states_share_is_its_state(run) -> None:
+    doc = run("Sino-Indian talks opened. Armenian-Azerbaijani clashes went on. Cuban-American voters protested.",
+              published="2020-11-10")
+    assert {(m.text, m.code) for m in doc.actor_mentions if m.rule == "demonym+pair"} == {
+        ("Sino", "CHN"), ("Indian", "IND"), ("Armenian", "ARM"), ("Azerbaijani", "AZE")}

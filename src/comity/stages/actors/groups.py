@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMatch
 from comity.model import ActorMention, Document, Span
 from comity.stages.actors.records import Context, Unit, resolved_mention
-from comity.stages.actors.syntax import is_dateline, is_modifier, is_participant, tokens_of
+from comity.stages.actors.syntax import hyphen_partner, is_dateline, is_modifier, is_participant, tokens_of
 from comity.stages.actors.vocabulary import (
-    AIMING_VERBS, FORCE_NOUNS, FORCE_VERBS, MEASURE_NOUNS, MEASURE_VERBS, ORGANISATION_NOUNS, SERVING_VERBS, WEAPON_NOUNS,
+    AIMING_VERBS, FORCE_NOUNS, FORCE_VERBS, MEASURE_NOUNS, MEASURE_VERBS, ORGANISATION_NOUNS, PAIR_NOUNS, SERVING_VERBS,
+    WEAPON_NOUNS,
 )
 
 
@@ -36,6 +37,9 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     entry = ctx.knowledge.entry(form.actor_id)
     if tokens is None or not len(tokens) or not entry.actor.code:
         return None
+    if len(tokens) == 1 and _pair_before_shared_noun(tokens.root):
+        # "Sino-Soviet talks", "the Armenian-Azerbaijani border": each side of a pair compound is its state
+        return ActorMention(span, span.text(doc.text), form.actor_id, entry.actor.code, entry.actor.country, None, "demonym+pair")
     head = tokens.root.head
     between = doc.parsed[tokens.end : head.i]
     # the head's part of speech is not asked: "shelling" is often tagged a verb; the noun lists decide
@@ -52,6 +56,16 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
     whole = Span(span.start, head.idx + len(head.text))
     code = ctx.knowledge.with_agent(entry.actor.code, agent)
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _pair_before_shared_noun(demonym) -> bool:
+    partner = hyphen_partner(demonym)
+    if partner is None or not partner.text[:1].isupper():
+        return False
+    noun = max(demonym, partner, key=lambda token: token.i)
+    while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
+        noun = noun.head
+    return noun.lemma_.lower() in PAIR_NOUNS or noun.lower_ in PAIR_NOUNS
 
 
 def _first_of_listed_demonyms(doc: Document, span: Span, tokens, head, between, form: NameForm, ctx: Context) -> ActorMention | None:

@@ -69,3 +69,17 @@ def is_modifier(doc: Document, span: Span) -> bool:
         return True
     root = tokens.root
     return root.dep_ in {"amod", "compound", "nmod"} or root.pos_ == "ADJ"
+
+
+HYPHENS = frozenset({"-", "\u2013"})
+
+
+def hyphen_partner(token):  # spacy Token -> spacy Token | None
+    """The word joined to this one by a hyphen with no space ("Iran-Iraq", "U.S.-Soviet",
+    "Sino-Soviet"): the two sides a pair compound names."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ and not doc[token.i + 1].whitespace_:
+        return doc[token.i + 2]
+    if token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+        return doc[token.i - 2]
+    return None

@@ -31,6 +31,16 @@ SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "re
 #: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".
 FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "shelling", "bombing", "bombardment",
                          "offensive", "missile", "rocket", "fire", "blockade"})
+#: What two states share, named by a hyphened pair before it ("Sino-Soviet talks", "the
+#: Armenian-Azerbaijani border"); before anything else a pair is no two states ("Cuban-American
+#: voters", "a Franco-German company").
+PAIR_NOUNS = frozenset({
+    "talk", "talks", "negotiation", "negotiations", "summit", "meeting", "war", "clash", "clashes", "fighting",
+    "hostilities", "conflict", "skirmish", "skirmishes", "border", "frontier", "boundary", "relations", "ties",
+    "relationship", "treaty", "agreement", "accord", "pact", "deal", "declaration", "communique", "statement",
+    "dispute", "tension", "tensions", "rivalry", "ceasefire", "truce", "cooperation", "alliance", "friendship",
+    "dialogue", "consultations", "rapprochement", "detente", "exchanges", "standoff", "row",
+})  # fmt: skip
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f"}
 #: Pronouns of the one speaking, resolved only inside a quotation, to its speaker.
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our"})

@@ -4,6 +4,7 @@ prepositional and inner targets, the same way for every pattern source."""
 from __future__ import annotations
 
 from comity import factuality as factuality_rules
+from comity.stages.actors.syntax import hyphen_partner
 from comity.stages.events.participants import ActorIndex, is_victim
 from comity.stages.events.records import Match, Participant
 from comity.stages.events.vocabulary import (
@@ -119,7 +120,8 @@ def _noun_subject(noun, depth: int) -> list:
     clause_subject = _subject_of_verb_read_as_modifier(noun)
     if clause_subject:
         return clause_subject
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _names_someone(c)]
+    # one side of a pair ("the Iran-Iraq war") is no doer of its own
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and _names_someone(c) and hyphen_partner(c) is None]
     if modifiers:
         return modifiers  # "Russian shelling hit ...", "condemned the Israeli strikes", "a North Korean call for talks"
     by_agent = _by_phrase_objects(noun) or [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for p in _by_phrase_objects(o)]
@@ -254,6 +256,27 @@ def _prep_objects(match: Match, word: str) -> list:
     return list(dict.fromkeys(found))
 
 
+#: Nouns of a line two sides share: "clashes on the Armenian-Azerbaijani border" are between them.
+SHARED_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
+#: A pair before these names a state of affairs, mostly as background: "the course of the Iran-Iraq war".
+LASTING_STATE_NOUNS = frozenset({"war", "conflict"})
+
+
+def _pair_compound(noun) -> list:
+    """The two sides a hyphened pair before an event noun names ("U.S.-Soviet talks"), or before
+    the border it happens on ("clashes on the Iran-Iraq border")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in LASTING_STATE_NOUNS:
+        return []
+    placed = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]  # "clashes broke out on the border"
+    hosts = [noun] + [p for h in placed for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in SHARED_LINE_NOUNS]
+    for host in hosts:
+        for token in host.doc[host.left_edge.i : host.i]:
+            partner = hyphen_partner(token)
+            if partner is not None and partner.i > token.i and partner.i < host.i:
+                return [token, partner]
+    return []
+
+
 def _third_party_role(token) -> bool:
     """"with (the) participation/mediation/help of X": X takes part beside the sides, not opposite."""
     return token.lemma_.lower() in THIRD_PARTY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -354,7 +377,7 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"], False
     if slot == "between":
-        return _prep_objects(match, "between"), True
+        return _prep_objects(match, "between") or _pair_compound(match.trigger), True
     if slot == "speaker":
         return _speaker(trigger), False
     if slot == "complement":

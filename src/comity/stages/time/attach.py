@@ -143,12 +143,16 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
         return None
     end = context.sentences[sentence].end
     rooted = [(t, head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
-    rooted = [(t, r) for t, r in rooted if r is not None and not background_to(r, trigger) and not _dates_a_thing(t, r, trigger)]
+    rooted = [(t, r) for t, r in rooted if r is not None]
+    before_when = _date_a_when_clause_follows(trigger, rooted)
+    rooted = [(t, r) for t, r in rooted if not background_to(r, trigger) and not _dates_a_thing(t, r, trigger)]
     for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
         if inside:
             return Choice(_nearest(inside, trigger))
+    if before_when is not None:
+        return Choice(before_when)
     governing = [(t, r) for t, r in rooted if scopes_over(r, trigger)]
     if governing:
         return Choice(_nearest(governing, trigger))
@@ -158,6 +162,22 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
             beside = [(t, r) for t, r in rooted if r.i in region]
             if beside:
                 return Choice(_nearest(beside, trigger))
+    return None
+
+
+def _date_a_when_clause_follows(trigger: Any, rooted: list[tuple[Timex, Any]]) -> Timex | None:
+    """ "since Friday, when an attack damaged the ship": a "when" clause right after a date says
+    what happened on it, wherever the parser hangs the clause."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ in ("advcl", "relcl")), None)
+    if clause is None:
+        return None
+    when = next((c for c in clause.children if c.lower_ == "when" and c.i < clause.i), None)
+    if when is None:
+        return None
+    for timex, root in rooted:
+        gap = trigger.doc[root.right_edge.i + 1 : when.i]
+        if root.right_edge.i < when.i and all(t.is_punct for t in gap):
+            return timex
     return None
 
 
