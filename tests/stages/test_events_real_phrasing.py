@@ -396,3 +396,9 @@ def test_a_pair_compound_names_both_sides_of_talks_and_of_clashes_on_their_borde
 
 def test_a_war_a_pair_names_is_background_not_an_act(coded) -> None:
     assert not [f for f in coded("Prices rose on fears of a wider Iran-Iraq war.") if f[0].startswith("19")]
+
+
+def test_an_intent_declared_in_a_story_of_two_sides_is_toward_the_other_side(coded) -> None:
+    story = ("Chile accused Peru of violating the sea border. Peru rejected Chile's claim. "
+             "Chile said it was ready to take the dispute to the world court.")
+    assert ("030", "CHL", "PER") in {(c[:3], s, t) for c, s, t in coded(story)}

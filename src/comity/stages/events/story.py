@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from comity.model import ActorMention, Argument
 from comity.stages.events.records import Participant, is_political, is_political_code
 
-#: CAMEO roots of acts that always have another side: disapprove, reject, threaten,
+#: CAMEO roots of acts that always have another side: an intent declared in a story of two
+#: sides ("Athens was ready to put the issue before the courts"), disapprove, reject, threaten,
 #: military posture, reducing relations, fighting. A saying, an appeal, a meeting or a demand
 #: (often an order at home: "ordered a review") may have none.
-ROOTS_WITH_OTHER_SIDE = frozenset({"11", "12", "13", "15", "16", "19"})
+ROOTS_WITH_OTHER_SIDE = frozenset({"03", "11", "12", "13", "15", "16", "19"})
 #: Yields that always have another side: easing sanctions (lifting "the sanctions" is lifting
 #: them on the side they were put on). A release or a reform may be at home.
 CODES_WITH_OTHER_SIDE = frozenset({"085"})
