@@ -52,6 +52,12 @@ def test_i_outside_a_quotation_is_nobody(article) -> None:
     assert not [m for m in doc.actor_mentions if m.text == "I"]
 
 
+def test_it_outside_a_quotation_is_not_a_name_quoted_in_its_sentence(article, mention) -> None:
+    doc = article("Norway published a statement on Monday.\n\n"
+                  '"We have warned Sweden that the treaty is void through the fault of Sweden," it said.\n')
+    assert mention(doc, "it").country == "NOR"
+
+
 def test_a_military_spokesman_of_a_story_filed_from_its_state_is_that_state_s(article, mention) -> None:
     doc = article("BAGHDAD, March 3 - A military spokesman said Iraqi jets struck Iranian positions near Basra.\n", outlet="Reuters")
     assert mention(doc, "military spokesman").code == "IRQMIL"

@@ -38,7 +38,8 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
         if word in THING_PRONOUNS and _repeats_a_thing(token, ctx):
             continue  # "called the coup a catastrophe and condemned it": "it" is the coup, no actor
-        antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token))
+        quoted = _quoted_beside(doc, sentence.span, where, ctx)
+        antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token), quoted)
         if antecedent is None and word in PLURAL_PRONOUNS:
             group = _coordinated_subject_group(doc, token, index, ctx)
             if group is not None:
@@ -168,8 +169,17 @@ def _owner_state(antecedent: ActorMention, ctx: Context) -> str | None:
     return state if state in ctx.knowledge else None
 
 
+def _quoted_beside(doc: Document, sentence: Span, pronoun: Span, ctx: Context) -> frozenset[Span]:
+    """Names quoted in the sentence of a pronoun outside the quotation: '"... the fault of Turkey,"
+    it said' - the one saying it is not named in what it says."""
+    if inside_quotation(doc.text, pronoun.start):
+        return frozenset()
+    return frozenset(m.span for m in ctx.mentions if sentence.contains(m.span) and inside_quotation(doc.text, m.span.start))
+
+
 def _pronoun_antecedent(
-    word: str, where: Span, index: int, ctx: Context, clause: Span | None = None, subject: Span | None = None
+    word: str, where: Span, index: int, ctx: Context, clause: Span | None = None, subject: Span | None = None,
+    quoted: frozenset[Span] = frozenset(),
 ) -> ActorMention | None:
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
@@ -184,7 +194,7 @@ def _pronoun_antecedent(
         fits = lambda m: bool(m.members) or m.role in {"people", "peoples"}  # noqa: E731
     else:
         return None
-    named = [m for m in ctx.mentions if m.rule != "coref:pronoun" and fits(m)]
+    named = [m for m in ctx.mentions if m.rule != "coref:pronoun" and fits(m) and m.span not in quoted]
     actors = [m for m in named if not m.is_reporter]
     # "Chile will cut tariffs, KCNA said. It would also ...": an actor before the reporter
     return _latest_fitting(actors, where, index, ctx) or _latest_fitting(named, where, index, ctx)
