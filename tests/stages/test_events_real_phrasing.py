@@ -402,3 +402,9 @@ def test_an_intent_declared_in_a_story_of_two_sides_is_toward_the_other_side(cod
     story = ("Chile accused Peru of violating the sea border. Peru rejected Chile's claim. "
              "Chile said it was ready to take the dispute to the world court.")
     assert ("030", "CHL", "PER") in {(c[:3], s, t) for c, s, t in coded(story)}
+
+
+def test_a_war_named_is_background_and_a_war_declared_is_an_act(coded) -> None:
+    assert not [f for f in coded("Chile wants peace while Peru pursues its war with Bolivia.") if f[0].startswith("19")]
+    assert ("190", "PER", "BOL") in coded("Peru declared war on Bolivia on Monday.")
+    assert not [f for f in coded("The president declared war on poverty.") if f[0].startswith("19")]
