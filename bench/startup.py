@@ -1,26 +1,30 @@
 """Start-up: the wall time of coding one small file, against loading spaCy's model alone, in one run.
 
-    .venv/bin/python bench/startup.py [--rounds N]
+    .venv/bin/python bench/startup.py [--rounds N] [--before OTHER_CHECKOUT/src]
 
 Each round runs, one after the other in fresh processes (so a change of load
 on the machine weighs on both alike):
 
 - the reference: `python -c "import spacy; spacy.load(MODEL)"`;
 - comity: `comity code small.txt --db X --out DIR` on a three-sentence text of
-  our own, into a new store each time.
+  our own, into a new store each time;
+- the same start-up phase by phase (below).
 
-The compiled knowledge cache is warmed first (a run before the timed rounds),
-so this is the cost "after the first run". Printed: the median wall time of
-each and their ratio, then the breakdown of one comity start-up into its
-phases, timed in a child process that goes through them in the order the
-command does (each phase pays only for what the phases before it left
-undone), and the load average before and after.
+The compiled knowledge cache and Python's bytecode cache are warmed first (a
+run before the timed rounds), so this is the cost "after the first run".
+Printed: the median wall time of each and their ratio, then the median
+breakdown of a comity start-up into its phases, timed in a child process that
+goes through them in the order the command does (each phase pays only for what
+the phases before it left undone), and the load average before and after.
+With PYTHONPATH naming another checkout's `src`, the same script times that
+checkout (a before/after).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -82,24 +86,41 @@ print(json.dumps({"phases": timings, "total": time.perf_counter() - started}))
 '''
 
 
-def comity_command(folder: Path, small: Path, run: int) -> list[str]:
-    return [str(Path(sys.executable).with_name("comity")), "code", str(small),
+#: What the `comity` script runs (before it had `run`, the app itself: so an older checkout can be timed
+#: with PYTHONPATH pointing at its sources).
+SCRIPT = "import comity.cli as cli; getattr(cli, 'run', cli.app)()"
+
+
+def comity_command(folder: Path, small: Path, run: str) -> list[str]:
+    return [sys.executable, "-c", SCRIPT, "code", str(small),
             "--db", str(folder / f"run{run}.duckdb"), "--out", str(folder / f"out{run}")]
+
+
+def child_environment(folder: Path, name: str, sources: Path | None = None) -> dict[str, str]:
+    """As a user's install runs: compiled bytecode written by the first run and read after it
+    (kept under `folder`, whatever PYTHONDONTWRITEBYTECODE says here), and a knowledge cache
+    of its own for each checkout timed; `sources`: another checkout's `src` to import from."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    env["COMITY_CACHE_DIR"] = str(folder / f"knowledge-{name}")
+    if sources is not None:
+        env["PYTHONPATH"] = str(sources)
+    return env
 
 
 def reference_command() -> list[str]:
     return [sys.executable, "-c", f"import spacy; spacy.load({SPACY_MODEL!r})"]
 
 
-def wall(command: list[str]) -> float:
+def wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     return time.perf_counter() - started
 
 
-def breakdown(folder: Path, small: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", PHASES, SMALL_TEXT, str(small), str(folder / "phases.duckdb"),
-                           str(folder / "phases-out")], capture_output=True, text=True)
+def breakdown(folder: Path, small: Path, run: str, env: dict[str, str]) -> dict:
+    done = subprocess.run([sys.executable, "-c", PHASES, SMALL_TEXT, str(small), str(folder / f"phases{run}.duckdb"),
+                           str(folder / f"phases-out{run}")], capture_output=True, text=True, env=env)
     if done.returncode:
         raise SystemExit(f"the phase breakdown failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -108,24 +129,37 @@ def breakdown(folder: Path, small: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="the `src` folder of another checkout, timed in the same rounds")
     args = parser.parse_args()
     load_average("before")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         small = folder / "small.txt"
         small.write_text(SMALL_TEXT, encoding="utf-8")
-        wall(comity_command(folder, small, -1))  # fills the knowledge cache: timed runs come after the first
-        reference, ours = [], []
+        checkouts = {"now": child_environment(folder, "now")}
+        if args.before:
+            checkouts["before"] = child_environment(folder, "before", args.before.resolve())
+        reference: list[float] = []
+        walls: dict[str, list[float]] = {name: [] for name in checkouts}
+        phases: dict[str, list[dict]] = {name: [] for name in checkouts}
+        for name, env in checkouts.items():
+            wall(comity_command(folder, small, f"{name}-warm"), env)  # fills the knowledge and bytecode caches
         for run in range(args.rounds):
-            reference.append(wall(reference_command()))
-            ours.append(wall(comity_command(folder, small, run)))
-        phases = breakdown(folder, small)
-    ref, own = statistics.median(reference), statistics.median(ours)
-    print(f"spaCy alone (import spacy; spacy.load)   median {ref:5.2f} s wall over {args.rounds} rounds")
-    print(f"comity code small.txt --db --out         median {own:5.2f} s wall ({own / ref:.2f} x spaCy alone)")
-    print(f"one start-up, phase by phase ({phases['total']:.2f} s in all, in-process):")
-    for name, seconds in phases["phases"]:
-        print(f"  {name:<42} {seconds:5.2f} s  {seconds / phases['total']:4.0%}")
+            reference.append(wall(reference_command(), checkouts["now"]))
+            for name, env in checkouts.items():
+                walls[name].append(wall(comity_command(folder, small, f"{name}{run}"), env))
+                phases[name].append(breakdown(folder, small, f"{name}{run}", env))
+    ref = statistics.median(reference)
+    print(f"spaCy alone (import spacy; spacy.load)  median {ref:5.2f} s wall over {args.rounds} rounds")
+    for name in checkouts:
+        own = statistics.median(walls[name])
+        print(f"comity code small.txt --db --out ({name:>6}) median {own:5.2f} s wall ({own / ref:.2f} x spaCy alone)")
+    for name in checkouts:
+        total = statistics.median(p["total"] for p in phases[name])
+        print(f"{name}: a start-up phase by phase (medians; {total:.2f} s in all, in-process, without the exit):")
+        for i, (phase, _) in enumerate(phases[name][0]["phases"]):
+            seconds = statistics.median(p["phases"][i][1] for p in phases[name])
+            print(f"  {phase:<42} {seconds:5.2f} s  {seconds / total:4.0%}")
     load_average("after")
     return 0
 

@@ -32,7 +32,7 @@ from functools import cache
 
 from comity.config import SPACY_MODEL
 from comity.knowledge.actors import ActorKnowledge, NameMatch
-from comity.knowledge.event_patterns import EventPattern, PatternSet
+from comity.knowledge.event_patterns import PATTERN_SOURCES, EventPattern, PatternSet, builtin_name
 from comity.model import Document, Section, Span
 from comity.stages.actors import (
     DEFINITE_NOUNS,
@@ -147,6 +147,21 @@ def _lemmatizer_tables(model: str) -> tuple[dict[str, frozenset[str]], tuple[tup
     return {form: frozenset(lemmas) for form, lemmas in exceptions.items()}, tuple(sorted(rules))
 
 
+def trigger_words(patterns: PatternSet, model: str = SPACY_MODEL) -> TriggerWords:
+    """The trigger words of `patterns`; those of a built-in set come from the compiled-knowledge
+    cache, keyed by the pattern files and the model whose lemmatizer tables they read."""
+    name = builtin_name(patterns)
+    if name is None:
+        return TriggerWords.from_knowledge(patterns, model)
+    import spacy
+
+    from comity.knowledge.compiled import compiled
+
+    meta = load_nlp(model).meta
+    versions = [f"spacy {spacy.__version__}", f"{model} {meta.get('name')} {meta.get('version')}"]
+    return compiled(f"triggers_{name}", lambda: TriggerWords.from_knowledge(patterns, model), PATTERN_SOURCES, versions)
+
+
 @cache
 def load_splitter(model: str = SPACY_MODEL):  # -> spacy.Language
     """The model's own tokenizer and a rule-based sentence splitter; a line break starts a sentence.
@@ -190,7 +205,7 @@ class PrefilterStage:
     @property
     def triggers(self) -> TriggerWords:
         if self._triggers is None:
-            self._triggers = TriggerWords.from_knowledge(self._patterns or PatternSet.default(), self.model)
+            self._triggers = trigger_words(self._patterns or PatternSet.default(), self.model)
         return self._triggers
 
     def __call__(self, doc: Document) -> Document:
