@@ -59,7 +59,7 @@ phase("import the command line (typer)")
 import importlib
 api = importlib.import_module("comity.api")
 importlib.import_module("comity.store").Store
-phase("import the store (duckdb, pyarrow)")
+phase("import the store")
 import spacy
 phase("import spacy")
 from comity.config import Config
