@@ -2,7 +2,7 @@
 
 spaCy's full parse costs about thirty times what its tokenizer and a rule-based
 sentence splitter cost, and most sentences of wire copy carry no event. This
-stage splits the coded sections into sentences on a blank English pipeline and
+stage splits the coded sections into sentences with the model's tokenizer alone and
 marks as candidates (`Document.candidate_spans`) the sentences that can hold an
 event: a word that some event pattern could take as its trigger, and something
 an actor could be read from (a known name or agent noun, a pronoun, "the two
@@ -216,7 +216,7 @@ class PrefilterStage:
         for split, doc in load_splitter(self.model).pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield self._annotate(doc, split)
 
-    def _annotate(self, doc: Document, split) -> Document:  # split: spacy Doc of the blank pipeline
+    def _annotate(self, doc: Document, split) -> Document:  # split: spacy Doc of the splitter
         doc.candidate_spans = candidate_spans(doc, split, self.triggers, self.knowledge, self.context)
         return doc
 
