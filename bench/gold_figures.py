@@ -1,6 +1,6 @@
 """Figures and matched gold rows of the gold sets one may tune on, for a before/after check of a speed change.
 
-    .venv/bin/python bench/gold_figures.py OUT.json [--no-prefilter]
+    .venv/bin/python bench/gold_figures.py OUT.json [--no-prefilter] [--exclude ner]
     .venv/bin/python bench/gold_figures.py --compare BEFORE.json AFTER.json
 
 Scores demo, dev2, seeds-dev and real-dev (never the held-out sets: their floors are
@@ -19,6 +19,7 @@ from pathlib import Path
 from comity.api import code_paths
 from comity.config import Config
 from comity.eval import evaluate, gold_sets, load_gold
+from comity.stages import parse
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -55,10 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path)
     parser.add_argument("--no-prefilter", action="store_true")
+    parser.add_argument("--exclude", action="append", default=[], metavar="COMPONENT",
+                        help="leave this spaCy component out of the parse (e.g. ner): what the stages lose without it")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*(json.loads(path.read_text()) for path in args.compare))
+    if args.exclude:
+        parse.UNREAD_COMPONENTS = (*parse.UNREAD_COMPONENTS, *args.exclude)
     found = score(Config(prefilter=not args.no_prefilter))
     if args.out:
         args.out.write_text(json.dumps(found, indent=1))

@@ -181,3 +181,34 @@ def test_help_loads_neither_the_store_nor_the_pipeline() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("args", "code", "shown"), [
+    (["--version"], 0, "comity "),
+    (["code", "--db", "{tmp}/x.duckdb", "{tmp}/missing.txt"], 2, "error"),
+])
+def test_the_comity_script_keeps_the_exit_code_and_every_line_it_printed(tmp_path, args, code, shown) -> None:
+    """The script ends without the interpreter's teardown, after flushing what it printed."""
+    import subprocess
+    import sys
+
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    done = subprocess.run([sys.executable, "-c", "from comity.cli import run; run()", *args], capture_output=True, text=True)
+    assert done.returncode == code
+    assert shown in done.stdout + done.stderr
+
+
+def test_coding_a_few_documents_into_a_new_store_never_imports_arrow(inputs, tmp_path) -> None:
+    """A handful of rows goes in without Arrow: a one-file run does not pay pyarrow's import."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from comity.cli import app\n"
+        f"try:\n    app(['code', {str(inputs / 'chile-peru.txt')!r}, '--db', {str(tmp_path / 'x.duckdb')!r}, '--quiet'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('pyarrow' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -127,3 +127,15 @@ def test_a_gazetteer_read_back_finds_what_the_built_one_finds(cache: Path) -> No
     assert len(read_back) == len(built) > 0
     assert list(read_back.best_entries()) == list(built.best_entries())
     assert list(read_back.venue_names()) == list(built.venue_names())
+
+
+def test_knowledge_read_back_is_out_of_the_collectors_reach(data: Path, cache: Path) -> None:
+    """Read compiled knowledge lives as long as the process: no collection walks it again."""
+    import gc
+
+    build = Counted(data / "names.txt")
+    compiled("names", build, [data])
+    entry = compiled("names", build, [data])["Havana"]
+    assert build.calls == 1
+    assert id(entry) not in {id(o) for o in gc.get_objects()}
+    assert gc.get_freeze_count() > 0

@@ -9,10 +9,11 @@ import pytest
 from comity.api import code_paths
 from comity.config import Config
 from comity.eval import GoldSet, evaluate, gold_sets, load_gold
+from comity.knowledge.event_patterns import PatternSet, builtin_name
 from comity.model import Document, Section, SectionKind, Span
 from comity.pipeline import Pipeline
-from comity.stages.parse import ParseStage, parsed_text
-from comity.stages.prefilter import PrefilterStage, TriggerWords, refers_back
+from comity.stages.parse import ParseStage, load_nlp, parsed_text
+from comity.stages.prefilter import PrefilterStage, TriggerWords, load_splitter, refers_back, trigger_words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -181,3 +182,24 @@ def test_a_generic_broad_pattern_needs_two_political_actors_in_the_sentence() ->
     for text, expected in ((two, [two]), (one, [])):
         doc = Document("d", text, "h", "t", "txt", sections=[Section(SectionKind.BODY, Span(0, len(text)))])
         assert sentence_texts(doc, stage(doc).candidate_spans) == expected
+
+
+def test_the_splitter_cuts_words_as_the_parse_does() -> None:
+    text = "The U.S. envoy didn't meet Kim's aides in Pyongyang, officials said."
+    assert [t.text for t in load_splitter()(text)] == [t.text for t in load_nlp()(text)]
+
+
+def test_trigger_words_of_the_built_in_patterns_are_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMITY_CACHE_DIR", str(tmp_path))
+    built = trigger_words(PatternSet.default())
+    read_back = trigger_words(PatternSet.default())
+    assert [p.name for p in tmp_path.glob("triggers_default-*.pickle")] != []
+    assert (read_back.lemmas, read_back.needs, read_back.suffix_rules) == (built.lemmas, built.needs, built.suffix_rules)
+
+
+def test_trigger_words_of_user_patterns_are_built_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMITY_CACHE_DIR", str(tmp_path))
+    user = PatternSet(PatternSet.own().patterns[:5])
+    assert builtin_name(user) is None
+    assert trigger_words(user).lemmas
+    assert not list(tmp_path.glob("triggers_*"))

@@ -231,12 +231,25 @@ def _compiled_patterns(name: str, build: Callable[[], PatternSet]) -> PatternSet
     their synsets and the CAMEO codebook unchanged)."""
     from comity.knowledge.compiled import compiled
 
-    return compiled(name, build, [DEFAULT_PATTERN_DIR, DEFAULT_CODEBOOK.parent])
+    return compiled(name, build, PATTERN_SOURCES)
 
 
 @cache
 def _default_patterns() -> PatternSet:
     return PatternSet.layered(_own_patterns(), _broad_patterns())
+
+
+def builtin_name(patterns: PatternSet) -> str | None:
+    """"default" or "own" when `patterns` is one of the built-in sets this process loaded, else
+    None (a set read from user dictionaries); never loads a set to find out."""
+    for name, loaded in (("default", _default_patterns), ("own", _own_patterns)):
+        if loaded.cache_info().currsize and patterns is loaded():
+            return name
+    return None
+
+
+#: What the built-in sets are compiled from: a changed file here rebuilds them and what is derived from them.
+PATTERN_SOURCES = (DEFAULT_PATTERN_DIR, DEFAULT_CODEBOOK.parent)
 
 
 def with_layer(patterns: PatternSet, layer: int) -> PatternSet:

@@ -20,15 +20,22 @@ from comity.model import CODED_SECTIONS, Document, Sentence, Span
 
 
 _HYPHEN_AFTER_ABBREVIATION = re.compile(r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])")
+#: Components of the model no stage reads: left out at load (the parser splits the sentences).
+UNREAD_COMPONENTS = ("senter",)
+
+
+def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
+    """The model, loaded once per process whether the name is given or left to its default."""
+    return _load_nlp(model)
 
 
 @cache
-def load_nlp(model: str = SPACY_MODEL):  # -> spacy.Language
+def _load_nlp(model: str):  # -> spacy.Language
     import spacy
 
     section_starts_component()
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=UNREAD_COMPONENTS)
     except OSError as exc:
         raise ComityError(
             f"spaCy model {model!r} is not installed; run `make test` or "

@@ -150,13 +150,13 @@ def _fill_block_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Each stored mention's linking block, computed from its record as saving computes it."""
     import json
 
-    import pyarrow as pa
-
     from comity.store.rows import mention_block_key
 
     rows = con.execute("SELECT rowid, record FROM mentions WHERE block_key IS NULL").fetchall()
     if not rows:  # a new store, or one filled already
         return
+    import pyarrow as pa  # only here: a new store never pays its import
+
     keys = pa.table({"row": [row for row, _ in rows], "block_key": [mention_block_key(json.loads(r)) for _, r in rows]})
     con.register("computed_block_keys", keys)
     try:
