@@ -408,3 +408,13 @@ def test_a_war_named_is_background_and_a_war_declared_is_an_act(coded) -> None:
     assert not [f for f in coded("Chile wants peace while Peru pursues its war with Bolivia.") if f[0].startswith("19")]
     assert ("190", "PER", "BOL") in coded("Peru declared war on Bolivia on Monday.")
     assert not [f for f in coded("The president declared war on poverty.") if f[0].startswith("19")]
+
+
+def test_a_participle_after_a_copula_is_read_as_the_adjective_it_is(coded) -> None:
+    assert ("030", "USA", "KWT") in coded("Officials said the U.S. Navy was prepared to escort Kuwaiti tankers.")
+
+
+def test_a_description_set_beside_the_object_does_not_name_the_target(coded) -> None:
+    found = coded("The French navy was prepared to escort Greek ships, frequent targets in an old dispute with Turkey.")
+    assert ("030", "FRA", "GRC") in found
+    assert not [f for f in found if f[2] == "TUR"]

@@ -353,7 +353,10 @@ def _inner_targets(match: Match) -> list:
     ordered: list = []
     if match.obj is not None and match.obj.pos_ == "NOUN":
         ordered += noun_doers(match.obj)
-    subtree = [t for phrase in phrases for t in phrase.subtree]
+    described = {t.i for phrase in phrases for a in phrase.subtree if a.dep_ == "appos" and a.pos_ == "NOUN" for t in a.subtree}
+    # "escort Kuwaiti tankers, regular targets for attacks in its war with Iraq": a description set
+    # beside the object is not where its target is ("its neighbour, Kuwait" names it, and stays)
+    subtree = [t for phrase in phrases for t in phrase.subtree if t.i not in described]
     for word in INNER_TARGET_PREPOSITIONS:
         ordered += [p for t in subtree if t.dep_ == "prep" and t.lower_ == word for p in t.children if p.dep_ == "pobj"]
     ordered += [t for t in subtree if t.dep_ in ("dobj", "pobj", "compound", "poss", "nmod", "amod") and t.head.dep_ != "agent" and not is_victim(t)]

@@ -35,7 +35,7 @@ def find_matches(tokens: list, patterns: PatternSet) -> Iterator[Match]:
         pos = trigger_pos(token)
         if pos is None:
             continue
-        fit = deciding_fit(token, patterns.candidates(pos, token.lemma_))
+        fit = _participle_as_adjective(token, patterns) or deciding_fit(token, patterns.candidates(pos, token.lemma_))
         if fit is not None and fit[0].is_event:
             yield Match(token, fit[0], fit[1])
 
@@ -119,6 +119,15 @@ def _inside_a_name(token, actors) -> bool:
 def _names_its_other_side(match: Match) -> bool:
     slots = {slot.removeprefix("prep:") for slot in match.pattern.target}
     return any(c.dep_ == "prep" and c.lower_ in slots for c in match.trigger.children)
+
+
+def _participle_as_adjective(token, patterns: PatternSet):
+    """ "was prepared to escort", "is determined to": a participle after a copula, which the parser
+    tags a verb, is read by the adjective patterns first, by its own form."""
+    if token.dep_ != "acomp" or token.tag_ != "VBN":
+        return None
+    fit = deciding_fit(token, patterns.candidates("adj", token.lower_))
+    return fit if fit is not None and fit[0].is_event else None
 
 
 def trigger_pos(token) -> str | None:
