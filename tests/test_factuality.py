@@ -49,6 +49,12 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom has the right to expel the envoy.", "expel", Factuality.HYPOTHETICAL),
         ("The kingdom agreed to expel the envoy.", "expel", Factuality.FUTURE),
         ("The kingdom became the first state to make peace with its neighbour.", "make", Factuality.ASSERTED),
+        # a habit is not an act; an act asked for in a subjunctive "that" clause has not happened
+        ("Talks of this kind are regularly held in the capital.", "held", Factuality.HYPOTHETICAL),
+        ("The two ministers meet every year in the capital.", "meet", Factuality.HYPOTHETICAL),
+        ("The two ministers met last year in the capital.", "met", Factuality.ASSERTED),
+        ("The kingdom demanded that the rebels release the envoy.", "release", Factuality.HYPOTHETICAL),
+        ("The kingdom insisted that the rebels had released the envoy.", "released", Factuality.REPORTED),
     ],
 )
 def test_factuality_cues(nlp, text: str, word: str, expected: Factuality) -> None:

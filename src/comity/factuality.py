@@ -56,13 +56,18 @@ SPEECH_VERBS = frozenset(
 #: Verbs whose "that" clause in the base form asks for an act, not reports one: "demanded that
 #: Russia withdraw its troops" (against "insisted that the troops had withdrawn").
 MANDATIVE_VERBS = frozenset(
-    {"demand", "urge", "ask", "request", "insist", "propose", "recommend", "order", "command", "require", "suggest"}
+    {"demand", "urge", "ask", "request", "insist", "propose", "recommend", "order", "command", "require"}
 )  # fmt: skip
 #: Verbs whose object act is not asserted to have happened: asked for, planned, threatened, feared,
 #: denied ("called for talks", "threatened an attack", "denied the raid").
 NOT_DONE_GOVERNORS = REQUEST_VERBS | PLAN_WORDS | REFUSAL_VERBS | DENIAL_VERBS | frozenset(
     {"threaten", "warn", "fear", "consider", "discuss", "prevent", "avert", "rule", "seek", "deter", "risk", "urge", "call"}
 )
+#: Adverbs of a habit: "talks of this kind are regularly held" tells what is done, not that it was.
+HABITUAL_ADVERBS = frozenset(
+    {"regularly", "usually", "routinely", "normally", "traditionally", "customarily", "typically", "habitually",
+     "annually", "generally"}
+)  # fmt: skip
 #: Every verb the rules above read by its lemma.
 KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS | MANDATIVE_VERBS
 #: Dependency labels through which a clause is embedded in the clause above it.
@@ -209,10 +214,24 @@ def _purpose_of(chain):
 
 def _mandated(verb) -> bool:
     """A subjunctive clause of a verb of demanding ("demanded that Russia withdraw")."""
-    return verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.lemma_ in MANDATIVE_VERBS and not _modals(verb)
+    return verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and verb.head.lemma_ in MANDATIVE_VERBS and not _modals(verb)
+
+
+def _habit(verb) -> object | None:
+    """A present-tense clause said of a habit ("are regularly held", "meet every year")."""
+    if verb.tag_ not in ("VBZ", "VBP") and not (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+        return None
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return child
+        if child.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("each", "every") for d in child.children):
+            return child
+    return None
 
 
 def hypothetical(verb) -> object | None:
+    if (habit := _habit(verb)) is not None:
+        return habit
     chain = _governing_chain(verb)
     for link in chain:
         if _modals(link) & HYPOTHETICAL_MODALS or _has_conditional_mark(link):
