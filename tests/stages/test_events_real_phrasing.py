@@ -418,3 +418,12 @@ def test_a_description_set_beside_the_object_does_not_name_the_target(coded) -> 
     found = coded("The French navy was prepared to escort Greek ships, frequent targets in an old dispute with Turkey.")
     assert ("030", "FRA", "GRC") in found
     assert not [f for f in found if f[2] == "TUR"]
+
+
+def test_a_coup_that_topples_a_leader_is_the_act_of_that_country_s_forces(coded) -> None:
+    assert ("180", "MLI", "MLI") in coded("The bloc suspended Mali after the military coup which overthrew President Ibrahim Keita.")
+
+
+def test_a_participle_after_a_noun_tells_the_act_of_that_noun(coded) -> None:
+    assert ("163", "USA", "CUB") in coded("The sanctions imposed by the United States on Cuba hurt its economy.")
+    assert not [f for f in coded("France recalled its envoy over the announcements made by Chile on Monday.") if f[0] == "010"]

@@ -21,6 +21,7 @@ CODES_WITH_OTHER_SIDE = frozenset({"085"})
 #: Provenance of a target taken from the story, appended to the pattern's rule.
 STORY_TARGET_RULE = "+target:story-side"
 STORY_SOURCE_RULE = "+source:story-side"
+COUP_SOURCE_RULE = "+source:coup"
 #: Sectors of a side's fighters: what the other side of a war kills or captures.
 FIGHTERS = frozenset({"MIL", ""})
 
@@ -92,3 +93,19 @@ def coercing_state(sides: dict[str, Argument], cameo: str, targets: Sequence[Par
         return []
     state = Argument(home.text, f"{home.country}GOV", home.country, home.actor_id)
     return [Participant(state, home.actor_id or home.country or home.text)]
+
+
+#: Nouns of a seizure of power: as the doer of an overthrow they name the country's own forces.
+COUP_NOUNS = frozenset({"coup", "putsch", "mutiny"})
+
+
+def coup_makers(subjects: list, cameo: str, targets: Sequence[Participant]) -> list[Participant]:
+    """ "the military coup which overthrew President X": a coup that topples a country's leader
+    is the act of that country's armed forces (CAMEO codes the coup maker; the text names only the coup)."""
+    if cameo != "180" or len(targets) != 1 or not any(s.lemma_.lower() in COUP_NOUNS for s in subjects):
+        return []
+    country = targets[0].argument.country
+    if not country:
+        return []
+    forces = Argument(subjects[0].text, f"{country}MIL", country, f"state:{country}")
+    return [Participant(forces, forces.actor_id or country)]

@@ -140,6 +140,11 @@ def trigger_pos(token) -> str | None:
     return None
 
 
+#: CAMEO roots of acts a participle may tell of the noun it follows ("the coup, led by General X",
+#: "the sanctions imposed by Y"); a statement "made by X" there is mostly background.
+ACTS_SAID_OF_THEIR_NOUN = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
 def _objects(token, pattern: EventPattern | None = None) -> list:
     """Tokens that can satisfy a pattern's object constraint, nearest first: the direct
     object, a complement clause, or the object of a preposition that says what the verb is
@@ -150,6 +155,8 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
         found += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > token.i]
     if is_passive(token):
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.dep_ == "acl" and pattern is not None and (pattern.cameo or "")[:2] in ACTS_SAID_OF_THEIR_NOUN:
+            found.append(token.head)  # "the coup, led by General X", "the sanctions imposed by Y": the noun it is said of
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
     found += [c for c in token.children if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     allowed = OBJECT_PREPOSITIONS | ({p.preposition for p in pattern.preps} | set(pattern.particles) if pattern else set())
