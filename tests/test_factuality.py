@@ -50,6 +50,8 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom agreed to expel the envoy.", "expel", Factuality.FUTURE),
         ("The kingdom became the first state to make peace with its neighbour.", "make", Factuality.ASSERTED),
         # a habit is not an act; an act asked for in a subjunctive "that" clause has not happened
+        ("The kingdom said it was prepared to lift the sanctions.", "lift", Factuality.FUTURE),
+        ("The kingdom is ready to resume talks.", "resume", Factuality.FUTURE),
         ("Talks of this kind are regularly held in the capital.", "held", Factuality.HYPOTHETICAL),
         ("The two ministers meet every year in the capital.", "meet", Factuality.HYPOTHETICAL),
         ("The two ministers met last year in the capital.", "met", Factuality.ASSERTED),

@@ -46,6 +46,7 @@ REQUEST_VERBS = frozenset(
 PLAN_WORDS = frozenset(
     {"plan", "schedule", "expect", "intend", "prepare", "set", "due", "about", "go", "aim", "hope",
      "want", "wish", "seek", "try", "attempt", "propose", "arrange", "scheduled", "likely", "poised",
+     "ready", "prepared", "willing", "eager", "keen",
      # an intent to do something is coded on the intent verb (CAMEO 03); what is intended is future
      "vow", "pledge", "promise", "agree", "decide", "resolve", "offer", "threaten", "will", "determine"}
 )  # fmt: skip
