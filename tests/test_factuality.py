@@ -52,6 +52,7 @@ def trigger(nlp, text: str, word: str):
         # a habit is not an act; an act asked for in a subjunctive "that" clause has not happened
         ("The kingdom said it was prepared to lift the sanctions.", "lift", Factuality.FUTURE),
         ("The kingdom is ready to resume talks.", "resume", Factuality.FUTURE),
+        ("The kingdom made a request to the council to close the base.", "request", Factuality.ASSERTED),
         ("Talks of this kind are regularly held in the capital.", "held", Factuality.HYPOTHETICAL),
         ("The two ministers meet every year in the capital.", "meet", Factuality.HYPOTHETICAL),
         ("The two ministers met last year in the capital.", "met", Factuality.ASSERTED),

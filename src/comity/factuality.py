@@ -330,6 +330,8 @@ def _modifying_clauses(noun) -> list:
     """Clauses that say of a nominal event when or whether it happens ("the summit which is to be held")."""
     clauses = []
     for child in noun.children:
+        if child.dep_ == "acl" and _is_infinitive(child) and not any(c.dep_ == "auxpass" for c in child.children) and child.lemma_ != "be":
+            continue  # "a request to close the base": what is asked, not whether the request was made
         if child.dep_ in ("acl", "relcl"):
             clauses.append(child)
             clauses += [g for g in child.children if g.dep_ == "xcomp"]

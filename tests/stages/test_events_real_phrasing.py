@@ -427,3 +427,7 @@ def test_a_coup_that_topples_a_leader_is_the_act_of_that_country_s_forces(coded)
 def test_a_participle_after_a_noun_tells_the_act_of_that_noun(coded) -> None:
     assert ("163", "USA", "CUB") in coded("The sanctions imposed by the United States on Cuba hurt its economy.")
     assert not [f for f in coded("France recalled its envoy over the announcements made by Chile on Monday.") if f[0] == "010"]
+
+
+def test_a_request_of_its_own_day_withdrawn_later_was_still_made(coded) -> None:
+    assert ("020", "NOR", "USA") in coded("The Norwegian government later withdrew Friday's request to Washington to close down its radar station at Vardo.")

@@ -169,6 +169,11 @@ def _sets_circumstance(preposition) -> bool:
             and governor.lemma_.lower() not in STATE_VERBS)
 
 
+def dated_by_possessive(noun) -> bool:
+    """ "Friday's request", "last week's talks": an act named with its own time."""
+    return any(c.dep_ == "poss" and _is_time(c) for c in noun.children)
+
+
 def _is_time(token) -> bool:
     """"Friday's request", "last week's talks": a possessive of time, not a doer."""
     return token.ent_type_ in ("DATE", "TIME")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from comity import factuality as factuality_rules
 from comity.knowledge.senses import NonEventSense, NonEventSenses
-from comity.stages.events.arguments import eliciting_verb, noun_doers
+from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
 from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
@@ -98,11 +98,12 @@ def without_embedded_nouns(matches: list[Match]) -> list[Match]:
 
 
 def _done_act_reacted_to(noun) -> bool:
-    """An act with its own doer that another act reacts to happened too: "backed Reagan's strike
-    against Iranian targets", "condemned Russia's attack on Ukraine" hold the strike and the
-    attack; an act asked for, planned, threatened or denied ("called for talks with X",
+    """An act with its own doer or day that another act reacts to happened too: "backed Reagan's
+    strike against Iranian targets", "condemned Russia's attack on Ukraine", "withdrew Friday's
+    request" hold the strike, the attack and the request; an act asked for, planned, threatened or denied ("called for talks with X",
     "threatened an attack on X") did not."""
-    if not (noun_doers(noun) or any(c.dep_ in ("amod", "compound") and c.i < noun.i and _is_name(c) for c in noun.children)):
+    named = noun_doers(noun) or any(c.dep_ in ("amod", "compound") and c.i < noun.i and _is_name(c) for c in noun.children)
+    if not (named or dated_by_possessive(noun)):  # "withdrew Friday's request": an act of its own day
         return False
     governor = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
     return governor is not None and governor.lemma_.lower() not in factuality_rules.NOT_DONE_GOVERNORS
