@@ -431,3 +431,9 @@ def test_a_participle_after_a_noun_tells_the_act_of_that_noun(coded) -> None:
 
 def test_a_request_of_its_own_day_withdrawn_later_was_still_made(coded) -> None:
     assert ("020", "NOR", "USA") in coded("The Norwegian government later withdrew Friday's request to Washington to close down its radar station at Vardo.")
+
+
+def test_withdrawing_a_request_is_giving_it_up_on_the_day_it_is_withdrawn(coded) -> None:
+    found = coded("Prime Minister Erna Solberg has withdrawn a request to Washington to close the radar station at Vardo.")
+    assert ("080", "NOR", "USA") in found
+    assert not [f for f in coded("The firm dropped its claim against the insurer.") if f[0] == "080"]

@@ -630,3 +630,19 @@ def test_a_when_clause_after_a_date_is_dated_by_it_wherever_the_parser_hangs_it(
     found = dates(text, ["attack", "shelled"], APRIL_20)
     assert short(found["attack"]) == ("2021-04-16", "day", "relative:Friday")
     assert short(found["shelled"])[:2] == ("2021-03-02", "day")
+
+
+def test_a_day_s_possessive_dates_the_act_its_noun_names_not_the_act_done_to_it():
+    text = "Base\nThe government later withdrew Friday's request to close the base, an official said."
+    found = dates(text, ["withdrew", "request"], APRIL_20)
+    assert short(found["request"]) == ("2021-04-16", "day", "relative:Friday")
+    assert found["withdrew"] is None or found["withdrew"].basis != "relative:Friday"
+
+
+def test_an_announced_intent_is_dated_by_its_saying():
+    text = ("Deal\nThe two leaders met in the capital on Thursday. "
+            "In return, the kingdom said it would withdraw its complaint at the court.")
+    doc = make_doc(text, APRIL_20)
+    doc.event_mentions = [mention_on(doc, "withdraw", cameo="035")]
+    TimeStage(recode_actors=False)(doc)
+    assert short(doc.event_mentions[0].date)[:2] == ("2021-04-15", "day")

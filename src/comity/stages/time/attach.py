@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from comity import factuality as factuality_rules
 from comity.model import EventDate, EventMention, Factuality, SectionKind, Span
 from comity.stages.time.narrative import lede_date, narrative_date
 from comity.stages.time.records import Choice, TimeContext, approximate_day
@@ -47,7 +48,7 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
             resolved = date_of_choice(choice, context, sentence)
             if resolved is not None:
                 return resolved
-        if mention.factuality not in NO_PUBLICATION_FALLBACK and is_past(trigger):
+        if mention.factuality not in NO_PUBLICATION_FALLBACK and (is_past(trigger) or _announced_in_the_past(mention, trigger)):
             continued = narrative_date(context, sentence, parsed)
             if continued is not None:
                 return rebased(continued, "inherited:sentence", continued.span)
@@ -58,6 +59,15 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
+
+
+def _announced_in_the_past(mention: EventMention, trigger: Any) -> bool:
+    """ "Seoul said it would withdraw its complaint": an announced intent or threat is dated by
+    its saying, as the narrative's act it is."""
+    if mention.cameo[:2] not in ("03", "13"):
+        return False
+    frame = factuality_rules.speech_frame(factuality_rules.clause_verb(trigger))
+    return frame is not None and is_past(frame[0])
 
 
 def _looks_ahead(mention: EventMention, trigger: Any) -> bool:
@@ -145,7 +155,7 @@ def _syntactic_choice(trigger: Any, context: TimeContext, sentence: int, parsed:
     rooted = [(t, head_token(parsed, Span(t.span.start, min(t.span.end, end)))) for t in candidates]
     rooted = [(t, r) for t, r in rooted if r is not None]
     before_when = _date_a_when_clause_follows(trigger, rooted)
-    rooted = [(t, r) for t, r in rooted if not background_to(r, trigger) and not _dates_a_thing(t, r, trigger)]
+    rooted = [(t, r) for t, r in rooted if not background_to(r, trigger) and not _dates_a_thing(t, r, trigger) and not _dates_another_act(r, trigger)]
     for head in clause_chain(trigger):
         region = own_region(head)
         inside = [(t, r) for t, r in rooted if r.i in region]
@@ -199,6 +209,12 @@ def _dates_a_thing(timex: Timex, head: Any, trigger: Any) -> bool:
     if thing.i == trigger.i or thing.pos_ not in ("NOUN", "PROPN"):
         return False
     return trigger.lemma_.lower() not in MAKING_LEMMAS
+
+
+def _dates_another_act(head: Any, trigger: Any) -> bool:
+    """ "later withdrew Friday's request": a day's possessive dates the act its noun names, not
+    the act done to it."""
+    return head.dep_ == "poss" and head.head.i != trigger.i
 
 
 def _nearest(candidates: list[tuple[Timex, Any]], trigger: Any) -> Timex:
