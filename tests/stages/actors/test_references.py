@@ -185,3 +185,9 @@ def test_he_after_a_state_s_official_named_by_role_is_that_official(article, men
 def test_a_minister_is_no_officer_of_the_name_before_his_title(article) -> None:
     doc = article("WELLINGTON, June 18 - Civil Aviation minister Richard Prebble said the government would sell shares.\n")
     assert [m.code for m in doc.actor_mentions if "Prebble" in m.text] and not [m for m in doc.actor_mentions if "Prebble" in m.text and m.code == "BUS"]
+
+
+def test_a_state_s_name_read_as_a_person_s_first_name_is_no_state(article) -> None:
+    doc = article("Chad Johnson, a lawyer in Denver, met Canada's foreign minister on Monday.\n")
+    assert not [m for m in doc.actor_mentions if m.country == "TCD"]
+    assert [m for m in doc.actor_mentions if m.country == "CAN"]

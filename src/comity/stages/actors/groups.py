@@ -26,8 +26,21 @@ def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Contex
         return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
     if form.form == "demonym" and is_modifier(doc, span):
         return _demonym_before_noun(doc, span, form, ctx)
+    if form.form == "name" and _first_name(doc, span):
+        return None  # "Cuba Wadlington, a vice president at ...", "Chad Johnson": a person's first name
     code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
     return ActorMention(span, text, form.actor_id, code, entry.actor.country, role, form.form)
+
+
+def _first_name(doc: Document, span: Span) -> bool:
+    """A state's name that the parser's name recogniser reads as the first name of a person
+    named right after it."""
+    tokens = tokens_of(doc, span)
+    if tokens is None or len(tokens) != 1 or tokens.end >= len(doc.parsed):
+        return False
+    name, following = tokens[0], doc.parsed[tokens.end]
+    return (name.ent_type_ == "PERSON" and name.ent_iob_ == "B" and following.ent_type_ == "PERSON"
+            and following.ent_iob_ == "I" and following.pos_ == "PROPN")
 
 
 def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context) -> ActorMention | None:
