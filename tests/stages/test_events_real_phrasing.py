@@ -437,3 +437,20 @@ def test_withdrawing_a_request_is_giving_it_up_on_the_day_it_is_withdrawn(coded)
     found = coded("Prime Minister Erna Solberg has withdrawn a request to Washington to close the radar station at Vardo.")
     assert ("080", "NOR", "USA") in found
     assert not [f for f in coded("The firm dropped its claim against the insurer.") if f[0] == "080"]
+
+
+def test_a_firm_doing_a_verb_of_the_field_s_dictionary_is_commerce() -> None:
+    from types import SimpleNamespace
+
+    from comity.knowledge.event_patterns import BROAD_LAYER, OWN_LAYER
+    from comity.model import Argument
+    from comity.stages.events.records import Participant
+    from comity.stages.events.selection import without_business_only_acts
+
+    def candidate(layer: int, source_code: str) -> SimpleNamespace:
+        side = lambda code: Participant(Argument(code, code, code[:3], None), code)  # noqa: E731
+        return SimpleNamespace(match=SimpleNamespace(pattern=SimpleNamespace(layer=layer)), cameo="033",
+                               source=side(source_code), target=side("GBRPTY"))
+
+    kept = without_business_only_acts([candidate(BROAD_LAYER, "BUS"), candidate(OWN_LAYER, "BUS"), candidate(BROAD_LAYER, "GBRGOV")])
+    assert [(c.match.pattern.layer, c.source.argument.code) for c in kept] == [(OWN_LAYER, "BUS"), (BROAD_LAYER, "GBRGOV")]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from comity import factuality as factuality_rules
 from comity.knowledge.senses import NonEventSense, NonEventSenses
+from comity.knowledge.event_patterns import BROAD_LAYER
 from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
@@ -226,7 +227,15 @@ def without_business_only_acts(candidates: list[Candidate]) -> list[Candidate]:
     buy"). A government fining a company, or a company suing a state, stays; trade with a firm
     on either side does not, nor a firm's threat, force or violence ("will launch a campaign to
     sell land")."""
-    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target)) and not _trade_by_a_firm(c) and not _force_by_a_firm(c)]
+    return [c for c in candidates if not (_commercial(c.source) and _commercial(c.target)) and not _trade_by_a_firm(c)
+            and not _force_by_a_firm(c) and not _dictionary_act_of_a_firm(c)]
+
+
+def _dictionary_act_of_a_firm(candidate: Candidate) -> bool:
+    """The field's verb dictionary was written for states and their agents; a firm doing one of
+    its verbs ("had planned to offer a mortgage", "set up a fund") is commerce. comity's own
+    patterns still code a firm suing a state or a state fining a firm."""
+    return candidate.match.pattern.layer >= BROAD_LAYER and candidate.source is not None and _commercial(candidate.source)
 
 
 #: Roots of threats, force and violence, which a firm does only in figure ("launch a sales campaign").
