@@ -454,3 +454,11 @@ def test_a_firm_doing_a_verb_of_the_field_s_dictionary_is_commerce() -> None:
 
     kept = without_business_only_acts([candidate(BROAD_LAYER, "BUS"), candidate(OWN_LAYER, "BUS"), candidate(BROAD_LAYER, "GBRGOV")])
     assert [(c.match.pattern.layer, c.source.argument.code) for c in kept] == [(OWN_LAYER, "BUS"), (BROAD_LAYER, "GBRGOV")]
+
+
+def test_troops_advancing_or_attacking_positions_are_fighting_not_posture_or_criticism(coded) -> None:
+    assert ("190", "SYR", None) in coded("Syrian troops advanced on the town held by the militias.")
+    assert not coded("China advanced a new proposal on trade.")
+    found = coded("Chile said its troops attacked Peruvian positions near the border.")
+    assert ("190", "CHL", "PER") in found
+    assert not [f for f in found if f[0].startswith("11")]
