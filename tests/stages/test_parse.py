@@ -61,3 +61,14 @@ def test_a_hyphen_after_an_abbreviation_splits_a_pair_compound_but_not_a_lowerca
     nlp = load_nlp()
     assert [t.text for t in nlp.make_doc("U.S.-Soviet talks")] == ["U.S.", "-", "Soviet", "talks"]
     assert [t.text for t in nlp.make_doc("a U.S.-backed plan")] == ["a", "U.S.-backed", "plan"]
+
+
+def test_a_closing_quote_and_a_word_capitalised_after_us_stay_in_their_sentence():
+    from comity.stages.parse import load_nlp
+
+    nlp = load_nlp()
+    doc = nlp('The Chilean spokesman said the claims that Chile planned to seize fishing boats were "plain '
+              'slander."\n\nHe said Chile warned the U.S. And other states not to meddle in the dispute.')
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == ['The Chilean spokesman said the claims that Chile planned to seize fishing boats were "plain slander."',
+                         "He said Chile warned the U.S. And other states not to meddle in the dispute."]

@@ -67,14 +67,39 @@ def section_starts_component() -> str:
 
     @Language.component("comity_section_starts")
     def section_starts(doc):  # type: ignore[no-untyped-def]
-        """A token after a blank-line or newline gap starts a sentence; so does one after a blanked region."""
+        """A token after a blank-line or newline gap starts a sentence; so does one after a blanked
+        region. A closing quotation mark ends the sentence it closes ('... "misleading propaganda."
+        He said'), and a word wire copy capitalises after "U.S." continues its sentence ("warned
+        the U.S. And other countries")."""
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if previous.is_space and "\n" in previous.text:
                 token.is_sent_start = True
+            elif _closing_quote(token, previous) or _continues_after_abbreviation(token, previous):
+                token.is_sent_start = False
         return doc
 
     return "comity_section_starts"
+
+
+CLOSING_QUOTES = frozenset({'"', "\u201d", "''", "\u2019"})
+#: Abbreviations wire copy follows with a capitalised word inside the sentence ("the U.S. Would").
+ABBREVIATIONS_BEFORE_CAPITALS = frozenset({"U.S.", "U.K.", "U.N."})
+#: Words that do start a sentence after an abbreviation ("... in the U.S. The president said").
+SENTENCE_OPENERS = frozenset(
+    {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but", "this", "that",
+     "these", "those", "there", "his", "her", "its", "their", "our", "as", "after", "before", "when", "while",
+     "if", "however", "meanwhile", "earlier", "later", "also", "some", "many", "most", "one", "two", "for",
+     "since", "last", "under", "with", "by", "from", "no", "other", "officials", "diplomats"}
+)  # fmt: skip
+
+
+def _closing_quote(token, previous) -> bool:
+    return token.text in CLOSING_QUOTES and previous.text in {".", "!", "?"} and not previous.whitespace_
+
+
+def _continues_after_abbreviation(token, previous) -> bool:
+    return previous.text in ABBREVIATIONS_BEFORE_CAPITALS and token.is_title and token.lower_ not in SENTENCE_OPENERS
 
 
 def masked_text(doc: Document) -> str:
