@@ -191,3 +191,10 @@ def test_a_state_s_name_read_as_a_person_s_first_name_is_no_state(article) -> No
     doc = article("Chad Johnson, a lawyer in Denver, met Canada's foreign minister on Monday.\n")
     assert not [m for m in doc.actor_mentions if m.country == "TCD"]
     assert [m for m in doc.actor_mentions if m.country == "CAN"]
+
+
+def test_a_title_firms_share_with_states_gives_no_state_from_the_dateline_alone(article, mention) -> None:
+    doc = article("CHICAGO, April 8 - The exchange said its chairman Leo Marbury would step down.\n", outlet="Reuters")
+    assert mention(doc, "chairman Leo Marbury").country is None
+    doc = article("CHICAGO, April 8 - Foreign minister Leo Marbury would step down, officials said.\n", outlet="Reuters")
+    assert mention(doc, "Foreign minister Leo Marbury").country == "USA"

@@ -11,7 +11,7 @@ from comity.stages.actors.groups import choose_form, group_mention, place_countr
 from comity.stages.actors.people import surname_country
 from comity.stages.actors.records import Context, Unit, is_person_mention, titled_unknown
 from comity.stages.actors.syntax import tokens_of
-from comity.stages.actors.vocabulary import POSTED_ROLES, STATE_BODY_NOUNS
+from comity.stages.actors.vocabulary import FIRM_OR_STATE_TITLES, POSTED_ROLES, STATE_BODY_NOUNS
 
 
 def unknown_mention(
@@ -31,7 +31,7 @@ def unknown_mention(
             return ActorMention(span, text, None, organisation, None, title.noun, "title+organisation")
         country = place_country(place, ctx) or _state_in_phrase(doc, span, ctx) or _placed_conjunct(doc, span, ctx)
         rule = "title+country" if country else "title+context"
-        country = country or surname_country(unit.span.text(doc.text), ctx) or _context_for_unknown(doc, span, ctx)
+        country = country or surname_country(unit.span.text(doc.text), ctx) or (None if title.noun.lower() in FIRM_OR_STATE_TITLES else _context_for_unknown(doc, span, ctx))
         return titled_unknown(span, text, title, country, rule, ctx)
     if place is not None:
         return group_mention(doc, place.span, place.span.text(doc.text), place, ctx)

@@ -31,6 +31,13 @@ SERVING_VERBS = frozenset({"escort", "protect", "defend", "guard", "shield", "re
 #: Nouns of force whose "on"/"against" object's demonym names the country hit: "air raids on Iranian towns".
 FORCE_NOUNS = frozenset({"attack", "raid", "strike", "airstrike", "assault", "shelling", "bombing", "bombardment",
                          "offensive", "missile", "rocket", "fire", "blockade"})
+#: Titles a firm's officer holds as often as a state's: "chairman Leo Melamed" in a story of an
+#: exchange is no government because the story is filed from Chicago; the text must place him.
+FIRM_OR_STATE_TITLES = frozenset({
+    "chairman", "vice chairman", "president", "vice president", "first vice president", "vice-president",
+    "director-general", "director general", "governor", "spokesman", "spokeswoman", "spokesperson",
+    "official", "senior official", "delegate", "negotiator", "leader", "secretary general", "general secretary",
+})  # fmt: skip
 #: What two states share, named by a hyphened pair before it ("Sino-Soviet talks", "the
 #: Armenian-Azerbaijani border"); before anything else a pair is no two states ("Cuban-American
 #: voters", "a Franco-German company").
