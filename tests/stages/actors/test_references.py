@@ -198,3 +198,9 @@ def test_a_title_firms_share_with_states_gives_no_state_from_the_dateline_alone(
     assert mention(doc, "chairman Leo Marbury").country is None
     doc = article("CHICAGO, April 8 - Foreign minister Leo Marbury would step down, officials said.\n", outlet="Reuters")
     assert mention(doc, "Foreign minister Leo Marbury").country == "USA"
+
+
+def test_a_ministry_named_after_its_field_is_no_company(article, mention) -> None:
+    doc = article("OSLO, March 14 - Norway and Chile agreed on new flights, officials of the Transport Ministry said.\n", outlet="Reuters")
+    ministry = mention(doc, "Transport Ministry")
+    assert (ministry.code, ministry.country) == ("NORGOV", "NOR")

@@ -135,8 +135,8 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
     """Whether a title opening the group follows, with only a space between, the name of an
     organisation the knowledge does not know: "Conrac President Paul Graf", "Morgan chief
     executive"; a state's name before a title ("Cuban President") is no such name."""
-    if group[0].agent is None or "minister" in group[0].agent.noun:
-        return False  # a minister is no firm's officer: "Civil Aviation minister Richard Prebble"
+    if group[0].agent is None or "minist" in group[0].agent.noun:
+        return False  # a minister or ministry is no firm's: "Civil Aviation minister Richard Prebble", "the Transport Ministry"
     if earlier and len(earlier[-1]) == 1 and _adjacent(doc, earlier[-1][0].span, group[0].span):
         return earlier[-1][0].unknown_label in ("ORG", "PROPN", COMPANY_LABEL)
     title = doc.parsed.char_span(group[0].span.start, group[0].span.end, alignment_mode="expand")
