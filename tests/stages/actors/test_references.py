@@ -204,3 +204,8 @@ def test_a_ministry_named_after_its_field_is_no_company(article, mention) -> Non
     doc = article("OSLO, March 14 - Norway and Chile agreed on new flights, officials of the Transport Ministry said.\n", outlet="Reuters")
     ministry = mention(doc, "Transport Ministry")
     assert (ministry.code, ministry.country) == ("NORGOV", "NOR")
+
+
+def test_a_house_two_parliaments_share_is_the_story_s_country_s(article, mention) -> None:
+    doc = article("OTTAWA, Oct 20 - Canadian Trade Minister Pat Carney told the House of Commons that talks would resume.\n", outlet="Reuters")
+    assert mention(doc, "House of Commons").code == "CANLEG"
