@@ -462,3 +462,8 @@ def test_troops_advancing_or_attacking_positions_are_fighting_not_posture_or_cri
     found = coded("Chile said its troops attacked Peruvian positions near the border.")
     assert ("190", "CHL", "PER") in found
     assert not [f for f in found if f[0].startswith("11")]
+
+
+def test_struck_by_a_thing_no_one_wields_is_a_figure_of_speech(coded) -> None:
+    assert not coded("The Chilean envoy said he had been struck by the widespread awareness of the problems.")
+    assert ("190", None, "PER") in coded("The Peruvian tanker was struck by a missile off the coast.")

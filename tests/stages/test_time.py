@@ -646,3 +646,9 @@ def test_an_announced_intent_is_dated_by_its_saying():
     doc.event_mentions = [mention_on(doc, "withdraw", cameo="035")]
     TimeStage(recode_actors=False)(doc)
     assert short(doc.event_mentions[0].date)[:2] == ("2021-04-15", "day")
+
+
+def test_a_dated_act_told_in_the_present_is_the_coming_one():
+    text = "Plan\nThe plan will be ready before the minister leaves for Lima on April 29."
+    found = dates(text, ["leaves"], APRIL_20)
+    assert short(found["leaves"])[:2] == ("2021-04-29", "day")

@@ -10,6 +10,7 @@ from comity.knowledge.event_patterns import BROAD_LAYER
 from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
+from comity.stages.actors.vocabulary import FORCE_NOUNS, WEAPON_NOUNS
 from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
@@ -214,7 +215,21 @@ def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
     """Who did what to whom: without a who there is no event row. A saying, an appeal or a visit
     whose doer resolves to no actor ("officials said Iran...") is dropped; violence by an
     unnamed hand stays."""
-    return [c for c in candidates if c.source is not None or c.cameo[:2] in _ACTS_WITHOUT_NAMED_DOER]
+    return [c for c in candidates if c.source is not None or (c.cameo[:2] in _ACTS_WITHOUT_NAMED_DOER and not _struck_by_a_thing(c.match.trigger))]
+
+
+#: What may do violence in a passive's "by" phrase without naming who: weapons, attacks, attackers.
+_VIOLENT_AGENT_NOUNS = WEAPON_NOUNS | FORCE_NOUNS | frozenset(
+    {"gunman", "gunmen", "attacker", "assailant", "militant", "bomber", "sniper", "mob", "explosion", "blast",
+     "gunfire", "grenade", "mine", "car", "truck", "man", "men", "group", "unit", "airstrike", "air", "plane", "jet"}
+)  # fmt: skip
+
+
+def _struck_by_a_thing(trigger) -> bool:
+    """ "he had been struck by the widespread awareness", "were hit by falling prices": a force
+    verb whose "by" phrase names a thing no one wields is a figure of speech, not violence."""
+    agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return bool(agents) and all(a.pos_ == "NOUN" and a.lemma_.lower() not in _VIOLENT_AGENT_NOUNS for a in agents)
 
 
 #: Sectors of commerce in CAMEO actor codes: businesses and multinational corporations.

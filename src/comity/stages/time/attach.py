@@ -74,6 +74,8 @@ def _looks_ahead(mention: EventMention, trigger: Any) -> bool:
     """A future event: "on Tuesday" is the coming Tuesday, not the last one."""
     if mention.factuality == Factuality.FUTURE:
         return True
+    if mention.section == SectionKind.BODY and trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return True  # "before Nakasone leaves for Washington on April 29": a scheduled act told in the present
     return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in trigger.children)
 
 
