@@ -467,3 +467,10 @@ def test_troops_advancing_or_attacking_positions_are_fighting_not_posture_or_cri
 def test_struck_by_a_thing_no_one_wields_is_a_figure_of_speech(coded) -> None:
     assert not coded("The Chilean envoy said he had been struck by the widespread awareness of the problems.")
     assert ("190", None, "PER") in coded("The Peruvian tanker was struck by a missile off the coast.")
+
+
+def test_meeting_with_objections_is_no_meeting_and_agreeing_with_a_bank_takes_no_story_side(coded) -> None:
+    assert not [f for f in coded("Chile's president said he met with strong objections from Peru's leaders.") if f[0].startswith("04")]
+    story = ("Peru accused Chile of dumping. Chile rejected Peru's charge. "
+             "Chile agreed with its bank advisory committee on a rescheduling of its debt.")
+    assert not [f for f in coded(story) if f[0] == "030" and f[2] == "PER"]

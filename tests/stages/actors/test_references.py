@@ -209,3 +209,8 @@ def test_a_ministry_named_after_its_field_is_no_company(article, mention) -> Non
 def test_a_house_two_parliaments_share_is_the_story_s_country_s(article, mention) -> None:
     doc = article("OTTAWA, Oct 20 - Canadian Trade Minister Pat Carney told the House of Commons that talks would resume.\n", outlet="Reuters")
     assert mention(doc, "House of Commons").code == "CANLEG"
+
+
+def test_a_chamber_s_chairman_is_no_company_officer(article, mention) -> None:
+    doc = article("WASHINGTON, March 4 - Subcommittee chairman Ralph Doyle said the Pentagon had taken no action.\n", outlet="Reuters")
+    assert mention(doc, "chairman Ralph Doyle").code != "BUS"
