@@ -214,3 +214,10 @@ def test_a_house_two_parliaments_share_is_the_story_s_country_s(article, mention
 def test_a_chamber_s_chairman_is_no_company_officer(article, mention) -> None:
     doc = article("WASHINGTON, March 4 - Subcommittee chairman Ralph Doyle said the Pentagon had taken no action.\n", outlet="Reuters")
     assert mention(doc, "chairman Ralph Doyle").code != "BUS"
+
+
+def test_a_hub_the_story_is_filed_from_and_names_only_as_a_place_is_not_its_setting(article, mention) -> None:
+    doc = article("LONDON, March 5 - Iran said its troops crossed into Iraq, the agency monitored in London said. "
+                  "Iraq denied it and said Iraqi jets hit Iranian towns. Iran has backed dissident Kurds in northern Iraq.\n",
+                  outlet="Reuters")
+    assert mention(doc, "dissident Kurds").country in ("IRQ", "IRN")

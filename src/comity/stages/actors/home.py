@@ -30,15 +30,36 @@ def context_country(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequ
     """The country bare roles and titled strangers belong to ("the government", "Prime Minister
     X"): a national outlet's, which writes from home (`outlet_country`); for a world news agency,
     which files from everywhere, its dateline's (a Reuters story datelined Ankara is Turkish, not
-    British); else the state the story itself names most."""
+    British), unless the story names that country only as a place while naming another state
+    again and again (a London-datelined story of Iran's war with Iraq); else the state the story
+    itself names most."""
     home = outlet_country(doc, knowledge)
     filed = dateline_country(doc, knowledge) if from_a_wire(doc, knowledge) else None
-    return home or filed or story_country(knowledge, per_sentence)
+    named = _named_countries(knowledge, per_sentence)
+    elsewhere = named.most_common(1)[0] if named else (None, 0)
+    if filed and elsewhere[0] != filed and elsewhere[1] >= 3 and not _names_as_actor(doc, knowledge, per_sentence, filed):
+        filed = None  # filed from a hub ("LONDON", "BAHRAIN") about states it names again and again
+    return home or filed or (named.most_common(1)[0][0] if named else None)
 
 
-def story_country(knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]]) -> str | None:
-    """The state the story names most by its states, capitals and organisations; a name several
-    states share ("Korean") and the news media that carry the story ("told Reuters") count for none."""
+def _names_as_actor(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]], country: str) -> bool:
+    """Whether the story names the country other than as where it was filed or where something
+    happened ("monitored in London")."""
+    for unit in (u for units in per_sentence for u in units):
+        if unit.name is None or not unit.is_group or is_dateline(doc.text, unit.span):
+            continue
+        if {knowledge.entry(f.actor_id).actor.country for f in unit.name.forms} != {country}:
+            continue
+        tokens = tokens_of(doc, unit.span)
+        if tokens is not None and len(tokens) and not (tokens.root.dep_ == "pobj" and tokens.root.head.lower_ in LOCATIVE_PREPS):
+            return True
+    return False
+
+
+def _named_countries(knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]]) -> Counter[str]:
+    """How often the story names each state by its states, capitals and organisations; a name
+    several states share ("Korean") and the news media that carry the story ("told Reuters")
+    count for none."""
     counts: Counter[str] = Counter()
     for unit in (u for units in per_sentence for u in units):
         if unit.name is None or not unit.is_group:
@@ -47,7 +68,7 @@ def story_country(knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]])
         countries = {e.actor.country for e in entries}
         if len(countries) == 1 and None not in countries and not any(e.agent == "MED" for e in entries):
             counts[countries.pop()] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return counts
 
 
 def outlet_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
