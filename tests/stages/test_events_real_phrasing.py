@@ -474,3 +474,9 @@ def test_meeting_with_objections_is_no_meeting_and_agreeing_with_a_bank_takes_no
     story = ("Peru accused Chile of dumping. Chile rejected Peru's charge. "
              "Chile agreed with its bank advisory committee on a rescheduling of its debt.")
     assert not [f for f in coded(story) if f[0] == "030" and f[2] == "PER"]
+
+
+def test_charging_a_price_accuses_no_one(coded) -> None:
+    story = ("Peru accused Chile of dumping. Chile rejected the charge. "
+             "Because Chile was charging its official price of 16 dlrs a barrel, it had lost custom, an official said.")
+    assert not [f for f in coded(story) if f[0] == "112" and f[1] == "CHL"]
