@@ -480,3 +480,11 @@ def test_charging_a_price_accuses_no_one(coded) -> None:
     story = ("Peru accused Chile of dumping. Chile rejected the charge. "
              "Because Chile was charging its official price of 16 dlrs a barrel, it had lost custom, an official said.")
     assert not [f for f in coded(story) if f[0] == "112" and f[1] == "CHL"]
+
+
+def test_fighting_another_state_s_ruling_is_opposing_a_measure_not_a_threat_of_force() -> None:
+    doc = document_from_text("Headline\n\nForeign Minister Ana Ruiz today vowed to do everything possible to fight "
+                             "the Peruvian action against Chilean copper exports.", "t")
+    doc.meta.published = Found("2022-02-24", "test")
+    mentions = build_pipeline()(doc).event_mentions  # counted or not: no fighting is told at all
+    assert not [m for m in mentions if m.cameo.startswith(("13", "19"))]
