@@ -488,3 +488,8 @@ def test_fighting_another_state_s_ruling_is_opposing_a_measure_not_a_threat_of_f
     doc.meta.published = Found("2022-02-24", "test")
     mentions = build_pipeline()(doc).event_mentions  # counted or not: no fighting is told at all
     assert not [m for m in mentions if m.cameo.startswith(("13", "19"))]
+
+
+def test_applying_to_join_a_body_is_a_request_to_it(coded) -> None:
+    assert ("020", "CHN", None) in {(c, s, None) for c, s, t in coded("China applied to join the General Agreement on Tariffs and Trade in July 1986.")}
+    assert ("020", "TUR", None) in {(c, s, None) for c, s, t in coded("Turkey applied for membership of the European Community in April.")}

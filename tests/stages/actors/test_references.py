@@ -221,3 +221,8 @@ def test_a_hub_the_story_is_filed_from_and_names_only_as_a_place_is_not_its_sett
                   "Iraq denied it and said Iraqi jets hit Iranian towns. Iran has backed dissident Kurds in northern Iraq.\n",
                   outlet="Reuters")
     assert mention(doc, "dissident Kurds").country in ("IRQ", "IRN")
+
+
+def test_a_state_s_name_written_alone_is_the_state_even_when_someone_bears_it_as_surname(article, mention) -> None:
+    doc = article("Turkey applied for membership of the European Community on Monday.\n")
+    assert mention(doc, "Turkey").code == "TUR"

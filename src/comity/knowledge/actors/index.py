@@ -97,7 +97,16 @@ def build_name_index(entries: Iterable[ActorEntry]) -> Index:
             for name in names:
                 case, written = entry_case(entry, name)
                 index.add(name_key(name), NameForm(entry.actor_id, form, case, written))
+    _without_surnames_of_states(index)
     return index
+
+
+def _without_surnames_of_states(index: Index) -> None:
+    """A surname spelt like a state's name is the state when written alone ("Turkey said", not
+    Osman Olcay Turkey; "Jordan", not Michael Jordan): the person is still found by full name."""
+    for key, values in index.forms.items():
+        if any(v.actor_id.startswith("state:") and v.form != "surname" for v in values):
+            values[:] = [v for v in values if v.form != "surname"]
 
 
 def entry_case(entry: ActorEntry, name: str) -> tuple[str, str]:
