@@ -497,3 +497,9 @@ def test_applying_to_join_a_body_is_a_request_to_it(coded) -> None:
 
 def test_the_suspension_of_relations_is_a_break_of_relations(coded) -> None:
     assert ("161", "NIC", "VAT") in coded("Nicaragua announced the suspension of diplomatic relations with the Vatican.")
+
+
+def test_an_attack_noun_as_the_by_agent_hits_the_one_harmed_not_the_place(coded) -> None:
+    found = coded("The Iranian general was killed by a U.S. airstrike in Iraq.")
+    assert ("195", "USA", "IRN") in found
+    assert not [f for f in found if f[2] == "IRQ"]

@@ -53,7 +53,8 @@ preposition), `prep:*` (the object of any preposition that can name a party:
 to, with, against, on, at, from, for, toward, into, over, about, upon),
 `between` ("between X and Y": both), `complement` (the subject of the clause
 said or believed: "X said that Y ..."), `inside` (an actor inside the object
-phrase: "the will to develop ties with Cuba").
+phrase: "the will to develop ties with Cuba"), `harmed` (for an event noun that is the "by"
+agent of a passive verb, that verb's subject: "X was killed by a U.S. airstrike in Iraq").
 
 Precedence (`comity.stages.events.triggers.deciding_fit`): for each trigger word, the
 most specific fitting pattern of each layer; the user's (`--verbs`) decides, unless it
@@ -82,7 +83,7 @@ from comity.knowledge.pattern_terms import PrepTerm, Synsets, Term, default_syns
 DEFAULT_PATTERN_DIR = DATA_DIR / "patterns"
 BROAD_PATTERNS = DEFAULT_PATTERN_DIR / "broad" / "patterns.jsonl"
 NO_EVENT = "---"
-SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside", "speaker"})
+SLOTS_FIXED = frozenset({"subject", "object", "dative", "between", "complement", "inside", "speaker", "harmed"})
 #: Precedence layers, tried in this order.
 USER_LAYER, OWN_LAYER, BROAD_LAYER = 0, 1, 2
 LAYER_NAMES = ("user", "own", "broad")

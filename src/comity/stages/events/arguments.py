@@ -282,6 +282,15 @@ def _pair_compound(noun) -> list:
     return []
 
 
+def _harmed_by(noun) -> list:
+    """ "Soleimani was killed by a US airstrike in Iraq": the one the act the noun names was done
+    to, when the noun is the "by" agent of a passive verb; not the place it happened in."""
+    agent = noun.head
+    if noun.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
+        return []
+    return [c for c in agent.head.children if c.dep_ == "nsubjpass"]
+
+
 def _third_party_role(token) -> bool:
     """"with (the) participation/mediation/help of X": X takes part beside the sides, not opposite."""
     return token.lemma_.lower() in THIRD_PARTY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -388,6 +397,8 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
         return _prep_objects(match, "between") or _pair_compound(match.trigger), True
     if slot == "speaker":
         return _speaker(trigger), False
+    if slot == "harmed":
+        return _harmed_by(trigger), False
     if slot == "complement":
         return _complement_subjects(match), False
     if slot == "inside":
