@@ -503,3 +503,9 @@ def test_an_attack_noun_as_the_by_agent_hits_the_one_harmed_not_the_place(coded)
     found = coded("The Iranian general was killed by a U.S. airstrike in Iraq.")
     assert ("195", "USA", "IRN") in found
     assert not [f for f in found if f[2] == "IRQ"]
+
+
+def test_crushing_the_other_side_s_attack_is_fighting_and_crushing_protests_is_repression(coded) -> None:
+    found = coded("Chile said its forces had crushed a Peruvian attack on the border post.")
+    assert ("190", "CHL", "PER") in found
+    assert not [f for f in found if f[0] == "175"]
