@@ -132,7 +132,10 @@ def _country_named_in(doc: Document, span: Span, ctx: Context) -> str | None:
 
 
 #: Bodies of a legislature or state whose officers carry firm-like titles ("Subcommittee chairman").
-LEGISLATIVE_BODY_NOUNS = frozenset({"committee", "subcommittee", "commission", "council", "caucus", "panel", "senate", "house", "assembly", "parliament", "congress"})
+LEGISLATIVE_BODY_NOUNS = frozenset(
+    {"committee", "subcommittee", "commission", "council", "caucus", "panel", "senate", "house", "assembly",
+     "parliament", "congress"}
+)  # fmt: skip
 
 
 def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence[list[Unit]]) -> bool:
@@ -141,15 +144,14 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
     executive"; a state's name before a title ("Cuban President") is no such name."""
     if group[0].agent is None or "minist" in group[0].agent.noun:
         return False  # a minister or ministry is no firm's: "Civil Aviation minister Richard Prebble", "the Transport Ministry"
-    words_before = doc.text[max(0, group[0].span.start - 40) : group[0].span.start].split()
-    if words_before and words_before[-1].lower() in LEGISLATIVE_BODY_NOUNS:
-        return False  # "Subcommittee chairman John Dingell": a chamber's officer, no firm's
-    if earlier and len(earlier[-1]) == 1 and _adjacent(doc, earlier[-1][0].span, group[0].span):
-        return earlier[-1][0].unknown_label in ("ORG", "PROPN", COMPANY_LABEL)
     title = doc.parsed.char_span(group[0].span.start, group[0].span.end, alignment_mode="expand")
     if title is None or title.start == 0:
         return False
     before = doc.parsed[title.start - 1]
+    if before.lower_ in LEGISLATIVE_BODY_NOUNS:
+        return False  # "Subcommittee chairman John Dingell": a chamber's officer, no firm's
+    if earlier and len(earlier[-1]) == 1 and _adjacent(doc, earlier[-1][0].span, group[0].span):
+        return earlier[-1][0].unknown_label in ("ORG", "PROPN", COMPANY_LABEL)
     known = bool(earlier) and earlier[-1][-1].span.end > before.idx
     if earlier and earlier[-1][-1].is_group and _capitalised_between(doc, earlier[-1][-1].span, group[0].span):
         return False  # "Greek Foreign Affairs Undersecretary": a state's ministry, no company

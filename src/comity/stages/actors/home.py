@@ -36,22 +36,22 @@ def context_country(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequ
     home = outlet_country(doc, knowledge)
     filed = dateline_country(doc, knowledge) if from_a_wire(doc, knowledge) else None
     named = _named_countries(knowledge, per_sentence)
-    elsewhere = named.most_common(1)[0] if named else (None, 0)
-    if filed and elsewhere[0] != filed and elsewhere[1] >= 3 and not _names_as_actor(doc, knowledge, per_sentence, filed):
+    most_named, times = named.most_common(1)[0] if named else (None, 0)
+    if filed and most_named != filed and times >= 3 and not _names_as_actor(doc, knowledge, per_sentence, filed):
         filed = None  # filed from a hub ("LONDON", "BAHRAIN") about states it names again and again
-    return home or filed or (named.most_common(1)[0][0] if named else None)
+    return home or filed or most_named
 
 
 def _names_as_actor(doc: Document, knowledge: ActorKnowledge, per_sentence: Sequence[list[Unit]], country: str) -> bool:
     """Whether the story names the country other than as where it was filed or where something
     happened ("monitored in London")."""
     for unit in (u for units in per_sentence for u in units):
-        if unit.name is None or not unit.is_group or is_dateline(doc.text, unit.span):
+        if unit.name is None or not unit.is_group:
             continue
         if {knowledge.entry(f.actor_id).actor.country for f in unit.name.forms} != {country}:
             continue
         tokens = tokens_of(doc, unit.span)
-        if tokens is not None and len(tokens) and not (tokens.root.dep_ == "pobj" and tokens.root.head.lower_ in LOCATIVE_PREPS):
+        if tokens is not None and len(tokens) and not _named_as_a_place(doc, unit.span):
             return True
     return False
 
@@ -126,17 +126,23 @@ def main_dyad(doc: Document, per_sentence: Sequence[list[Unit]], ctx: Context) -
 def _names_a_location(doc: Document, span: Span, ctx: Context) -> bool:
     """A state or capital named as a place: the object of "in/at/to…", a dateline, or the
     modifier of a noun that is no agent ("the Singapore summit")."""
-    if is_dateline(doc.text, span):
+    if _named_as_a_place(doc, span):
         return True
     tokens = tokens_of(doc, span)
     if tokens is None or not len(tokens):
         return False
     root = tokens.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= tokens.end:
         return agent_or_deed(doc, tokens.end, root.head, ctx) is None
     return False
+
+
+def _named_as_a_place(doc: Document, span: Span) -> bool:
+    """A dateline, or the object of "in/at/to…": where something happened or was filed."""
+    if is_dateline(doc.text, span):
+        return True
+    tokens = tokens_of(doc, span)
+    return tokens is not None and len(tokens) > 0 and tokens.root.dep_ == "pobj" and tokens.root.head.lower_ in LOCATIVE_PREPS
 
 
 def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:

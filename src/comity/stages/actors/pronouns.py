@@ -21,7 +21,9 @@ from comity.stages.actors.vocabulary import (
 )
 
 
-def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context) -> Iterator[ActorMention]:
+def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context, first: int) -> Iterator[ActorMention]:
+    """The actors a sentence's pronouns refer to; `first`: where the sentence's own mentions
+    start in `ctx.mentions`."""
     span = doc.parsed.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") or ()
     first_person = []
     for token in span:
@@ -38,7 +40,7 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
         if word in THING_PRONOUNS and _repeats_a_thing(token, ctx):
             continue  # "called the coup a catastrophe and condemned it": "it" is the coup, no actor
-        quoted = _quoted_beside(doc, sentence.span, where, ctx)
+        quoted = _quoted_beside(doc, where, ctx.mentions[first:])
         antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token), quoted)
         if antecedent is None and word in PLURAL_PRONOUNS:
             group = _coordinated_subject_group(doc, token, index, ctx)
@@ -169,12 +171,12 @@ def _owner_state(antecedent: ActorMention, ctx: Context) -> str | None:
     return state if state in ctx.knowledge else None
 
 
-def _quoted_beside(doc: Document, sentence: Span, pronoun: Span, ctx: Context) -> frozenset[Span]:
+def _quoted_beside(doc: Document, pronoun: Span, sentence_mentions: Sequence[ActorMention]) -> frozenset[Span]:
     """Names quoted in the sentence of a pronoun outside the quotation: '"... the fault of Turkey,"
     it said' - the one saying it is not named in what it says."""
     if inside_quotation(doc.text, pronoun.start):
         return frozenset()
-    return frozenset(m.span for m in ctx.mentions if sentence.contains(m.span) and inside_quotation(doc.text, m.span.start))
+    return frozenset(m.span for m in sentence_mentions if inside_quotation(doc.text, m.span.start))
 
 
 def _pronoun_antecedent(

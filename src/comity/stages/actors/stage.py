@@ -46,7 +46,7 @@ def find_mentions(doc: Document, knowledge: ActorKnowledge) -> list[ActorMention
         first = len(ctx.mentions)
         for mention in sentence_mentions(doc, sentence, units, ctx):
             _record(ctx, doc, mention, index)
-        for mention in pronoun_mentions(doc, sentence, index, ctx):
+        for mention in pronoun_mentions(doc, sentence, index, ctx, first):
             _record(ctx, doc, mention, index)
         _place_strangers_by_pronoun_roles(doc, sentence, ctx, first)
     _resolve_first_surnames(ctx)

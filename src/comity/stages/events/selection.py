@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from comity import factuality as factuality_rules
-from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.knowledge.event_patterns import BROAD_LAYER
+from comity.knowledge.senses import NonEventSense, NonEventSenses
+from comity.stages.actors.vocabulary import FORCE_NOUNS, WEAPON_NOUNS
 from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
-from comity.stages.actors.vocabulary import FORCE_NOUNS, WEAPON_NOUNS
 from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
@@ -102,8 +102,8 @@ def without_embedded_nouns(matches: list[Match]) -> list[Match]:
 def _done_act_reacted_to(noun) -> bool:
     """An act with its own doer or day that another act reacts to happened too: "backed Reagan's
     strike against Iranian targets", "condemned Russia's attack on Ukraine", "withdrew Friday's
-    request" hold the strike, the attack and the request; an act asked for, planned, threatened or denied ("called for talks with X",
-    "threatened an attack on X") did not."""
+    request" hold the strike, the attack and the request; an act asked for, planned, threatened
+    or denied ("called for talks with X", "threatened an attack on X") did not."""
     named = noun_doers(noun) or any(c.dep_ in ("amod", "compound") and c.i < noun.i and _is_name(c) for c in noun.children)
     if not (named or dated_by_possessive(noun)):  # "withdrew Friday's request": an act of its own day
         return False
@@ -221,7 +221,7 @@ def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:
 #: What may do violence in a passive's "by" phrase without naming who: weapons, attacks, attackers.
 _VIOLENT_AGENT_NOUNS = WEAPON_NOUNS | FORCE_NOUNS | frozenset(
     {"gunman", "gunmen", "attacker", "assailant", "militant", "bomber", "sniper", "mob", "explosion", "blast",
-     "gunfire", "grenade", "mine", "car", "truck", "man", "men", "group", "unit", "airstrike", "air", "plane", "jet"}
+     "gunfire", "mine", "car", "truck", "man", "men", "group", "unit", "air", "plane", "jet"}
 )  # fmt: skip
 
 
