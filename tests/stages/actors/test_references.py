@@ -4,6 +4,10 @@ institutions named bare in a story filed from that state, and a demonym before a
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from comity.api import coded_documents
+
 
 def test_a_stranger_introduced_with_a_title_is_meant_by_the_bare_surname_later(article, mention) -> None:
     doc = article("Soviet Deputy Foreign Minister Arkady Velmorov met Iraqi officials on Monday.\n\n"
@@ -204,6 +208,14 @@ def test_a_ministry_named_after_its_field_is_no_company(article, mention) -> Non
     doc = article("OSLO, March 14 - Norway and Chile agreed on new flights, officials of the Transport Ministry said.\n", outlet="Reuters")
     ministry = mention(doc, "Transport Ministry")
     assert (ministry.code, ministry.country) == ("NORGOV", "NOR")
+
+
+def test_a_government_with_an_adjective_of_its_own_is_no_company() -> None:
+    # our dev2 fixture: "The Federal Government and the Government of Japan agreed…", where NER
+    # reads "Federal" as an organisation before the title
+    fixture = Path(__file__).parents[2] / "fixtures" / "dev2"
+    [doc] = coded_documents([fixture], doc_ids={"d3_german_japanese_consultations"})
+    assert {m.code for m in doc.actor_mentions if m.text == "Federal Government"} == {"DEUGOV"}
 
 
 def test_a_house_two_parliaments_share_is_the_story_s_country_s(article, mention) -> None:
