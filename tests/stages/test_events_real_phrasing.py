@@ -509,3 +509,24 @@ def test_crushing_the_other_side_s_attack_is_fighting_and_crushing_protests_is_r
     found = coded("Chile said its forces had crushed a Peruvian attack on the border post.")
     assert ("190", "CHL", "PER") in found
     assert not [f for f in found if f[0] == "175"]
+
+
+def _all_mentions(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = document_from_text("Headline\n\n" + text, "t")
+    doc.meta.published = Found("2022-02-24", "test")
+    return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in build_pipeline()(doc).event_mentions]
+
+
+def test_calling_something_a_name_asks_no_one_for_anything() -> None:
+    found = _all_mentions("Iran's parliament speaker on Tuesday called the Iraqi raids on its ports an escalation and promised revenge.")
+    assert not [f for f in found if f[0].startswith("02")]
+
+
+def test_a_spokesman_asked_by_reporters_makes_no_appeal() -> None:
+    for text in ("A Kremlin spokesman, asked whether the summit could ease tensions, said it depended on Washington.",
+                 "Soviet Foreign Minister Eduard Shevardnadze, when asked about sanctions against Iran, said nothing."):
+        assert not [f for f in _all_mentions(text) if f[0].startswith("02")], text
+
+
+def test_a_passive_aside_with_its_doer_keeps_the_act(coded) -> None:
+    assert ("112", "GBR", "SUN") in coded("The Soviet envoy, accused by Britain of spying, left London on Friday.")

@@ -70,7 +70,39 @@ def _object_words(trigger) -> set[str]:
 def without_characterisations(matches: list[Match]) -> list[Match]:
     """A nominal trigger that names what something is called ("calling the coup a direct assault on
     democracy", "branded the move an act of aggression") is a characterisation, not an act."""
-    return [m for m in matches if not (m.pattern.pos == "noun" and _characterised(m.trigger))]
+    return [m for m in matches if not (_characterised(m.trigger) if m.pattern.pos == "noun" else _appeal_in_a_naming_call(m))]
+
+
+def without_passive_asides(matches: list[Match]) -> list[Match]:
+    """"A Kremlin spokesman, asked whether…, said": a past participle set off by a comma after a
+    noun, with no auxiliary, is a reduced passive whose noun was acted on (asked, accused), so it
+    is no act of that noun's. The parser often reads the noun as its subject."""
+    return [m for m in matches if not (m.pattern.pos == "verb" and _passive_aside(m.trigger))]
+
+
+def _passive_aside(verb) -> bool:
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False  # with its "by" the passive names its doer: "the envoy, accused by Arnor of…"
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if verb.dep_ in ("acl", "relcl", "advcl"):  # "The minister, asked about…", "when asked about…"
+        return after_comma or any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once") and c.i == verb.i - 1 for c in verb.children)
+    # misparsed as the main verb, with the real one hanging under it: "X, asked if…, said…"
+    subject_before = any(c.dep_ == "nsubj" and c.i < verb.i - 1 for c in verb.children)
+    return after_comma and subject_before and any(_subjectless_verb(c) for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "conj"))
+
+
+def _subjectless_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _appeal_in_a_naming_call(match: Match) -> bool:
+    """"called the raids an escalation": "call" with what something is called names it (which
+    disapprove.call-crime codes where the name is a charge); it asks no one for anything."""
+    verb = match.trigger
+    if verb.lemma_.lower() != "call" or not (match.pattern.cameo or "").startswith("02"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "oprd" for c in verb.children) or len(objects) >= 2
 
 
 def _characterised(noun) -> bool:
