@@ -70,6 +70,13 @@ def test_intent_verb_itself_is_asserted_and_its_complement_future(nlp) -> None:
     assert assess(trigger(nlp, text, "visit")).value is Factuality.FUTURE
 
 
+def test_a_present_time_clause_of_a_coming_act_is_coming_too(nlp) -> None:
+    text = "The minister will brief the envoys when he visits the capital next week."
+    assert assess(trigger(nlp, text, "visits")).value is Factuality.FUTURE
+    text = "The minister briefs the envoys when he visits the capital."
+    assert assess(trigger(nlp, text, "visits")).value is Factuality.ASSERTED
+
+
 def test_report_names_its_speaker(nlp) -> None:
     found = assess(trigger(nlp, "The minister visited the capital, the agency said.", "visited"))
     assert found.speaker is not None and found.speaker.text == "agency"

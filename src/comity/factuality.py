@@ -273,7 +273,21 @@ def future(verb) -> object | None:
             return link
         if _is_infinitive_of_be(link):
             return link
+    if _present_time_clause(verb):
+        return future(verb.head)
     return None
+
+
+#: Subordinators of a time clause, which English writes in the present for a coming act.
+TIME_MARKS = frozenset({"when", "after", "before", "once", "until", "while", "as soon as"})
+
+
+def _present_time_clause(verb) -> bool:
+    """ "will explain the plan when he visits Washington": a present-tense time clause of a
+    coming act is coming too."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP") or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < verb.i for c in verb.children)
 
 
 def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | None
