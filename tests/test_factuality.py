@@ -40,6 +40,7 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom denied that its planes had violated the border.", "violated", Factuality.NEGATED),
         ("The kingdom denied reports that it had attacked the convoy.", "attacked", Factuality.NEGATED),
         ("The kingdom said reports that it intended to attack the convoy were baseless.", "attack", Factuality.NEGATED),
+        ("Reports that the kingdom had attacked the convoy were denied by its ministry.", "attacked", Factuality.NEGATED),
         ("The kingdom denied the report.", "denied", Factuality.ASSERTED),
         ("The kingdom intends no threat to shipping.", "threat", Factuality.NEGATED),
         # a purpose is intended, not done

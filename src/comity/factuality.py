@@ -176,7 +176,7 @@ def _denial_of(clause):
     head = clause.head
     if clause.dep_ == "ccomp" and head.lemma_ in DENIAL_VERBS:
         return head
-    if clause.dep_ not in ("acl", "relcl") or head.lemma_.lower() not in CLAIM_NOUNS:
+    if clause.dep_ not in ("acl", "relcl", "ccomp") or not _names_a_claim(head):
         return None
     claim, governor = head, head.head
     if any(c.dep_ == "amod" and c.lower_ in FALSE_WORDS for c in claim.children):
@@ -185,7 +185,17 @@ def _denial_of(clause):
         return governor if governor.lemma_ in DENIAL_VERBS else governor.head
     if claim.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE_WORDS for c in governor.children):
         return governor
+    if claim.dep_ == "nsubjpass" and governor.lemma_ in DENIAL_VERBS:
+        return governor  # "reports that X attacked were denied"
     return None
+
+
+def _names_a_claim(noun) -> bool:
+    """ "reports", also where the parser left a capitalised plural unlemmatised ("Reports that…")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = noun.lemma_.lower()
+    return word in CLAIM_NOUNS or (word.endswith("s") and word[:-1] in CLAIM_NOUNS)
 
 
 #: "the first state to make peace", "the only leader to visit": the infinitive says what was done.

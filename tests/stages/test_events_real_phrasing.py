@@ -530,3 +530,8 @@ def test_a_spokesman_asked_by_reporters_makes_no_appeal() -> None:
 
 def test_a_passive_aside_with_its_doer_keeps_the_act(coded) -> None:
     assert ("112", "GBR", "SUN") in coded("The Soviet envoy, accused by Britain of spying, left London on Friday.")
+
+
+def test_an_attack_in_reports_a_state_denies_is_not_coded_as_done(coded) -> None:
+    # opening its paragraph, where the parser leaves "Reports" unlemmatised
+    assert not [f for f in coded("Reports that Iraq had attacked a Kuwaiti tanker were denied by Baghdad.") if f[0] == "190"]
