@@ -238,3 +238,14 @@ def test_a_hub_the_story_is_filed_from_and_names_only_as_a_place_is_not_its_sett
 def test_a_state_s_name_written_alone_is_the_state_even_when_someone_bears_it_as_surname(article, mention) -> None:
     doc = article("Turkey applied for membership of the European Community on Monday.\n")
     assert mention(doc, "Turkey").code == "TUR"
+
+
+def test_the_state_named_before_a_title_owns_it_whatever_country_a_namesake_has(article, mention) -> None:
+    # the bundled knowledge holds an Irish politician named Michael Smith
+    doc = article("WASHINGTON, April 8 - U.S. Ambassador Michael Smith met Japanese officials.\n", outlet="Reuters")
+    assert mention(doc, "U.S. Ambassador Michael Smith").code == "USAGOV"
+
+
+def test_the_trade_representative_is_a_government_title(article, mention) -> None:
+    doc = article("TOKYO, April 8 - Deputy U.S. Trade Representative Clayton Yeutter met Japanese officials.\n", outlet="Reuters")
+    assert mention(doc, "Deputy U.S. Trade Representative Clayton Yeutter").code == "USAGOV"

@@ -9,7 +9,7 @@ from comity.knowledge.actors import AgentMatch
 from comity.model import ActorMention, Document, Sentence, Span
 from comity.stages.actors.business import officer_of_a_company
 from comity.stages.actors.dyads import dyad_mentions
-from comity.stages.actors.groups import group_mention, titled_group
+from comity.stages.actors.groups import choose_form, group_mention, place_country, titled_group
 from comity.stages.actors.people import person_mention, surname_mention
 from comity.stages.actors.records import Context, Unit, coded_titles, copy_mention, last_title
 from comity.stages.actors.reporters import as_reporter
@@ -80,6 +80,13 @@ def _with_carried_agent(mention: ActorMention, title: AgentMatch, ctx: Context) 
     return ActorMention(mention.span, mention.text, mention.actor_id, code, mention.country, title.noun, "agent+in-place")
 
 
+def _a_namesake_of_another_state(person: ActorMention, place: Unit | None, ctx: Context) -> bool:
+    country = place_country(place, ctx)
+    if country is None or ctx.knowledge.actor(choose_form(place.name, ctx).actor_id).kind != "state":
+        return False
+    return person.country is not None and person.country != country and not (person.code or "").startswith(country)
+
+
 def compose_group(doc: Document, group: list[Unit], ctx: Context) -> ActorMention | None:
     span = Span(group[0].span.start, group[-1].span.end)
     text = span.text(doc.text)
@@ -90,7 +97,12 @@ def compose_group(doc: Document, group: list[Unit], ctx: Context) -> ActorMentio
     if introduced is not None:  # "Israeli envoy Yosef Tamir ... Tamir has conferred": not a namesake the knowledge holds
         return copy_mention(introduced, span, text, "coref:surname", introduced.span)
     if last.is_person:
-        return person_mention(span, text, last, bool(title or place), ctx, title)
+        person = person_mention(span, text, last, bool(title or place), ctx, title)
+        if title is not None and _a_namesake_of_another_state(person, place, ctx):
+            # "U.S. Ambassador Michael Smith": the state the text names owns the title, whatever
+            # country the knowledge gives a person of that name
+            return replace(titled_group(span, text, place, coded_titles(group), ctx), rule="title+namesake")
+        return person
     if last.is_surname:
         return surname_mention(span, text, last, title, place, ctx)
     if last.unknown_label:
