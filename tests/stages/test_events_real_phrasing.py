@@ -535,3 +535,12 @@ def test_a_passive_aside_with_its_doer_keeps_the_act(coded) -> None:
 def test_an_attack_in_reports_a_state_denies_is_not_coded_as_done(coded) -> None:
     # opening its paragraph, where the parser leaves "Reports" unlemmatised
     assert not [f for f in coded("Reports that Iraq had attacked a Kuwaiti tanker were denied by Baghdad.") if f[0] == "190"]
+
+
+def test_asking_another_state_to_escort_one_s_ships_is_an_appeal_for_protection(coded) -> None:
+    assert ("0234", "KWT", "USA") in coded("Kuwait asked Washington to escort its tankers through the Gulf.")
+
+
+def test_protecting_an_industry_from_imports_is_no_aid() -> None:
+    found = _all_mentions("The Reagan administration objected to Brazil protecting its steel industry from imports.")
+    assert not [f for f in found if f[0].startswith("07")]
