@@ -249,3 +249,13 @@ def test_the_state_named_before_a_title_owns_it_whatever_country_a_namesake_has(
 def test_the_trade_representative_is_a_government_title(article, mention) -> None:
     doc = article("TOKYO, April 8 - Deputy U.S. Trade Representative Clayton Yeutter met Japanese officials.\n", outlet="Reuters")
     assert mention(doc, "Deputy U.S. Trade Representative Clayton Yeutter").code == "USAGOV"
+
+
+def test_a_stranger_set_beside_a_ministry_of_the_dateline_s_state_is_its_official(article, mention) -> None:
+    doc = article("BUDAPEST, March 2 - Hungary will cut subsidies.\n\n"
+                  "Istvan Toth, a senior Finance Ministry official, said talks would open in May.\n\n"
+                  "Peter Szabo, chief of the Finance Ministry's budget division, said the deficit was too high. "
+                  "Later Szabo said Hungary would ask for a loan.\n", outlet="Reuters")
+    assert mention(doc, "Istvan Toth").code == "HUNGOV"
+    assert mention(doc, "Peter Szabo").code == "HUNGOV"
+    assert mention(doc, "Szabo").code == "HUNGOV"

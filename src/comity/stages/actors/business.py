@@ -17,7 +17,7 @@ from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.knowledge.actors.files import ACTORS_DIR, load_yaml
 from comity.model import ActorMention, Document, Sentence, Span
 from comity.stages.actors.records import Context, Unit
-from comity.stages.actors.vocabulary import STATE_BODY_NOUNS
+from comity.stages.actors.vocabulary import names_a_state_body
 
 COMPANY_LABEL = "COMPANY"
 _BRACKETED = re.compile(r"<([A-Z][^<>\n]{1,80}?)>")
@@ -143,7 +143,7 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
     """Whether a title opening the group follows, with only a space between, the name of an
     organisation the knowledge does not know: "Conrac President Paul Graf", "Morgan chief
     executive"; a state's name before a title ("Cuban President") is no such name."""
-    if group[0].agent is None or "minist" in group[0].agent.noun or _names_a_state_body(group[0].agent.noun):
+    if group[0].agent is None or "minister" in group[0].agent.noun or names_a_state_body(group[0].agent.noun):
         return False  # no firm's: "Civil Aviation minister Richard Prebble", "the Transport Ministry", "the Federal Government"
     title = doc.parsed.char_span(group[0].span.start, group[0].span.end, alignment_mode="expand")
     if title is None or title.start == 0:
@@ -158,10 +158,6 @@ def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence
         return False  # "Greek Foreign Affairs Undersecretary": a state's ministry, no company
     organisation = before.ent_type_ == "ORG" and before.text[:1].isupper() and before.pos_ != "DET"  # not "the Federal Minister", "The Foreign Ministry"
     return organisation and not known and before.whitespace_ != ""
-
-
-def _names_a_state_body(noun: str) -> bool:
-    return any(word in STATE_BODY_NOUNS for word in noun.split())
 
 
 def _capitalised_between(doc: Document, left: Span, right: Span) -> bool:

@@ -11,7 +11,7 @@ from comity.stages.actors.groups import choose_form, group_mention, place_countr
 from comity.stages.actors.people import surname_country
 from comity.stages.actors.records import Context, Unit, is_person_mention, titled_unknown
 from comity.stages.actors.syntax import tokens_of
-from comity.stages.actors.vocabulary import FIRM_OR_STATE_TITLES, POSTED_ROLES, STATE_BODY_NOUNS
+from comity.stages.actors.vocabulary import FIRM_OR_STATE_TITLES, POSTED_ROLES, names_a_state_body
 
 
 def unknown_mention(
@@ -171,7 +171,7 @@ def _role_set_beside(doc: Document, mention: ActorMention, following: Sequence[l
         if body is not None:
             country, sector = body
             agent = ctx.knowledge.agent_for(role.text) or ctx.knowledge.agent_for(role.lemma_) or sector
-            agent = agent or ("GOV" if _names_a_state_body(doc.text[area.start : area.end]) else None)
+            agent = agent or ("GOV" if names_a_state_body(doc.text[area.start : area.end]) else None)
             if agent is None:
                 continue  # "a manager at the British Insurance Group": a country's firm, not its state
             return ActorMention(mention.span, mention.text, None, ctx.knowledge.with_agent(country, agent), country, role.lemma_, "apposition")
@@ -210,11 +210,6 @@ def _has_verb(doc: Document, span: Span) -> bool:
     return tokens is not None and any(t.pos_ in {"VERB", "AUX"} for t in tokens)
 
 
-def _names_a_state_body(words: str) -> bool:
-    lowered = words.lower()
-    return any(noun in lowered for noun in STATE_BODY_NOUNS)
-
-
 def _leading_run(tokens: list) -> list:  # tokens: spacy Tokens
     """The first run of adjacent tokens: the role's own words, not those past what was left out."""
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -243,6 +238,10 @@ def _body_in(area: Span, following: Sequence[list[Unit]], ctx: Context) -> tuple
     for earlier in reversed(ctx.mentions):
         if area.contains(earlier.span) and earlier.country and not is_person_mention(earlier, ctx):
             return earlier.country, (earlier.code or "")[3:6] or None
+    home = ctx.home or ctx.dateline
+    for group in following:
+        if home and area.contains(group[0].span) and group[0].agent and names_a_state_body(group[0].agent.noun):
+            return home, None  # "chief of the Finance Ministry's budget division", filed from its capital
     return None
 
 
@@ -251,8 +250,14 @@ def _clause_length(text: str) -> int:
     return min(stops) if stops else len(text)
 
 
+#: Words that may open an apposition before its first known unit: "a senior Finance Ministry official".
+_APPOSITION_OPENERS = frozenset({"the", "a", "an", "then", "now", "former", "senior", "top", "chief", "deputy", "acting",
+                                 "leading", "veteran", "high-ranking", "ranking", "junior", "assistant"})
+
+
 def _starts_clause(text: str, after: int, units: Sequence[Unit]) -> bool:
     if not units:
         return False
-    between = text[after : units[0].span.start].strip(" ,")
-    return between.lower() in {"", "the", "a", "an", "then", "now", "former"}
+    words = text[after : units[0].span.start].strip(" ,").split()
+    # a capitalised word names the unit's own field ("Finance" of "Finance Ministry")
+    return all(w.lower() in _APPOSITION_OPENERS or (w[:1].isupper() and i > 0) for i, w in enumerate(words))

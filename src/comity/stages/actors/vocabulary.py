@@ -71,6 +71,14 @@ POSTED_ROLES = frozenset({"ambassador", "envoy", "emissary", "delegate", "repres
 STATE_BODY_NOUNS = ("ministry", "government", "department", "embassy", "cabinet", "parliament", "assembly", "congress",
                     "senate", "army", "navy", "air force", "military", "armed forces", "mission", "delegation", "presidency",
                     "central bank", "treasury", "council of ministers", "foreign office", "interior", "state council")
+
+
+def names_a_state_body(words: str) -> bool:
+    """ "the Finance Ministry's budget division", "Federal Government": words naming a state's body."""
+    lowered = words.lower()
+    return any(noun in lowered for noun in STATE_BODY_NOUNS)
+
+
 #: A currency after a state's name makes the name part of an amount ("U.S. Dlrs", "Hong Kong dollars").
 CURRENCY_AFTER = re.compile(r"\.?\s+(?:dlrs?|dollars?|yen|marks?|francs?|pounds?|sterling|lire|lira|rupees?|r[ou]bles?|pesos?|cents?"
                             r"|currency|won|yuan|renminbi|riyals?|dinars?|shekels?|rand|baht|ringgit|kronor|kroner|crowns?|euros?)\b", re.IGNORECASE)
