@@ -259,3 +259,9 @@ def test_a_stranger_set_beside_a_ministry_of_the_dateline_s_state_is_its_officia
     assert mention(doc, "Istvan Toth").code == "HUNGOV"
     assert mention(doc, "Peter Szabo").code == "HUNGOV"
     assert mention(doc, "Szabo").code == "HUNGOV"
+
+
+def test_an_assistant_secretary_of_a_department_is_a_government_official(article, mention) -> None:
+    doc = article("WASHINGTON, March 26 - U.S. Treasury Assistant Secretary Paul Corwin said debtor nations needed new loans.\n",
+                  outlet="Reuters")
+    assert mention(doc, "U.S. Treasury Assistant Secretary Paul Corwin").code == "USAGOV"
