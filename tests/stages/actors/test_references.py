@@ -265,3 +265,11 @@ def test_an_assistant_secretary_of_a_department_is_a_government_official(article
     doc = article("WASHINGTON, March 26 - U.S. Treasury Assistant Secretary Paul Corwin said debtor nations needed new loans.\n",
                   outlet="Reuters")
     assert mention(doc, "U.S. Treasury Assistant Secretary Paul Corwin").code == "USAGOV"
+
+
+def test_the_government_named_after_a_minister_is_his_government_not_him(article) -> None:
+    doc = article("TOKYO, March 20 - Finance Minister Kiichi Miyazawa said the budget bill would pass.\n\n"
+                  "He also said the Government is undecided on the size of a provisional budget.\n", outlet="Reuters")
+    government = next(m for m in doc.actor_mentions if m.text == "Government")
+    assert government.code == "JPNGOV" and government.actor_id is None
+    assert [m for m in doc.actor_mentions if m.text == "He" and m.actor_id == "person:miyazawa-kiichi"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from comity.knowledge.actors import AgentMatch
 from comity.model import ActorMention, Document, Span
@@ -239,7 +240,13 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
         if title.noun in INTRODUCED_TITLES:
             return titled or holding
         return titled or holding or _nearest(ctx, person, prefer_subjects=True)
-    return _nearest(ctx, lambda m: (m.code or "")[3:6] == title.code and m.country is not None)
+    sector = lambda m: (m.code or "")[3:6] == title.code and m.country is not None  # noqa: E731
+    body = _nearest(ctx, lambda m: sector(m) and not is_person_mention(m, ctx))
+    if body is not None:
+        return body
+    # "the government", "the military": the body of the person last named in its sector, not that person
+    person = _nearest(ctx, sector)
+    return None if person is None else replace(person, actor_id=None)
 
 
 def _holds(mention: ActorMention, noun: str) -> bool:
