@@ -544,3 +544,13 @@ def test_asking_another_state_to_escort_one_s_ships_is_an_appeal_for_protection(
 def test_protecting_an_industry_from_imports_is_no_aid() -> None:
     found = _all_mentions("The Reagan administration objected to Brazil protecting its steel industry from imports.")
     assert not [f for f in found if f[0].startswith("07")]
+
+
+def test_units_of_an_armed_force_attacking_positions_fight(coded) -> None:
+    assert ("190", "IRN", "IRQ") in coded("The Revolutionary Guards attacked Iraqi positions east of Basra.")
+    assert ("190", "IRQ", "IRN") in coded("An Iraqi division attacked Iranian positions near the border.")
+
+
+def test_an_attack_by_units_of_a_named_force_hits_back_at_that_force(coded) -> None:
+    found = coded("Iraq said its troops repelled an overnight attack by three divisions of Iranian Revolutionary Guards near Basra.")
+    assert ("190", "IRQ", "IRN") in found
