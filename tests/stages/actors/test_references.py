@@ -273,3 +273,10 @@ def test_the_government_named_after_a_minister_is_his_government_not_him(article
     government = next(m for m in doc.actor_mentions if m.text == "Government")
     assert government.code == "JPNGOV" and government.actor_id is None
     assert [m for m in doc.actor_mentions if m.text == "He" and m.actor_id == "person:miyazawa-kiichi"]
+
+
+def test_a_person_acts_for_the_state_his_office_of_the_day_serves_not_his_later_one(article, mention) -> None:
+    doc = article("MOSCOW, April 13 - Soviet Foreign Minister Eduard Shevardnadze met the U.S. envoy.\n", outlet="Reuters",
+                  published="1987-04-13")
+    minister = mention(doc, "Soviet Foreign Minister Eduard Shevardnadze")
+    assert (minister.code, minister.country) == ("SUNGOV", "SUN")

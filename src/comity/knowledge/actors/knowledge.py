@@ -211,7 +211,10 @@ class ActorKnowledge:
         else the actor's own."""
         if code and code.startswith(STATELESS_CODE_PREFIXES):
             return None
-        return self.actor(actor_id).country
+        own = self.actor(actor_id).country
+        if code and own and not code.startswith(own) and f"state:{code[:3]}" in self:
+            return code[:3]  # "Soviet Foreign Minister Eduard Shevardnadze" in 1987 acts for the Soviet Union, not Georgia
+        return own
 
     def code_at(self, actor_id: str, on: date | None) -> tuple[str | None, str | None]:
         """The code and role title valid on a date (None: the latest known).
