@@ -554,3 +554,8 @@ def test_units_of_an_armed_force_attacking_positions_fight(coded) -> None:
 def test_an_attack_by_units_of_a_named_force_hits_back_at_that_force(coded) -> None:
     found = coded("Iraq said its troops repelled an overnight attack by three divisions of Iranian Revolutionary Guards near Basra.")
     assert ("190", "IRQ", "IRN") in found
+
+
+def test_talks_named_by_their_length_are_the_talks_of_the_clause_s_subject(coded) -> None:
+    found = coded("British Trade Secretary Paul Channon spoke to reporters after two days of talks with American officials.")
+    assert ("040", "GBR", "USA") in found

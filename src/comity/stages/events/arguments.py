@@ -140,8 +140,10 @@ def _noun_subject(noun, depth: int) -> list:
 #: Prepositions that set an event noun as the circumstance of a clause: "destroyed the field
 #: during a raid", "emphasised in talks with X", "left at the end of a visit".
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "after", "before", "at", "on", "following", "throughout", "from"})
-#: Nouns of a phase of an event: "at the end of a visit", "on his return from a visit".
-PHASE_NOUNS = frozenset({"end", "start", "beginning", "course", "close", "conclusion", "return", "eve", "sidelines", "wake"})
+#: Nouns of a phase or a stretch of an event: "at the end of a visit", "on his return from a
+#: visit", "after two days of talks", "after a round of talks".
+PHASE_NOUNS = frozenset({"end", "start", "beginning", "course", "close", "conclusion", "return", "eve", "sidelines", "wake",
+                         "day", "hour", "week", "month", "round", "session"})
 
 
 def _circumstance_doer(noun, depth: int) -> list:
