@@ -106,8 +106,14 @@ def _modals(verb) -> set[str]:
     return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
 
 
+#: Nouns whose that-clause states a condition: "on condition that Iran stop attacking".
+CONDITION_NOUNS = frozenset({"condition", "proviso", "understanding", "assumption"})
+
+
 def _has_conditional_mark(verb) -> bool:
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children):
+        return True
+    if verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in CONDITION_NOUNS:
         return True
     # the parser sometimes hangs "If" on the main clause: "If X attacks Y, Z will respond"
     if verb.dep_ == "advcl":

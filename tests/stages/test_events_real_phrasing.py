@@ -559,3 +559,14 @@ def test_an_attack_by_units_of_a_named_force_hits_back_at_that_force(coded) -> N
 def test_talks_named_by_their_length_are_the_talks_of_the_clause_s_subject(coded) -> None:
     found = coded("British Trade Secretary Paul Channon spoke to reporters after two days of talks with American officials.")
     assert ("040", "GBR", "USA") in found
+
+
+def test_a_moratorium_on_raids_is_de_escalation_and_one_on_debt_is_not(coded) -> None:
+    assert ("087", "IRQ", "IRN") in coded("Iraq declared a moratorium on air raids on Iranian towns.")
+    assert ("087", "IRQ", "IRN") in coded("Today is the end of a two-week Iraqi moratorium on air raids on Iranian towns.")
+    assert not coded("Brazil declared a moratorium on interest payments to foreign banks.")
+
+
+def test_what_a_condition_asks_of_the_other_side_has_not_happened(coded) -> None:
+    found = coded("Iraq declared a moratorium on air raids on condition that Iran stop attacking Iraqi territory.")
+    assert not [f for f in found if f[1] == "IRN"]
