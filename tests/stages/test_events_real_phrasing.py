@@ -570,3 +570,7 @@ def test_a_moratorium_on_raids_is_de_escalation_and_one_on_debt_is_not(coded) ->
 def test_what_a_condition_asks_of_the_other_side_has_not_happened(coded) -> None:
     found = coded("Iraq declared a moratorium on air raids on condition that Iran stop attacking Iraqi territory.")
     assert not [f for f in found if f[1] == "IRN"]
+
+
+def test_saying_another_state_is_the_cause_of_tension_is_blame(coded) -> None:
+    assert ("112", "IRN", "IRQ") in coded("The Iranian spokesman said Iraq was the main cause of tension in the Gulf.")

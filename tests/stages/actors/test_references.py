@@ -280,3 +280,10 @@ def test_a_person_acts_for_the_state_his_office_of_the_day_serves_not_his_later_
                   published="1987-04-13")
     minister = mention(doc, "Soviet Foreign Minister Eduard Shevardnadze")
     assert (minister.code, minister.country) == ("SUNGOV", "SUN")
+
+
+def test_a_state_named_after_a_pronoun_does_not_bar_its_own_official_as_antecedent(article) -> None:
+    doc = article("The Iranian spokesman said the reports were propaganda.\n\n"
+                  "He said Iraq was the main cause of tension and said Iran would defend its shipping.\n")
+    he = next(m for m in doc.actor_mentions if m.text == "He")
+    assert he.code == "IRNGOV"

@@ -244,7 +244,10 @@ def _named_again(candidate: ActorMention, others: Sequence[ActorMention]) -> boo
         titled = other.rule in {"demonym+agent", "name+agent", "title:holder"} and (other.code or "")[3:6] == "GOV"
         return titled and other.country == candidate.country and (candidate.code or "")[3:6] in {"GOV", "ELI"}
 
-    return any((candidate.actor_id and other.actor_id == candidate.actor_id) or same_office(other) for other in others)
+    def same_actor(other: ActorMention) -> bool:  # not the state an official of it belongs to
+        return bool(candidate.actor_id) and other.actor_id == candidate.actor_id and other.code == candidate.code
+
+    return any(same_actor(other) or same_office(other) for other in others)
 
 
 def _one_official(mention: ActorMention) -> bool:
