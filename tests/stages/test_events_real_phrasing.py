@@ -574,3 +574,11 @@ def test_what_a_condition_asks_of_the_other_side_has_not_happened(coded) -> None
 
 def test_saying_another_state_is_the_cause_of_tension_is_blame(coded) -> None:
     assert ("112", "IRN", "IRQ") in coded("The Iranian spokesman said Iraq was the main cause of tension in the Gulf.")
+
+
+def test_asking_whether_another_s_forces_could_protect_one_is_an_appeal_to_that_state(coded) -> None:
+    assert ("0234", "KWT", "USA") in coded("Kuwait asked whether its tankers could be escorted by American warships.")
+
+
+def test_saying_towns_were_shelled_by_another_state_blames_the_shelling_state(coded) -> None:
+    assert ("112", "IRN", "IRQ") in coded("Iran said its towns had been shelled by Iraqi artillery in violation of the truce.")

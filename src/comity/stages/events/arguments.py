@@ -344,9 +344,16 @@ def _complement_subjects(match: Match) -> list:
         for child in host.children:
             if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" for g in child.children) or child.dep_ == "ccomp":
                 subject = _named_subjects(child)
+                if subject and not statement:
+                    # "asked if protection could be provided by U.S. destroyers": the one to act
+                    subject = _agents_of(child) or subject
                 if subject:
                     return subject if statement else _with_owners(subject)
     return []
+
+
+def _agents_of(clause) -> list:
+    return [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _named_subjects(clause) -> list:
