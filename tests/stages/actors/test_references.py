@@ -287,3 +287,10 @@ def test_a_state_named_after_a_pronoun_does_not_bar_its_own_official_as_antecede
                   "He said Iraq was the main cause of tension and said Iran would defend its shipping.\n")
     he = next(m for m in doc.actor_mentions if m.text == "He")
     assert he.code == "IRNGOV"
+
+
+def test_the_secretary_general_is_the_one_introduced_with_that_title(article, mention) -> None:
+    doc = article("UNITED NATIONS, Oct 19 - U.S. Ambassador Vernon Walters met Secretary General Javier Perez de Cuellar. "
+                  "A spokesman said the Secretary General had no comment.\n", outlet="Reuters", published="1987-10-19")
+    later = [m for m in doc.actor_mentions if m.text == "Secretary General"]
+    assert later and later[0].actor_id == "person:perez-de-cuellar-javier"

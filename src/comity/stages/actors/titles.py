@@ -235,7 +235,8 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
         return found or _nearest(ctx, lambda m: m.role in GROUP_NOUNS)
     if title.noun in PERSON_TITLES:
         person = lambda m: is_person_mention(m, ctx) and (m.code or "")[3:6] in {"GOV", "ELI"}  # noqa: E731
-        titled = _nearest(ctx, lambda m: person(m) and _called(m, title.noun), within=2)
+        # introduced with the title, whoever they serve: "Secretary General Javier Perez de Cuellar" (IGOUNO)
+        titled = _nearest(ctx, lambda m: is_person_mention(m, ctx) and _called(m, title.noun), within=2)
         holding = _nearest(ctx, lambda m: person(m) and _holds(m, title.noun))
         if title.noun in INTRODUCED_TITLES:
             return titled or holding
@@ -257,8 +258,8 @@ def _holds(mention: ActorMention, noun: str) -> bool:
 
 def _called(mention: ActorMention, noun: str) -> bool:
     """Whether a mention was introduced with this title ("President Kim Il Sung" for "the president")."""
-    words = mention.text.lower().split()
-    return any(n in words for n in TITLE_SYNONYMS.get(noun, (noun,))) or (noun == "leader" and "leader" in " ".join(words))
+    words = f" {' '.join(mention.text.lower().replace('-', ' ').split())} "
+    return any(f" {n.replace('-', ' ')} " in words for n in TITLE_SYNONYMS.get(noun, (noun,))) or (noun == "leader" and "leader" in words)
 
 
 def _nearest(ctx: Context, fits, prefer_subjects: bool = False, within: int | None = None) -> ActorMention | None:
