@@ -15,11 +15,12 @@ from comity.model import Found
 def coded():
     pipeline = build_pipeline()
 
-    def code(text: str) -> list[tuple[str, str | None, str | None]]:
+    def code(text: str, counted_only: bool = True) -> list[tuple[str, str | None, str | None]]:
         doc = document_from_text("Headline\n\n" + text, "t")
         doc.meta.published = Found("2022-02-24", "test")
         doc = pipeline(doc)
-        return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in doc.event_mentions if m.counts_as_event]
+        return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in doc.event_mentions
+                if m.counts_as_event or not counted_only]
 
     return code
 
@@ -511,21 +512,16 @@ def test_crushing_the_other_side_s_attack_is_fighting_and_crushing_protests_is_r
     assert not [f for f in found if f[0] == "175"]
 
 
-def _all_mentions(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = document_from_text("Headline\n\n" + text, "t")
-    doc.meta.published = Found("2022-02-24", "test")
-    return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in build_pipeline()(doc).event_mentions]
-
-
-def test_calling_something_a_name_asks_no_one_for_anything() -> None:
-    found = _all_mentions("Iran's parliament speaker on Tuesday called the Iraqi raids on its ports an escalation and promised revenge.")
+def test_calling_something_a_name_asks_no_one_for_anything(coded) -> None:
+    text = "Iran's parliament speaker on Tuesday called the Iraqi raids on its ports an escalation and promised revenge."
+    found = coded(text, counted_only=False)
     assert not [f for f in found if f[0].startswith("02")]
 
 
-def test_a_spokesman_asked_by_reporters_makes_no_appeal() -> None:
+def test_a_spokesman_asked_by_reporters_makes_no_appeal(coded) -> None:
     for text in ("A Kremlin spokesman, asked whether the summit could ease tensions, said it depended on Washington.",
                  "Soviet Foreign Minister Eduard Shevardnadze, when asked about sanctions against Iran, said nothing."):
-        assert not [f for f in _all_mentions(text) if f[0].startswith("02")], text
+        assert not [f for f in coded(text, counted_only=False) if f[0].startswith("02")], text
 
 
 def test_a_passive_aside_with_its_doer_keeps_the_act(coded) -> None:
@@ -541,8 +537,8 @@ def test_asking_another_state_to_escort_one_s_ships_is_an_appeal_for_protection(
     assert ("0234", "KWT", "USA") in coded("Kuwait asked Washington to escort its tankers through the Gulf.")
 
 
-def test_protecting_an_industry_from_imports_is_no_aid() -> None:
-    found = _all_mentions("The Reagan administration objected to Brazil protecting its steel industry from imports.")
+def test_protecting_an_industry_from_imports_is_no_aid(coded) -> None:
+    found = coded("The Reagan administration objected to Brazil protecting its steel industry from imports.", counted_only=False)
     assert not [f for f in found if f[0].startswith("07")]
 
 
