@@ -17,6 +17,7 @@ from functools import cache
 from comity.config import SPACY_MODEL
 from comity.errors import ComityError
 from comity.model import CODED_SECTIONS, Document, Sentence, Span
+from comity.stages.attribute_rules import replace_attribute_ruler
 
 
 _HYPHEN_AFTER_ABBREVIATION = re.compile(r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])")
@@ -44,6 +45,7 @@ def _load_nlp(model: str):  # -> spacy.Language
     if "comity_section_starts" not in nlp.pipe_names:
         nlp.add_pipe("comity_section_starts", before="parser")
     _split_hyphen_after_abbreviation(nlp)
+    replace_attribute_ruler(nlp)
     return nlp
 
 
