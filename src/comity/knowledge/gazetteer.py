@@ -106,10 +106,29 @@ class Gazetteer:
             known = options.get(id(entry))
             if key and (known is None or tier < known[0]):
                 options[id(entry)] = (tier, entry)
-        self._index = {key: list(options.values()) for key, options in index.items()}
+        numbers: dict[int, int] = {}
+        self._entries: list[GazetteerEntry] = []
+        #: name -> its options, each one int (tier * _TIER_STEP + entry number), a tuple when several:
+        #: 180,000 names read from the cache as ints cost half what as many lists of pairs do
+        self._index: dict[str, int | tuple[int, ...]] = {}
+        for key, options in index.items():
+            codes = tuple(tier * _TIER_STEP + self._number(entry, numbers) for tier, entry in options.values())
+            self._index[key] = codes[0] if len(codes) == 1 else codes
         self._venues = [
-            (key, entry) for key, options in self._index.items() for tier, entry in options if tier == TIER_VENUE
+            (key, entry) for key in self._index for tier, entry in self._options(key) if tier == TIER_VENUE
         ]
+
+    def _number(self, entry: GazetteerEntry, numbers: dict[int, int]) -> int:
+        number = numbers.get(id(entry))
+        if number is None:
+            number = numbers[id(entry)] = len(self._entries)
+            self._entries.append(entry)
+        return number
+
+    def _options(self, key: str) -> list[tuple[int, GazetteerEntry]]:
+        """(tier, entry) for each place of this normalised name."""
+        codes = self._index.get(key, ())
+        return [_entry_of(code, self._entries) for code in ((codes,) if isinstance(codes, int) else codes)]
 
     @staticmethod
     def default() -> Gazetteer:
@@ -146,7 +165,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """Every entry of this exact name, best first (no country preference)."""
-        return [entry for _, entry in sorted(self._index.get(normalize_name(name), []), key=_rank(None))]
+        return [entry for _, entry in sorted(self._options(normalize_name(name)), key=_rank(None))]
 
     def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
         """The place of this exact name, or None; `country_hint` (alpha-3) breaks ties."""
@@ -154,7 +173,7 @@ class Gazetteer:
         return None if found is None else found.to_place(basis=found.kind)
 
     def lookup_entry(self, name: str, country_hint: str | None = None) -> GazetteerEntry | None:
-        options = self._index.get(normalize_name(name))
+        options = self._options(normalize_name(name))
         if options and _is_acronym(name):
             options = [option for option in options if option[0] in ACRONYM_TIERS]
         if not options:
@@ -163,12 +182,21 @@ class Gazetteer:
 
     def best_entries(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """(normalised name, the entry it names first, with no country preference) for every name."""
-        for key, options in self._index.items():
-            yield key, min(options, key=_rank(None))[1]
+        for key in self._index:
+            yield key, min(self._options(key), key=_rank(None))[1]
 
     def venue_names(self) -> Iterator[tuple[str, GazetteerEntry]]:
         """(normalised name, entry) for every venue name and alias, to find venues in text."""
         yield from self._venues
+
+
+#: Entry numbers stay below this: a name's option is one int, tier * _TIER_STEP + entry number.
+_TIER_STEP = 1 << 24
+
+
+def _entry_of(code: int, entries: list[GazetteerEntry]) -> tuple[int, GazetteerEntry]:
+    tier, number = divmod(code, _TIER_STEP)
+    return tier, entries[number]
 
 
 def _is_acronym(name: str) -> bool:

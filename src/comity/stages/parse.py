@@ -17,6 +17,7 @@ from functools import cache
 from comity.config import SPACY_MODEL
 from comity.errors import ComityError
 from comity.model import CODED_SECTIONS, Document, Sentence, Span
+from comity.stages.attribute_rules import replace_attribute_ruler
 
 
 _HYPHEN_AFTER_ABBREVIATION = re.compile(r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])")
@@ -44,6 +45,7 @@ def _load_nlp(model: str):  # -> spacy.Language
     if "comity_section_starts" not in nlp.pipe_names:
         nlp.add_pipe("comity_section_starts", before="parser")
     _split_hyphen_after_abbreviation(nlp)
+    replace_attribute_ruler(nlp)
     return nlp
 
 
@@ -71,12 +73,13 @@ def section_starts_component() -> str:
         region. A closing quotation mark ends the sentence it closes ('... "misleading propaganda."
         He said'), and a word wire copy capitalises after "U.S." continues its sentence ("warned
         the U.S. And other countries")."""
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if previous.is_space and "\n" in previous.text:
-                token.is_sent_start = True
-            elif _closing_quote(token, previous) or _continues_after_abbreviation(token, previous):
-                token.is_sent_start = False
+        texts = [token.text for token in doc]  # read once: a Token made per look costs more than the test
+        for i in range(1, len(texts)):
+            previous, text = texts[i - 1], texts[i]
+            if "\n" in previous and previous.isspace():
+                doc[i].is_sent_start = True
+            elif _closing_quote(text, doc, i) or _continues_after_abbreviation(text, previous):
+                doc[i].is_sent_start = False
         return doc
 
     return "comity_section_starts"
@@ -94,12 +97,12 @@ SENTENCE_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _closing_quote(token, previous) -> bool:
-    return token.text in CLOSING_QUOTES and previous.text in {".", "!", "?"} and not previous.whitespace_
+def _closing_quote(text: str, doc, i: int) -> bool:
+    return text in CLOSING_QUOTES and doc[i - 1].text in {".", "!", "?"} and not doc[i - 1].whitespace_
 
 
-def _continues_after_abbreviation(token, previous) -> bool:
-    return previous.text in ABBREVIATIONS_BEFORE_CAPITALS and token.is_title and token.lower_ not in SENTENCE_OPENERS
+def _continues_after_abbreviation(text: str, previous: str) -> bool:
+    return previous in ABBREVIATIONS_BEFORE_CAPITALS and text.istitle() and text.lower() not in SENTENCE_OPENERS
 
 
 def masked_text(doc: Document) -> str:

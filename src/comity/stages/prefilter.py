@@ -122,7 +122,8 @@ def _fits(needs: dict[str, tuple[tuple[frozenset[str], ...], ...]], forms: set[s
     group it needs among `forms`."""
     return any(
         all(not group.isdisjoint(forms) for group in groups)
-        for lemma in (forms if trigger_forms is None else trigger_forms).intersection(needs)
+        for lemma in (forms if trigger_forms is None else trigger_forms)
+        if lemma in needs  # not set.intersection(needs), which walks the whole dict
         for groups in needs[lemma]
     )
 

@@ -60,6 +60,7 @@ class ActorKnowledge:
         self._given_names: frozenset[tuple[str, ...]] | None = None
         self._holders: dict[tuple[str, str, date | None], tuple[str, ...]] = {}  # memo of holders()
         self._office_bearers: dict[tuple[str, tuple[str, ...]], tuple[ActorEntry, ...]] = {}  # memo: office bearers ever
+        self._people_by_country: dict[str, tuple[ActorEntry, ...]] | None = None  # code[:3] of a role -> people
 
     # -- construction
 
@@ -187,9 +188,12 @@ class ActorKnowledge:
         """A surname that alone does not single out one person: listed in common_names.txt
         ("Sánchez", "Johnson") or the given name of another known person ("Jonathan")."""
         key = name_key(surname)
+        return key in _common_surnames() or key in self._given_name_keys()
+
+    def _given_name_keys(self) -> frozenset[tuple[str, ...]]:
         if self._given_names is None:
             self._given_names = _given_names(e for e in self._entries.values() if not e.broad)
-        return key in _common_surnames() or key in self._given_names
+        return self._given_names
 
     def search(self, name: str) -> list[Actor]:
         """Actors whose names contain every word of `name`, exact names first."""
@@ -259,11 +263,26 @@ class ActorKnowledge:
         if key not in self._office_bearers:
             self._office_bearers[key] = tuple(
                 entry
-                for entry in self._entries.values()
+                for entry in self._people_with_roles_of(country)
                 if entry.actor.kind == "person"
                 and any(r.code.startswith(country) and role_matches(r, noun_key) for r in entry.roles)
             )
         return self._office_bearers[key]
+
+    def _people_with_roles_of(self, country: str) -> Iterable[ActorEntry]:
+        """The entries that may hold an office of `country` (an alpha-3 code), in knowledge order:
+        those with a role whose code starts with it, found through an index built once (a scan
+        of every entry cost about 20 ms for each country and office asked about)."""
+        if len(country) != 3:
+            return self._entries.values()
+        if self._people_by_country is None:
+            index: dict[str, list[ActorEntry]] = {}
+            for entry in self._entries.values():
+                if entry.actor.kind == "person":
+                    for prefix in dict.fromkeys(role.code[:3] for role in entry.roles):
+                        index.setdefault(prefix, []).append(entry)
+            self._people_by_country = {prefix: tuple(entries) for prefix, entries in index.items()}
+        return self._people_by_country.get(country, ())
 
     # -- matching
 
@@ -330,4 +349,6 @@ def _default_knowledge() -> ActorKnowledge:
 def _indexed_default_knowledge() -> ActorKnowledge:
     knowledge = ActorKnowledge._read((), (), include_default=True)
     knowledge._name_index()
+    knowledge._given_name_keys()  # kept in the cache with the rest: 45 ms to find in every process
+    knowledge._people_with_roles_of("USA")  # builds the index of office holders by country
     return knowledge
