@@ -78,6 +78,14 @@ def test_a_present_time_clause_of_a_coming_act_is_coming_too(nlp) -> None:
     assert assess(trigger(nlp, text, "visits")).value is Factuality.ASSERTED
 
 
+def test_an_event_noun_averted_did_not_happen_and_one_urged_has_not_yet(nlp) -> None:
+    assert assess(trigger(nlp, "The talks were meant to avert American sanctions against Japan.", "sanctions")).value is Factuality.NEGATED
+    text = "The sanctions urged by the farm lobby would hurt Japan."
+    assert assess(trigger(nlp, text, "sanctions")).value is Factuality.HYPOTHETICAL
+    text = "The sanctions imposed by Congress hurt Japan."
+    assert assess(trigger(nlp, text, "sanctions")).value is Factuality.ASSERTED
+
+
 def test_report_names_its_speaker(nlp) -> None:
     found = assess(trigger(nlp, "The minister visited the capital, the agency said.", "visited"))
     assert found.speaker is not None and found.speaker.text == "agency"

@@ -368,6 +368,21 @@ def _modifying_clauses(noun) -> list:
     return clauses
 
 
+#: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
+PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid"})
+
+
+def _kept_from_happening(noun) -> Assessment | None:
+    """An event noun that something averts has not happened ("aimed at averting EC sanctions");
+    one that is urged or demanded has not happened yet ("sanctions urged by computer makers")."""
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in PREVENTION_VERBS:
+        return Assessment(Factuality.NEGATED, noun.head)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in REQUEST_VERBS:
+            return Assessment(Factuality.HYPOTHETICAL, clause)
+    return None
+
+
 def assess(trigger) -> Assessment:
     """The factuality of an event trigger (a spaCy token)."""
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in trigger.children):
@@ -377,6 +392,9 @@ def assess(trigger) -> Assessment:
             found = _clause_factuality(clause)
             if found is not None:
                 return found
+        kept_from = _kept_from_happening(trigger)
+        if kept_from is not None:
+            return kept_from
     verb = clause_verb(trigger)
     cue = negated(verb)
     if cue is not None:
