@@ -578,3 +578,9 @@ def test_asking_whether_another_s_forces_could_protect_one_is_an_appeal_to_that_
 
 def test_saying_towns_were_shelled_by_another_state_blames_the_shelling_state(coded) -> None:
     assert ("112", "IRN", "IRQ") in coded("Iran said its towns had been shelled by Iraqi artillery in violation of the truce.")
+
+
+def test_demonstrating_something_shows_it_and_demonstrating_against_someone_protests(coded) -> None:
+    text = "WASHINGTON, April 3 - President Reagan's weakness in Congress has been demonstrated by the U.S. Senate's vote on a highway bill."
+    assert not [f for f in coded(text) if f[0].startswith("14")]
+    assert [f for f in coded("Filipino students demonstrated against the government in Manila.") if f[0] == "141"]

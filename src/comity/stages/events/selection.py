@@ -49,13 +49,19 @@ def without_non_event_senses(matches: list[Match], senses: NonEventSenses) -> li
     return [m for m in matches if not any(_in_sense(m.trigger, sense) for sense in senses.for_lemma(m.trigger.lemma_))]
 
 
+#: In a sense's word list: any dependent of that kind; for `object`, any direct object
+#: ("demonstrated its strength"), not a preposition's ("demonstrated against the government").
+ANY_WORD = "*"
+
+
 def _in_sense(trigger, sense: NonEventSense) -> bool:
     found = {
         "object": _object_words(trigger),
         "modifier": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")},
         "adverb": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("prt", "advmod")},
     }
-    return any(found[kind] & words for kind, words in sense.words.items())
+    direct = any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in trigger.children)
+    return any(found[kind] & words or (ANY_WORD in words and (direct if kind == "object" else found[kind])) for kind, words in sense.words.items())
 
 
 def _object_words(trigger) -> set[str]:
