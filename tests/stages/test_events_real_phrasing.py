@@ -584,3 +584,8 @@ def test_demonstrating_something_shows_it_and_demonstrating_against_someone_prot
     text = "WASHINGTON, April 3 - President Reagan's weakness in Congress has been demonstrated by the U.S. Senate's vote on a highway bill."
     assert not [f for f in coded(text) if f[0].startswith("14")]
     assert [f for f in coded("Filipino students demonstrated against the government in Manila.") if f[0] == "141"]
+
+
+def test_fearing_something_is_a_state_of_mind_not_a_pessimistic_comment(coded) -> None:
+    found = coded("Hezbollah leader Hassan Nasrallah, who has lived in hiding fearing an Israeli strike, spoke by video link.", counted_only=False)
+    assert not [f for f in found if f[0] == "012"]
