@@ -41,6 +41,8 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom denied reports that it had attacked the convoy.", "attacked", Factuality.NEGATED),
         ("The kingdom said reports that it intended to attack the convoy were baseless.", "attack", Factuality.NEGATED),
         ("Reports that the kingdom had attacked the convoy were denied by its ministry.", "attacked", Factuality.NEGATED),
+        ("The kingdom made no comment on the fighting.", "made", Factuality.NEGATED),
+        ("The kingdom gave no details of the raid on the port.", "raid", Factuality.ASSERTED),
         ("The kingdom denied the report.", "denied", Factuality.ASSERTED),
         ("The kingdom intends no threat to shipping.", "threat", Factuality.NEGATED),
         # a purpose is intended, not done

@@ -102,6 +102,12 @@ def _is_negated(verb) -> bool:
     return any(g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") for s in subjects for g in s.children)
 
 
+def _object_denied(verb):
+    """ "made no comment", "fired no missiles": the verb's own act is denied by its object's "no"
+    (not an event named inside that object: "gave no details of the raid")."""
+    return next((g for o in verb.children if o.dep_ in ("dobj", "obj") for g in o.children if g.dep_ == "det" and g.lower_ == "no"), None)
+
+
 def _modals(verb) -> set[str]:
     return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
 
@@ -396,7 +402,7 @@ def assess(trigger) -> Assessment:
         if kept_from is not None:
             return kept_from
     verb = clause_verb(trigger)
-    cue = negated(verb)
+    cue = negated(verb) or (_object_denied(verb) if verb.i == trigger.i else None)
     if cue is not None:
         return Assessment(Factuality.NEGATED, cue)
     cue = hypothetical(verb)
