@@ -589,3 +589,9 @@ def test_demonstrating_something_shows_it_and_demonstrating_against_someone_prot
 def test_fearing_something_is_a_state_of_mind_not_a_pessimistic_comment(coded) -> None:
     found = coded("Hezbollah leader Hassan Nasrallah, who has lived in hiding fearing an Israeli strike, spoke by video link.", counted_only=False)
     assert not [f for f in found if f[0] == "012"]
+
+
+def test_a_bare_participle_joined_to_a_passive_is_passive_too(coded) -> None:
+    found = coded("Iran said its troops advanced in Iraqi Kurdistan. It said remnants of an Iraqi brigade were shattered "
+                  "and 200 of its soldiers killed or wounded.")
+    assert not [f for f in found if f[0].startswith("19") and f[1] == "IRQ"]

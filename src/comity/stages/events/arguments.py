@@ -15,7 +15,21 @@ from comity.stages.events.vocabulary import (
 def is_passive(token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
         token.tag_ == "VBN" and token.dep_ == "acl"
-    )
+    ) or _elided_passive(token)
+
+
+def _elided_passive(token) -> bool:
+    """ "the brigade was shattered and 200 of its men killed": a bare participle joined to a
+    passive verb shares its "was"; the parser calls its patient a subject."""
+    if token.dep_ != "conj" or token.tag_ != "VBN" or token.head.i == token.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in token.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.head.children)
+
+
+def _passive_subjects(token) -> list:
+    return [c for c in token.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and _elided_passive(token))]
 
 
 def logical_subject(token, depth: int = 0) -> list:
@@ -25,7 +39,7 @@ def logical_subject(token, depth: int = 0) -> list:
         return _noun_subject(token, depth)
     if is_passive(token):
         agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agent or token.dep_ != "conj":
+        if agent or token.dep_ != "conj" or _passive_subjects(token):
             return agent
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token) or _subject_before_relative_clause(token)
     if subjects:
@@ -217,7 +231,7 @@ def _logical_object(token) -> list:
     if token.pos_ == "NOUN":
         return []
     if is_passive(token):
-        subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+        subject = _passive_subjects(token)
         if subject and subject[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return [token.head]
         if not subject and token.dep_ == "acl":
