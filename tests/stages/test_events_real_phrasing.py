@@ -595,3 +595,8 @@ def test_a_bare_participle_joined_to_a_passive_is_passive_too(coded) -> None:
     found = coded("Iran said its troops advanced in Iraqi Kurdistan. It said remnants of an Iraqi brigade were shattered "
                   "and 200 of its soldiers killed or wounded.")
     assert not [f for f in found if f[0].startswith("19") and f[1] == "IRQ"]
+
+
+def test_a_state_s_leader_does_not_blame_his_own_state(coded) -> None:
+    found = coded("President Reagan said the U.S. would impose tariffs on Japanese goods to retaliate against an alleged violation of the pact.")
+    assert not [f for f in found if f[0].startswith("11") and f[2] == "USA"]

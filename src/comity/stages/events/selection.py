@@ -228,9 +228,10 @@ def without_acts_on_oneself(candidates: list[Candidate]) -> list[Candidate]:
                                           and c.source.key != c.target.key and not c.match.pattern.self_target) and not _words_about_own_state(c)]
 
 
-#: Verbal roots (statement, appeal, intent, consultation, support) that a state's organ does not
-#: address to its own state: "Weinberger said U.S. warship movements were not unusual".
-_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+#: Verbal roots (statement, appeal, intent, consultation, support, disapproval) that a state's
+#: organ does not address to its own state: "Weinberger said U.S. warship movements were not
+#: unusual", "Reagan said the U.S. would retaliate against alleged violations" (no blame of the U.S.).
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "11"})
 
 
 #: Sectors of a state's own executive: its state, government, military and elite.
