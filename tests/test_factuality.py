@@ -42,6 +42,8 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom said reports that it intended to attack the convoy were baseless.", "attack", Factuality.NEGATED),
         ("Reports that the kingdom had attacked the convoy were denied by its ministry.", "attacked", Factuality.NEGATED),
         ("The kingdom made no comment on the fighting.", "made", Factuality.NEGATED),
+        ("The minister rejected demands by a group of governors that he resign.", "resign", Factuality.HYPOTHETICAL),
+        ("The kingdom rejected the demand that the envoy leave.", "leave", Factuality.HYPOTHETICAL),
         ("The kingdom gave no details of the raid on the port.", "raid", Factuality.ASSERTED),
         ("The kingdom denied the report.", "denied", Factuality.ASSERTED),
         ("The kingdom intends no threat to shipping.", "threat", Factuality.NEGATED),

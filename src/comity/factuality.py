@@ -235,9 +235,38 @@ def _purpose_of(chain):
     return None
 
 
+#: Nouns whose that-clause asks for an act: "demands that he resign", "a proposal that they meet".
+MANDATIVE_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "suggestion", "recommendation", "insistence",
+                             "order", "requirement", "plea", "ultimatum"})
+
+
 def _mandated(verb) -> bool:
-    """A subjunctive clause of a verb of demanding ("demanded that Russia withdraw")."""
-    return verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and verb.head.lemma_ in MANDATIVE_VERBS and not _modals(verb)
+    """A subjunctive clause of a verb or noun of demanding ("demanded that Russia withdraw",
+    "demands by governors that he resign")."""
+    if verb.tag_ not in ("VB", "VBP") or _modals(verb):
+        return False
+    head = verb.head.lemma_.lower()
+    if verb.dep_ == "ccomp" and head in MANDATIVE_VERBS:
+        return True
+    return verb.dep_ in ("acl", "ccomp", "relcl") and _demanding_noun_above(verb.head, plain=verb.tag_ == "VB" or _plain_subjunctive(verb))
+
+
+def _plain_subjunctive(verb) -> bool:
+    """ "that he resign": the base form after a singular third-person subject (tagged VB or VBP)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in ("he", "she", "it") or subject.tag_ in ("NN", "NNP"))
+
+
+def _demanding_noun_above(noun, plain: bool) -> bool:
+    """The noun a that-clause hangs on is one of demanding, or (for a plain subjunctive, "that he
+    resign", which the parser may hang on the nearest noun) one a "by"/"of" phrase leads up to."""
+    for _ in range(3):
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in MANDATIVE_NOUNS:
+            return True
+        if not plain or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _habit(verb) -> object | None:

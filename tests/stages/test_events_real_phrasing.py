@@ -600,3 +600,8 @@ def test_a_bare_participle_joined_to_a_passive_is_passive_too(coded) -> None:
 def test_a_state_s_leader_does_not_blame_his_own_state(coded) -> None:
     found = coded("President Reagan said the U.S. would impose tariffs on Japanese goods to retaliate against an alleged violation of the pact.")
     assert not [f for f in found if f[0].startswith("11") and f[2] == "USA"]
+
+
+def test_rounds_are_fired_and_a_round_of_talks_is_launched(coded) -> None:
+    assert not coded("The eighth GATT round of negotiations was launched at Punta del Este in Uruguay in September 1986.")
+    assert ("194", "IRQ", "IRN") in coded("Iraqi gunners fired several rounds at Iranian positions.")
