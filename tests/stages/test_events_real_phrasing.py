@@ -605,3 +605,8 @@ def test_a_state_s_leader_does_not_blame_his_own_state(coded) -> None:
 def test_rounds_are_fired_and_a_round_of_talks_is_launched(coded) -> None:
     assert not coded("The eighth GATT round of negotiations was launched at Punta del Este in Uruguay in September 1986.")
     assert ("194", "IRQ", "IRN") in coded("Iraqi gunners fired several rounds at Iranian positions.")
+
+
+def test_what_comes_under_criticism_is_criticised_by_the_one_it_comes_from(coded) -> None:
+    assert ("111", "EGY", "ISR") in coded("The Israeli raid on Tunis came under sharp criticism from Egypt.")
+    assert ("190", "IRN", None) in coded("An Iraqi convoy came under attack from Iranian gunboats.")

@@ -146,6 +146,8 @@ def _noun_subject(noun, depth: int) -> list:
         return _noun_subject(head, depth + 1)
     if eliciting_verb(noun) is not None:  # "drawing condemnation from X": X condemns
         return _from_objects(noun) or _from_objects(head)
+    if _undergone(noun):
+        return _from_objects(noun) or _from_objects(head.head)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     return _circumstance_doer(noun, depth)
@@ -301,10 +303,24 @@ def _pair_compound(noun) -> list:
 def _harmed_by(noun) -> list:
     """ "Soleimani was killed by a US airstrike in Iraq": the one the act the noun names was done
     to, when the noun is the "by" agent of a passive verb; not the place it happened in."""
+    if _undergone(noun):  # "the convoy came under attack from rebels"
+        return [c for c in noun.head.head.children if c.dep_ == "nsubj"]
     agent = noun.head
     if noun.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return []
     return [c for c in agent.head.children if c.dep_ == "nsubjpass"]
+
+
+#: Verbs by which a subject undergoes what an "under" phrase names: "came under attack".
+UNDERGOING_VERBS = frozenset({"come", "fall", "be", "remain", "find"})
+
+
+def _undergone(noun) -> bool:
+    """ "came under criticism from X", "fell under attack": the clause's subject undergoes the act
+    the noun names, whose doer the "from" phrase gives."""
+    preposition = noun.head
+    return (noun.dep_ == "pobj" and preposition.lower_ == "under" and preposition.dep_ == "prep"
+            and preposition.head.lemma_.lower() in UNDERGOING_VERBS)
 
 
 def _third_party_role(token) -> bool:
