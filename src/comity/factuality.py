@@ -95,6 +95,8 @@ def clause_verb(token):  # token: spacy Token -> spacy Token
 
 
 def _is_negated(verb) -> bool:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "admitting mistakes without apologising for them"
     if any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS and child.dep_ in ("advmod", "preconj", "det") for child in verb.children):
         return True
     # "Neither X nor Y attacked", "No country attacked"
@@ -404,14 +406,18 @@ def _modifying_clauses(noun) -> list:
 
 
 #: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
-PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid"})
+PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block"})
 
 
 def _kept_from_happening(noun) -> Assessment | None:
-    """An event noun that something averts has not happened ("aimed at averting EC sanctions");
-    one that is urged or demanded has not happened yet ("sanctions urged by computer makers")."""
+    """An event noun that something averts has not happened ("aimed at averting EC sanctions",
+    "barred negotiations"); one that is urged or called for has not happened yet ("sanctions
+    urged by computer makers", "called for a ban on exports")."""
     if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in PREVENTION_VERBS:
         return Assessment(Factuality.NEGATED, noun.head)
+    asked = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head if noun.dep_ in ("dobj", "obj") else None
+    if asked is not None and asked.pos_ == "VERB" and asked.lemma_.lower() in REQUEST_VERBS:
+        return Assessment(Factuality.HYPOTHETICAL, asked)  # "called for a ban on food exports", "urged sanctions"
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in REQUEST_VERBS:
             return Assessment(Factuality.HYPOTHETICAL, clause)

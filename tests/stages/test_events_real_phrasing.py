@@ -610,3 +610,8 @@ def test_rounds_are_fired_and_a_round_of_talks_is_launched(coded) -> None:
 def test_what_comes_under_criticism_is_criticised_by_the_one_it_comes_from(coded) -> None:
     assert ("111", "EGY", "ISR") in coded("The Israeli raid on Tunis came under sharp criticism from Egypt.")
     assert ("190", "IRN", None) in coded("An Iraqi convoy came under attack from Iranian gunboats.")
+
+
+def test_tests_are_a_show_of_force_only_when_they_are_of_weapons(coded) -> None:
+    assert not coded("Hoyte based his statements on tests conducted by the WHO and the Pan American Health Organization.")
+    assert ("150", "PRK", "JPN") in coded("North Korea conducted a missile test near Japan.")
