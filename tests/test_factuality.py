@@ -47,6 +47,8 @@ def trigger(nlp, text: str, word: str):
         ("Newspapers called for a ban on exports from the kingdom.", "ban", Factuality.HYPOTHETICAL),
         ("The palace barred negotiations with the rebels.", "negotiations", Factuality.NEGATED),
         ("The king admitted mistakes without apologising to the envoy.", "apologising", Factuality.NEGATED),
+        ("Her mission was to brief the minister on President Smith's visit to the Soviet Union last week.", "visit", Factuality.ASSERTED),
+        ("His task was to brief the envoy on the king's visit to the capital.", "visit", Factuality.FUTURE),
         ("The kingdom gave no details of the raid on the port.", "raid", Factuality.ASSERTED),
         ("The kingdom denied the report.", "denied", Factuality.ASSERTED),
         ("The kingdom intends no threat to shipping.", "threat", Factuality.NEGATED),

@@ -424,6 +424,20 @@ def _kept_from_happening(noun) -> Assessment | None:
     return None
 
 
+#: Words that put a time in the past: "last week", "yesterday", "two days ago".
+PAST_TIME_WORDS = frozenset({"last", "yesterday", "ago", "earlier", "previous"})
+
+
+def _dated_in_the_past(noun) -> bool:
+    """An event noun with a past time of its own ("Thatcher's visit to Moscow last week") happened,
+    whatever the clause that mentions it plans or asks."""
+    for child in noun.children:
+        if child.dep_ in ("npadvmod", "advmod") and child.ent_type_ == "DATE":
+            if any(t.lower_ in PAST_TIME_WORDS for t in child.subtree):
+                return True
+    return False
+
+
 def assess(trigger) -> Assessment:
     """The factuality of an event trigger (a spaCy token)."""
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in trigger.children):
@@ -436,6 +450,8 @@ def assess(trigger) -> Assessment:
         kept_from = _kept_from_happening(trigger)
         if kept_from is not None:
             return kept_from
+        if _dated_in_the_past(trigger):
+            return Assessment(Factuality.ASSERTED)  # "to brief Shultz on Thatcher's visit to Moscow last week"
     verb = clause_verb(trigger)
     cue = negated(verb) or (_object_denied(verb) if verb.i == trigger.i else None)
     if cue is not None:
