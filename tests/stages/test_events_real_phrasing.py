@@ -615,3 +615,7 @@ def test_what_comes_under_criticism_is_criticised_by_the_one_it_comes_from(coded
 def test_tests_are_a_show_of_force_only_when_they_are_of_weapons(coded) -> None:
     assert not coded("Hoyte based his statements on tests conducted by the WHO and the Pan American Health Organization.")
     assert ("150", "PRK", "JPN") in coded("North Korea conducted a missile test near Japan.")
+
+
+def test_denying_another_state_s_report_is_a_denial_addressed_to_it(coded) -> None:
+    assert ("016", "IRQ", "IRN") in coded("Iraq denied an Iranian report that an Iraqi jet was shot down.")
