@@ -619,3 +619,8 @@ def test_tests_are_a_show_of_force_only_when_they_are_of_weapons(coded) -> None:
 
 def test_denying_another_state_s_report_is_a_denial_addressed_to_it(coded) -> None:
     assert ("016", "IRQ", "IRN") in coded("Iraq denied an Iranian report that an Iraqi jet was shot down.")
+
+
+def test_talks_between_parties_are_theirs_whatever_clause_they_are_set_in(coded) -> None:
+    found = coded("The breakthrough followed talks between military delegations from Russia and Ukraine in Istanbul.")
+    assert ("040", "RUS", "UKR") in found or ("040", "UKR", "RUS") in found

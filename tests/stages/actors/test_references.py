@@ -294,3 +294,8 @@ def test_the_secretary_general_is_the_one_introduced_with_that_title(article, me
                   "A spokesman said the Secretary General had no comment.\n", outlet="Reuters", published="1987-10-19")
     later = [m for m in doc.actor_mentions if m.text == "Secretary General"]
     assert later and later[0].actor_id == "person:perez-de-cuellar-javier"
+
+
+def test_a_minister_of_a_portfolio_is_one_title_with_the_state_and_deputy_before_it(article, mention) -> None:
+    doc = article("PARIS, March 13 - Deputy Iranian Finance Minister Ali Rezaei met French officials.\n", outlet="Reuters")
+    assert mention(doc, "Deputy Iranian Finance Minister Ali Rezaei").code == "IRNGOV"

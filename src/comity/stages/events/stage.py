@@ -144,8 +144,10 @@ class EventStage:
         if pattern.speech:  # "Tillerson said the U.S. is maintaining ties", "officials said Washington did not seek": one's own state is no addressee
             own = {country_key(source) for source in sources}
             targets = [t for t in targets if not (_state_level(t) and t.argument.country in own)]
-        if between and not sources and logical_subject(match.trigger):
-            between = False  # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties
+        if between and not sources and logical_subject(match.trigger) and not (pattern.mutual and pattern.pos == "noun"):
+            # "their actions backed the pact between X, Y and Z": a doer, no actor, not the parties;
+            # but "talks between X and Y" are the parties' own, whatever clause they are set in
+            between = False
         if not targets and match.trigger.dep_ == "conj" and not pattern.speech:
             targets = targets_by_trigger.get(match.trigger.head.i, [])
         if not targets and pattern.pos == "noun" and (eliciting := eliciting_verb(match.trigger)) is not None:
