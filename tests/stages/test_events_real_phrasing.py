@@ -624,3 +624,8 @@ def test_denying_another_state_s_report_is_a_denial_addressed_to_it(coded) -> No
 def test_talks_between_parties_are_theirs_whatever_clause_they_are_set_in(coded) -> None:
     found = coded("The breakthrough followed talks between military delegations from Russia and Ukraine in Istanbul.")
     assert ("040", "RUS", "UKR") in found or ("040", "UKR", "RUS") in found
+
+
+def test_a_state_s_partners_or_allies_are_other_states(coded) -> None:
+    found = coded("At the Venice summit, U.S. trading partners called on Washington to cut its budget deficit.")
+    assert not [f for f in found if f[1] == "USA"]

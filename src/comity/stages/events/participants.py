@@ -6,7 +6,7 @@ from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
 from comity.stages.events.records import Participant
 from comity.stages.events.story import story_sides
-from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, HARM_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
+from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, COUNTERPART_NOUNS, HARM_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
 
 class ActorIndex:
@@ -56,6 +56,8 @@ class ActorIndex:
             return [mention]
         if depth > 2 or token.lemma_.lower() in ARTEFACT_NOUNS:
             return []  # "visited the statues of Kim Il Sung" is no visit to him
+        if token.lemma_.lower() in COUNTERPART_NOUNS:
+            return []  # "U.S. trading partners called on Washington": others than the state named
         descend = ("poss", "appos") if token.lemma_.lower() in RELATION_NOUNS else ("poss", "appos", "compound", "amod", "nmod")
         for child in token.children:
             if child.dep_ in descend:

@@ -24,6 +24,10 @@ INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "agai
 
 
 #: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
+#: Nouns of the other side of a relation: a state named in their phrase is not them ("U.S. trading
+#: partners", "Iraq's allies", "Brazil's creditors").
+COUNTERPART_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "adversary", "creditor", "debtor",
+                               "critic", "opponent", "foe", "competitor"})
 RELATION_NOUNS = frozenset(
     {"relation", "relations", "relationship", "tie", "ties", "border", "dispute", "conflict", "issue", "question",
      "situation", "policy", "problem", "crisis", "talk", "talks", "war", "cooperation", "friendship", "agreement",
