@@ -14,7 +14,7 @@ def test_1980s_officials_hold_their_office_on_the_date_and_not_after(article, me
     )
     expected = {
         "Bundesbank President Karl Otto Poehl": ("person:pohl-karl-otto", "DEUGOVBUS"),  # a central bank: GOVBUS
-        "Minister Gerhard Stoltenberg": ("person:stoltenberg-gerhard", "DEUGOV"),
+        "Finance Minister Gerhard Stoltenberg": ("person:stoltenberg-gerhard", "DEUGOV"),
         "Iranian Foreign Minister Ali Akbar Velayati": ("person:velayati-ali-akbar", "IRNGOV"),
         "Hashemi Rafsanjani": ("person:rafsanjani-akbar-hashemi", "IRNLEG"),  # speaker until 1989
         "Jaime Ongpin": ("person:ongpin-jaime", "PHLGOV"),

@@ -299,3 +299,12 @@ def test_the_secretary_general_is_the_one_introduced_with_that_title(article, me
 def test_a_minister_of_a_portfolio_is_one_title_with_the_state_and_deputy_before_it(article, mention) -> None:
     doc = article("PARIS, March 13 - Deputy Iranian Finance Minister Ali Rezaei met French officials.\n", outlet="Reuters")
     assert mention(doc, "Deputy Iranian Finance Minister Ali Rezaei").code == "IRNGOV"
+
+
+def test_a_communique_speaks_for_its_state_and_it_is_not_a_plural_role(article) -> None:
+    doc = article("The Baghdad communique said Iraqi planes destroyed oil installations in Iran today. "
+                  "It denied an Iranian report that an Iraqi jet was shot down.\n")
+    it = next(m for m in doc.actor_mentions if m.text == "It")
+    assert it.code == "IRQGOV"
+    doc = article("BAGHDAD, March 1 - A military communique said the Iranians attacked Iraqi positions.\n", outlet="Reuters")
+    assert [m.code for m in doc.actor_mentions if m.text == "military communique"] == ["IRQMIL"]

@@ -191,7 +191,7 @@ def _pronoun_antecedent(
             person = (is_person_mention(m, ctx) or _one_official(m)) and _gender_fits(ctx, m, gender)
             return person and not _named_again(m, others) and not own_subject
     elif word in THING_PRONOUNS:
-        fits = lambda m: not is_person_mention(m, ctx) and m.resolved and not m.members  # noqa: E731
+        fits = lambda m: not is_person_mention(m, ctx) and m.resolved and not m.members and not _plural_role(m)  # noqa: E731
     elif word in PLURAL_PRONOUNS:
         fits = lambda m: bool(m.members) or m.role in {"people", "peoples"}  # noqa: E731
     else:
@@ -248,6 +248,13 @@ def _named_again(candidate: ActorMention, others: Sequence[ActorMention]) -> boo
         return bool(candidate.actor_id) and other.actor_id == candidate.actor_id and other.code == candidate.code
 
     return any(same_actor(other) or same_office(other) for other in others)
+
+
+def _plural_role(mention: ActorMention) -> bool:
+    """ "Mozambican refugees", "Iraqi troops": a role noun in the plural, which "it" does not refer to."""
+    words = mention.text.lower().split()
+    role = (mention.role or "").lower().split()
+    return bool(words and role) and words[-1] != role[-1] and words[-1].startswith(role[-1][:-1]) and words[-1].endswith("s")
 
 
 def _one_official(mention: ActorMention) -> bool:
