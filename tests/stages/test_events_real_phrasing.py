@@ -629,3 +629,8 @@ def test_talks_between_parties_are_theirs_whatever_clause_they_are_set_in(coded)
 def test_a_state_s_partners_or_allies_are_other_states(coded) -> None:
     found = coded("At the Venice summit, U.S. trading partners called on Washington to cut its budget deficit.")
     assert not [f for f in found if f[1] == "USA"]
+
+
+def test_a_date_in_the_sentence_is_no_object_of_the_act(coded) -> None:
+    found = coded("Brazil and its bank creditors held inconclusive talks in Miami on March 22, bankers said.")
+    assert not [f for f in found if f[0].startswith("14")]

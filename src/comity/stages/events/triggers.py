@@ -217,6 +217,8 @@ def _matched_object(token, pattern: EventPattern):
             return False
         return first
     for obj in _objects(token, pattern):
+        if obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "held talks on March 22" holds no march
         if term_at(obj, pattern.object) or _titled(obj, pattern.object.heads):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
