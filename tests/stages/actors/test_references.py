@@ -308,3 +308,12 @@ def test_a_communique_speaks_for_its_state_and_it_is_not_a_plural_role(article) 
     assert it.code == "IRQGOV"
     doc = article("BAGHDAD, March 1 - A military communique said the Iranians attacked Iraqi positions.\n", outlet="Reuters")
     assert [m.code for m in doc.actor_mentions if m.text == "military communique"] == ["IRQMIL"]
+
+
+def test_a_party_name_many_states_use_is_the_dateline_state_s_party_and_no_company(article, mention) -> None:
+    doc = article("CANBERRA, March 31 - Prime Minister Bob Hawke met members of the ruling Labour Party. "
+                  "The Communist Party criticised him.\n", outlet="Reuters")
+    assert mention(doc, "Labour Party").code == "AUSPTY"
+    assert mention(doc, "Communist Party").code == "AUSPTY"
+    doc = article("LONDON, March 31 - The Labour Party criticised the government.\n", outlet="Reuters")
+    assert mention(doc, "Labour Party").code == "GBRPTY"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -26,6 +27,9 @@ def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx:
         if any(t.contains(group[0].span) for t in taken):
             continue
         mention = compose_group(doc, group, ctx) or bare_title(doc, group, groups[:index], ctx, groups[index + 1 :])
+        if mention is not None and _a_party_name_many_states_use(mention, ctx):
+            # "the ruling Labour Party" in a story filed from Canberra is Australia's
+            mention = replace(mention, actor_id=None, code=f"{ctx.dateline}PTY", country=ctx.dateline, rule="party+dateline")
         if mention is not None and mention.actor_id is None and officer_of_a_company(doc, group, groups[:index]):
             mention = replace(mention, code="BUS", country=None, rule="title+company")  # "Conrac President Paul Graf"
         if mention is None:
@@ -78,6 +82,17 @@ def _with_carried_agent(mention: ActorMention, title: AgentMatch, ctx: Context) 
         return mention
     code = ctx.knowledge.with_agent(actor.code, title.code)
     return ActorMention(mention.span, mention.text, mention.actor_id, code, mention.country, title.noun, "agent+in-place")
+
+
+#: Party names many states' parties bear: in a story filed from another state, that state's.
+_COMMON_PARTY_NAMES = re.compile(r"^(?:the )?(?:ruling |opposition )?(?:Labou?r|Liberal|Conservative|Socialist|Communist|Social Democratic|"
+                                 r"Christian Democratic|Democratic|Republican|National|Green|Progressive|People's|Workers'?) Party$", re.I)
+
+
+def _a_party_name_many_states_use(mention: ActorMention, ctx: Context) -> bool:
+    if ctx.dateline is None or mention.country == ctx.dateline or not (mention.code or "").endswith("PTY"):
+        return False
+    return bool(_COMMON_PARTY_NAMES.match(mention.text))
 
 
 def _a_namesake_of_another_state(person: ActorMention, place: Unit | None, ctx: Context) -> bool:
