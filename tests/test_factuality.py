@@ -46,6 +46,7 @@ def trigger(nlp, text: str, word: str):
         ("The kingdom rejected the demand that the envoy leave.", "leave", Factuality.HYPOTHETICAL),
         ("Newspapers called for a ban on exports from the kingdom.", "ban", Factuality.HYPOTHETICAL),
         ("The palace barred negotiations with the rebels.", "negotiations", Factuality.NEGATED),
+        ("The minister has cancelled a trip to the capital.", "trip", Factuality.NEGATED),
         ("The king admitted mistakes without apologising to the envoy.", "apologising", Factuality.NEGATED),
         ("Her mission was to brief the minister on President Smith's visit to the Soviet Union last week.", "visit", Factuality.ASSERTED),
         ("His task was to brief the envoy on the king's visit to the capital.", "visit", Factuality.FUTURE),

@@ -406,7 +406,8 @@ def _modifying_clauses(noun) -> list:
 
 
 #: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
-PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block"})
+PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block",
+                              "cancel", "postpone", "scrap", "abandon"})
 
 
 def _kept_from_happening(noun) -> Assessment | None:

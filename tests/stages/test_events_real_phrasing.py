@@ -512,6 +512,11 @@ def test_crushing_the_other_side_s_attack_is_fighting_and_crushing_protests_is_r
     assert not [f for f in found if f[0] == "175"]
 
 
+def test_calling_attacks_on_someone_a_name_is_no_call_on_them(coded) -> None:
+    text = "Iran's top war spokesman on Tuesday called the U.S. attacks on two of its Gulf oil platforms an escalation."
+    assert not [f for f in coded(text, counted_only=False) if f[0].startswith("02")]
+
+
 def test_calling_something_a_name_asks_no_one_for_anything(coded) -> None:
     text = "Iran's parliament speaker on Tuesday called the Iraqi raids on its ports an escalation and promised revenge."
     found = coded(text, counted_only=False)
