@@ -639,3 +639,8 @@ def test_a_state_s_partners_or_allies_are_other_states(coded) -> None:
 def test_a_date_in_the_sentence_is_no_object_of_the_act(coded) -> None:
     found = coded("Brazil and its bank creditors held inconclusive talks in Miami on March 22, bankers said.")
     assert not [f for f in found if f[0].startswith("14")]
+
+
+def test_forces_withdrawing_from_a_state_yield_ground(coded) -> None:
+    assert ("0874", "LBY", "TCD") in coded("Libyan forces appear to be withdrawing from their last stronghold in Chad.")
+    assert not coded("The company withdrew from the Chadian market.")
