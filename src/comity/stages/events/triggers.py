@@ -217,8 +217,8 @@ def _matched_object(token, pattern: EventPattern):
             return False
         return first
     for obj in _objects(token, pattern):
-        if obj.ent_type_ in ("DATE", "TIME"):
-            continue  # "held talks on March 22" holds no march
+        if obj.ent_type_ in ("DATE", "TIME") and obj.dep_ == "pobj":
+            continue  # "held talks on March 22" holds no march; "gave Gondor a week to leave" is an ultimatum
         if term_at(obj, pattern.object) or _titled(obj, pattern.object.heads):
             if pattern.object_modifiers and not _has_modifier(obj, pattern.object_modifiers):
                 continue
