@@ -317,3 +317,10 @@ def test_a_party_name_many_states_use_is_the_dateline_state_s_party_and_no_compa
     assert mention(doc, "Communist Party").code == "AUSPTY"
     doc = article("LONDON, March 31 - The Labour Party criticised the government.\n", outlet="Reuters")
     assert mention(doc, "Labour Party").code == "GBRPTY"
+
+
+def test_a_family_name_written_first_is_meant_by_the_bare_name_later(article, mention) -> None:
+    doc = article("SEOUL, March 11 - South Korean Trade Minister Kwon Tae Sik said exports would grow.\n\n"
+                  "Kwon said the surplus would last three years.\n", outlet="Reuters")
+    later = [m for m in doc.actor_mentions if m.text == "Kwon"]
+    assert later and later[0].code == "KORGOV" and later[0].rule == "coref:surname"

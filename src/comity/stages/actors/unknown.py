@@ -54,9 +54,19 @@ def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
     for mention in reversed(ctx.mentions):
         named = mention.text.split()
         if (mention.actor_id is None and mention.code and is_person_mention(mention, ctx)
-                and not mention.rule.startswith("coref") and len(named) > len(words) and named[-len(words):] == words):
+                and not mention.rule.startswith("coref") and len(named) > len(words)
+                and (named[-len(words):] == words or _family_name_first(words, named, ctx))):
             return mention
     return None
+
+
+def _family_name_first(words: list[str], named: list[str], ctx: Context) -> bool:
+    """ "South Korean Trade Minister Rha Woong Bae ... Rha said": a family name written first, as
+    Korean and Chinese names are, is the first of the name's last three words, not a title's."""
+    if len(words) != 1 or len(named) < 4:
+        return False
+    name = named[-3:] if ctx.knowledge.agent_for(named[-3].lower()) is None else named[-2:]
+    return name[0] == words[0] and ctx.knowledge.agent_for(words[0].lower()) is None
 
 
 def _state_in_phrase(doc: Document, span: Span, ctx: Context) -> str | None:
