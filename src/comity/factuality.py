@@ -305,12 +305,18 @@ def hypothetical(verb) -> object | None:
     return None
 
 
+#: Verbs of an own act planned: "said he planned to impose tariffs" threatens them ("decided to
+#: sever relations" is the decision itself, coded as the act).
+DECIDED_VERBS = frozenset({"plan", "intend", "prepare"})
+
+
 def announced_with_modal(verb, could: bool = False) -> bool:
     """Whether the clause's coming act is carried by "will" or "would" ("it would lift"), not by
-    a verb of expecting or planning ("expects to hold"); with `could`, also by "can" or "could",
-    as a threat is ("we can close it with artillery")."""
+    a verb of expecting or planning ("expects to hold"); with `could` (a threat), also by "can" or
+    "could" ("we can close it with artillery") or by a decided plan ("planned to impose tariffs")."""
     modals = {"will", "would", "shall", "'ll", "'d"} | ({"can", "could", "ca"} if could else set())
-    return any(_modals(link) & modals for link in _governing_chain(verb))
+    chain = _governing_chain(verb)
+    return any(_modals(link) & modals for link in chain) or (could and any(link is not verb and link.lemma_ in DECIDED_VERBS for link in chain))
 
 
 def hypothetical_condition(verb) -> bool:

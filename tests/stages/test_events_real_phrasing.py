@@ -644,3 +644,10 @@ def test_a_date_in_the_sentence_is_no_object_of_the_act(coded) -> None:
 def test_forces_withdrawing_from_a_state_yield_ground(coded) -> None:
     assert ("0874", "LBY", "TCD") in coded("Libyan forces appear to be withdrawing from their last stronghold in Chad.")
     assert not coded("The company withdrew from the Chadian market.")
+
+
+def test_a_leader_s_plan_to_raise_tariffs_on_a_state_s_goods_threatens_it(coded) -> None:
+    assert ("131", "USA", "JPN") in coded("President Reagan said he planned to raise tariffs on Japanese exports.")
+    assert not coded("Brazil raised tariffs on imported cars.")
+    # a decision taken is no threat: "decided to sever relations"
+    assert not [f for f in coded("Somalia said it had decided to sever diplomatic relations with Kenya.") if f[0].startswith("13")]
