@@ -651,3 +651,8 @@ def test_a_leader_s_plan_to_raise_tariffs_on_a_state_s_goods_threatens_it(coded)
     assert not coded("Brazil raised tariffs on imported cars.")
     # a decision taken is no threat: "decided to sever relations"
     assert not [f for f in coded("Somalia said it had decided to sever diplomatic relations with Kenya.") if f[0].startswith("13")]
+
+
+def test_a_government_retreating_before_opinion_and_calling_an_election_does_neither_to_anyone(coded) -> None:
+    assert not coded("LAGOS, April 24 - Nigeria's military government retreated in the face of hostile public opinion.")
+    assert not coded("COPENHAGEN, March 2 - The Danish government has to call an election by January 1988.")

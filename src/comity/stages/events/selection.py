@@ -103,15 +103,14 @@ def _subjectless_verb(token) -> bool:
 
 def _appeal_in_a_naming_call(match: Match) -> bool:
     """"called the raids an escalation": "call" with what something is called names it (which
-    disapprove.call-crime codes where the name is a charge); it asks no one for anything. One
-    calls on or for someone with no object between: in "called the U.S. attacks on its platforms
-    an escalation" the "on" is the attacks'."""
+    disapprove.call-crime codes where the name is a charge); it asks no one for anything. An
+    appeal calls on or for someone with no direct object: in "called the U.S. attacks on its
+    platforms an escalation" the "on" is the attacks', and "call an election" schedules one."""
     verb = match.trigger
     if verb.lemma_.lower() != "call" or not (match.pattern.cameo or "").startswith("02"):
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(c.dep_ == "oprd" for c in verb.children) or len(objects) >= 2 or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(o.i < c.i for o in objects) for c in verb.children)
+    # one calls on or for someone, one calls an election or a meeting ("has to call an election")
+    return any(c.dep_ in ("oprd", "dobj") for c in verb.children)
 
 
 def _characterised(noun) -> bool:
