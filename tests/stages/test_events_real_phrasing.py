@@ -656,3 +656,8 @@ def test_a_leader_s_plan_to_raise_tariffs_on_a_state_s_goods_threatens_it(coded)
 def test_a_government_retreating_before_opinion_and_calling_an_election_does_neither_to_anyone(coded) -> None:
     assert not coded("LAGOS, April 24 - Nigeria's military government retreated in the face of hostile public opinion.")
     assert not coded("COPENHAGEN, March 2 - The Danish government has to call an election by January 1988.")
+
+
+def test_states_that_each_talk_with_banks_do_not_talk_with_each_other(coded) -> None:
+    assert not coded("Mulford cited progress in talks between banks and Mexico, Chile and Venezuela.")
+    assert ("040", "IRN", "IRQ") in coded("Talks between Iran and Iraq resumed in Geneva.")

@@ -447,6 +447,16 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
     return _prep_objects(match, slot.removeprefix("prep:")), False
 
 
+#: Nouns naming the sides themselves: "between the two sides", "between the parties".
+SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor", "leader", "delegation"})
+
+
+def _first_party_no_actor(party, actors: ActorIndex) -> bool:
+    """The first of the parties "between" names is a common noun naming no actor ("banks")."""
+    return party.pos_ == "NOUN" and party.lemma_.lower() not in SIDE_NOUNS and actors.at(party) is None and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and actors.at(c) is not None for c in party.children)
+
+
 def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclude: list[Participant]) -> tuple[list[Participant], bool]:
     excluded = {p.key for p in exclude}
     for slot in slots:
@@ -455,6 +465,8 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
             tokens = tokens + _main_clause_subjects(match)
         # inside a phrase only the nearest actor (with its coordinated ones) is the target
         groups = [[t] for t in tokens] if slot == "inside" else [tokens]
+        if between and tokens and _first_party_no_actor(tokens[0], actors):
+            continue  # "talks between banks and Mexico, Chile and Venezuela": each state with the banks, not with each other
         if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
             groups = [tokens + [t for token in tokens for t in token.subtree if t.dep_ == "conj"]]
         for group in groups:
