@@ -661,3 +661,7 @@ def test_a_government_retreating_before_opinion_and_calling_an_election_does_nei
 def test_states_that_each_talk_with_banks_do_not_talk_with_each_other(coded) -> None:
     assert not coded("Mulford cited progress in talks between banks and Mexico, Chile and Venezuela.")
     assert ("040", "IRN", "IRQ") in coded("Talks between Iran and Iraq resumed in Geneva.")
+
+
+def test_being_under_attack_for_something_names_no_attacker_and_no_victim(coded) -> None:
+    assert not coded("TOKYO, April 9 - Japan is now under attack for alleged cut-price bank services.")

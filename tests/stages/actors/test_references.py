@@ -324,3 +324,8 @@ def test_a_family_name_written_first_is_meant_by_the_bare_name_later(article, me
                   "Kwon said the surplus would last three years.\n", outlet="Reuters")
     later = [m for m in doc.actor_mentions if m.text == "Kwon"]
     assert later and later[0].code == "KORGOV" and later[0].rule == "coref:surname"
+
+
+def test_a_portfolio_secretary_is_a_government_official_not_a_company_s(article, mention) -> None:
+    doc = article("BUENOS AIRES, March 30 - Finance Secretary Mario Brodersohn returned from New York.\n", outlet="Reuters")
+    assert mention(doc, "Finance Secretary Mario Brodersohn").code == "ARGGOV"

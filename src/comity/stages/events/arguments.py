@@ -303,8 +303,9 @@ def _pair_compound(noun) -> list:
 def _harmed_by(noun) -> list:
     """ "Soleimani was killed by a US airstrike in Iraq": the one the act the noun names was done
     to, when the noun is the "by" agent of a passive verb; not the place it happened in."""
-    if _undergone(noun):  # "the convoy came under attack from rebels"
-        return [c for c in noun.head.head.children if c.dep_ == "nsubj"]
+    if _undergone(noun):  # "the convoy came under attack from rebels"; "is under attack for…" names no attacker
+        doers = _from_objects(noun) or _from_objects(noun.head.head)
+        return [c for c in noun.head.head.children if c.dep_ == "nsubj"] if doers else []
     agent = noun.head
     if noun.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return []
