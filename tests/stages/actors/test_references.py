@@ -329,3 +329,8 @@ def test_a_family_name_written_first_is_meant_by_the_bare_name_later(article, me
 def test_a_portfolio_secretary_is_a_government_official_not_a_company_s(article, mention) -> None:
     doc = article("BUENOS AIRES, March 30 - Finance Secretary Mario Brodersohn returned from New York.\n", outlet="Reuters")
     assert mention(doc, "Finance Secretary Mario Brodersohn").code == "ARGGOV"
+
+
+def test_a_company_secretary_is_no_government_official(article) -> None:
+    doc = article("LONDON, March 3 - Company secretary John Smith said the firm would cut jobs.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "Smith" in m.text and (m.code or "").endswith("GOV")]
