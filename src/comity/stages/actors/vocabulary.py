@@ -103,8 +103,8 @@ PLACELESS_AGENT_CODES = frozenset({"COP", "OPP", "CVL"})  # not troops or milita
 DATELINE_ROLE_NOUNS = frozenset({"government", "cabinet", "military", "army", "military spokesman", "army spokesman",
                                  "government spokesman", "official spokesman", "military command", "high command",
                                  "foreign ministry", "ministry of foreign affairs", "interior ministry", "defence ministry",
-                                 "defense ministry", "presidency", "foreign ministry spokesman", "communique",
-                                 "military communique", "war communique"})
+                                 "defense ministry", "presidency", "foreign ministry spokesman",
+                                 "military communique", "war communique"})  # not a bare "communique": often a meeting's
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 #: Role nouns naming the other party of a relation: "his guest" is not his own side.
 OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})
