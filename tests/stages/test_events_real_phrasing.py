@@ -665,3 +665,7 @@ def test_states_that_each_talk_with_banks_do_not_talk_with_each_other(coded) -> 
 
 def test_being_under_attack_for_something_names_no_attacker_and_no_victim(coded) -> None:
     assert not coded("TOKYO, April 9 - Japan is now under attack for alleged cut-price bank services.")
+
+
+def test_fighting_a_seat_or_a_lawsuit_is_no_fighting(coded) -> None:
+    assert not coded("JOHANNESBURG, April 3 - The minister fought the seat for the National Party in the May 6 election.")

@@ -334,3 +334,8 @@ def test_a_portfolio_secretary_is_a_government_official_not_a_company_s(article,
 def test_a_company_secretary_is_no_government_official(article) -> None:
     doc = article("LONDON, March 3 - Company secretary John Smith said the firm would cut jobs.\n", outlet="Reuters")
     assert not [m for m in doc.actor_mentions if "Smith" in m.text and (m.code or "").endswith("GOV")]
+
+
+def test_a_party_s_leader_is_no_company_officer(article) -> None:
+    doc = article("DUBLIN, March 27 - New Fine Gael leader Alan Dukes pledged to back the budget.\n", outlet="Reuters")
+    assert not [m for m in doc.actor_mentions if "Dukes" in m.text and m.code == "BUS"]
