@@ -139,11 +139,16 @@ LEGISLATIVE_BODY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Words of titles no firm's officer bears: "Civil Aviation minister", "Finance Secretary",
+#: "Fine Gael leader", "the Communist Party".
+STATE_OR_PARTY_TITLE_WORDS = ("minister", "secretary", "party", "leader")
+
+
 def officer_of_a_company(doc: Document, group: Sequence[Unit], earlier: Sequence[list[Unit]]) -> bool:
     """Whether a title opening the group follows, with only a space between, the name of an
     organisation the knowledge does not know: "Conrac President Paul Graf", "Morgan chief
     executive"; a state's name before a title ("Cuban President") is no such name."""
-    if group[0].agent is None or any(word in group[0].agent.noun for word in ("minister", "secretary", "party", "leader")) or names_a_state_body(group[0].agent.noun):
+    if group[0].agent is None or any(word in group[0].agent.noun for word in STATE_OR_PARTY_TITLE_WORDS) or names_a_state_body(group[0].agent.noun):
         return False  # no firm's: "Civil Aviation minister Richard Prebble", "the Transport Ministry", "the Federal Government"
     title = doc.parsed.char_span(group[0].span.start, group[0].span.end, alignment_mode="expand")
     if title is None or title.start == 0:

@@ -28,6 +28,11 @@ def _elided_passive(token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.head.children)
 
 
+def passive_agents(token) -> list:
+    """The objects of a passive verb's "by" agent: "accused by Arnor" gives Arnor."""
+    return [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
 def _passive_subjects(token) -> list:
     return [c for c in token.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and _elided_passive(token))]
 
@@ -38,7 +43,7 @@ def logical_subject(token, depth: int = 0) -> list:
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "ROOT" or token.pos_ == "NOUN":
         return _noun_subject(token, depth)
     if is_passive(token):
-        agent = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agent = passive_agents(token)
         if agent or token.dep_ != "conj" or _passive_subjects(token):
             return agent
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")] or _subject_read_into_time_phrase(token) or _subject_before_relative_clause(token)
@@ -147,7 +152,7 @@ def _noun_subject(noun, depth: int) -> list:
     if eliciting_verb(noun) is not None:  # "drawing condemnation from X": X condemns
         return _from_objects(noun) or _from_objects(head)
     if _undergone(noun):
-        return _from_objects(noun) or _from_objects(head.head)
+        return _undergoing_doers(noun)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     return _circumstance_doer(noun, depth)
@@ -304,8 +309,7 @@ def _harmed_by(noun) -> list:
     """ "Soleimani was killed by a US airstrike in Iraq": the one the act the noun names was done
     to, when the noun is the "by" agent of a passive verb; not the place it happened in."""
     if _undergone(noun):  # "the convoy came under attack from rebels"; "is under attack for…" names no attacker
-        doers = _from_objects(noun) or _from_objects(noun.head.head)
-        return [c for c in noun.head.head.children if c.dep_ == "nsubj"] if doers else []
+        return [c for c in noun.head.head.children if c.dep_ == "nsubj"] if _undergoing_doers(noun) else []
     agent = noun.head
     if noun.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return []
@@ -322,6 +326,11 @@ def _undergone(noun) -> bool:
     preposition = noun.head
     return (noun.dep_ == "pobj" and preposition.lower_ == "under" and preposition.dep_ == "prep"
             and preposition.head.lemma_.lower() in UNDERGOING_VERBS)
+
+
+def _undergoing_doers(noun) -> list:
+    """Who does what an "under" phrase names: the "from" of the noun or of its verb."""
+    return _from_objects(noun) or _from_objects(noun.head.head)
 
 
 def _third_party_role(token) -> bool:
@@ -377,14 +386,10 @@ def _complement_subjects(match: Match) -> list:
                 subject = _named_subjects(child)
                 if subject and not statement:
                     # "asked if protection could be provided by U.S. destroyers": the one to act
-                    subject = _agents_of(child) or subject
+                    subject = passive_agents(child) or subject
                 if subject:
                     return subject if statement else _with_owners(subject)
     return []
-
-
-def _agents_of(clause) -> list:
-    return [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _named_subjects(clause) -> list:

@@ -8,7 +8,7 @@ from comity import factuality as factuality_rules
 from comity.knowledge.event_patterns import BROAD_LAYER
 from comity.knowledge.senses import NonEventSense, NonEventSenses
 from comity.stages.actors.vocabulary import FORCE_NOUNS, WEAPON_NOUNS
-from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers
+from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers, passive_agents
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
 from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
@@ -269,7 +269,7 @@ _VIOLENT_AGENT_NOUNS = WEAPON_NOUNS | FORCE_NOUNS | frozenset(
 def _struck_by_a_thing(trigger) -> bool:
     """ "he had been struck by the widespread awareness", "were hit by falling prices": a force
     verb whose "by" phrase names a thing no one wields is a figure of speech, not violence."""
-    agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = passive_agents(trigger)
     return bool(agents) and all(a.pos_ == "NOUN" and a.lemma_.lower() not in _VIOLENT_AGENT_NOUNS for a in agents)
 
 

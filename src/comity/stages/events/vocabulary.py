@@ -23,11 +23,11 @@ ACTOR_PREPOSITIONS = frozenset({"of", "from", "in", "off"})  # "the waters off X
 INNER_TARGET_PREPOSITIONS = ("with", "between", "to", "toward", "towards", "against", "on")
 
 
-#: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
 #: Nouns of the other side of a relation: a state named in their phrase is not them ("U.S. trading
 #: partners", "Iraq's allies", "Brazil's creditors").
 COUNTERPART_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "adversary", "creditor", "debtor",
                                "critic", "opponent", "foe", "competitor"})
+#: Nouns naming a relation or an issue, not a group of people: "the DPRK-U.S. relations" is not an actor.
 RELATION_NOUNS = frozenset(
     {"relation", "relations", "relationship", "tie", "ties", "border", "dispute", "conflict", "issue", "question",
      "situation", "policy", "problem", "crisis", "talk", "talks", "war", "cooperation", "friendship", "agreement",
