@@ -16,6 +16,32 @@ def test_a_stranger_introduced_with_a_title_is_meant_by_the_bare_surname_later(a
     assert (later.code, later.rule) == ("SUNGOV", "coref:surname")
 
 
+def test_a_surname_with_a_particle_is_meant_in_either_case(article, mention) -> None:
+    doc = article("Belgian Trade Minister Pieter de Vrancke met Iraqi officials on Monday.\n\n"
+                  "De Vrancke later accused the United States of fuelling the crisis.\n")
+    later = mention(doc, "De Vrancke")
+    assert (later.code, later.rule) == ("BELGOV", "coref:surname")
+
+
+def test_the_first_of_two_spanish_surnames_written_alone_is_the_person_named_in_full(article, mention) -> None:
+    doc = article("Venezuelan Energy Minister Arturo Castellanos Brito met Iraqi officials on Monday.\n\n"
+                  "Castellanos later accused the United States of fuelling the crisis.\n")
+    later = mention(doc, "Castellanos")
+    assert (later.code, later.rule) == ("VENGOV", "coref:surname")
+
+
+def test_a_known_person_named_in_full_is_meant_by_the_surname_in_another_case(article, mention) -> None:
+    doc = article("South African Finance Minister Barend du Plessis met the bankers on Monday.\n\n"
+                  "Du Plessis later accused the banks of bad faith.\n")
+    later = mention(doc, "Du Plessis")
+    assert (later.code, later.rule) == ("ZAFGOV", "coref:surname")
+
+
+def test_a_given_name_after_a_title_is_no_first_surname(article) -> None:
+    doc = article("Prime Minister Arturo Brito met Iraqi officials on Monday.\n\nArturo said nothing.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "Arturo" and m.rule == "coref:surname"]
+
+
 def test_a_bare_surname_without_an_introduction_stays_unknown(article) -> None:
     doc = article("Velmorov also accused the United States of fuelling the crisis.\n")
     assert not [m for m in doc.actor_mentions if m.text == "Velmorov" and m.code]

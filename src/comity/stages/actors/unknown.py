@@ -46,18 +46,35 @@ def _plural(title: AgentMatch) -> bool:
 
 
 def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
-    """The latest person the knowledge does not know, introduced with a title or an apposition
-    ("Soviet Deputy Foreign Minister Vladimir Ivanov"), whose name ends in this bare name."""
+    """The latest person named in full before, with a title or an apposition ("Soviet Deputy
+    Foreign Minister Vladimir Ivanov") or from the knowledge ("Finance Minister Barend du
+    Plessis"), whose name ends in this bare name, in any case ("Du Plessis"), or whose first of
+    two surnames it is ("Minister Arturo Hernandez Grisanti ... Hernandez said")."""
     words = text.split()
     if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return None
     for mention in reversed(ctx.mentions):
         named = mention.text.split()
-        if (mention.actor_id is None and mention.code and is_person_mention(mention, ctx)
+        if (mention.code and is_person_mention(mention, ctx)
                 and not mention.rule.startswith("coref") and len(named) > len(words)
-                and (named[-len(words):] == words or _family_name_first(words, named, ctx))):
+                and _ends_in(named, words, ctx)):
             return mention
     return None
+
+
+def _ends_in(named: list[str], words: list[str], ctx: Context) -> bool:
+    if [w.lower() for w in named[-len(words):]] == [w.lower() for w in words]:
+        return True
+    return _family_name_first(words, named, ctx) or _first_of_two_surnames(words, named, ctx)
+
+
+def _first_of_two_surnames(words: list[str], named: list[str], ctx: Context) -> bool:
+    """Spanish and Portuguese names bear two surnames, and the first is the one written alone:
+    the bare name is the second last word of a name with a given name before it, not a title."""
+    if len(words) != 1 or len(named) < 3 or named[-2] != words[0]:
+        return False
+    given = named[-3]
+    return given[:1].isupper() and ctx.knowledge.agent_for(given.lower()) is None and ctx.knowledge.agent_for(words[0].lower()) is None
 
 
 def _family_name_first(words: list[str], named: list[str], ctx: Context) -> bool:
