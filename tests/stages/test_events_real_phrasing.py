@@ -669,3 +669,8 @@ def test_being_under_attack_for_something_names_no_attacker_and_no_victim(coded)
 
 def test_fighting_a_seat_or_a_lawsuit_is_no_fighting(coded) -> None:
     assert not coded("JOHANNESBURG, April 3 - The minister fought the seat for the National Party in the May 6 election.")
+
+
+def test_an_owner_already_the_source_is_passed_over_for_the_place_named_after_it(coded) -> None:
+    found = coded("Libyan forces were withdrawing from their last stronghold in Chad on Monday after heavy losses.")
+    assert ("0874", "LBY", "TCD") in found

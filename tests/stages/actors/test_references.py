@@ -365,3 +365,20 @@ def test_a_company_secretary_is_no_government_official(article) -> None:
 def test_a_party_s_leader_is_no_company_officer(article) -> None:
     doc = article("DUBLIN, March 27 - New Fine Gael leader Alan Dukes pledged to back the budget.\n", outlet="Reuters")
     assert not [m for m in doc.actor_mentions if "Dukes" in m.text and m.code == "BUS"]
+
+
+def test_they_that_a_plural_agent_reports_of_itself_is_that_agent(article, mention) -> None:
+    doc = article("Dutch diplomats said they would insist on the clause in any Mercosur agreement.\n")
+    they = mention(doc, "they")
+    assert (they.code, they.rule) == ("NLDGOV", "coref:pronoun")
+
+
+def test_they_after_a_plural_agent_is_that_agent_though_a_state_is_named_beside_it(article, mention) -> None:
+    doc = article("Several Chilean officials agreed that the tariffs hurt Peru.\n\nBut they also criticised the proposal.\n")
+    they = mention(doc, "they")
+    assert (they.code, they.rule) == ("CHLGOV", "coref:pronoun")
+
+
+def test_they_after_a_plural_agent_stays_open_beside_another_plural_agent(article) -> None:
+    doc = article("Chilean officials told Peruvian diplomats that the tariffs would stay.\n\nBut they also criticised the proposal.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "they" and m.code]

@@ -43,7 +43,7 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         quoted = _quoted_beside(doc, where, ctx.mentions[first:])
         antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token), quoted)
         if antecedent is None and word in PLURAL_PRONOUNS:
-            group = _coordinated_subject_group(doc, token, index, ctx)
+            group = _reporting_subject(token, where, ctx) or _coordinated_subject_group(doc, token, index, ctx)
             if group is not None:
                 yield group
             continue
@@ -124,6 +124,29 @@ def _coordinated_subject_group(doc: Document, pronoun, index: int, ctx: Context)
     return None
 
 
+def _reporting_subject(pronoun, where: Span, ctx: Context) -> ActorMention | None:
+    """ "West German diplomats said they would insist ...": "they" as the subject of what a plural
+    agent (or a group) says, hopes or agrees is that agent."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return None
+    governor = verb.head
+    subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    if subject is None and governor.dep_ == "conj":  # "officials agreed ... and said they"
+        subject = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in {"NNS", "NNPS"}:
+        return None
+    at = Span(subject.idx, subject.idx + len(subject.text))
+    said_by = next((m for m in ctx.mentions if m.span.contains(at) and m.code and not m.is_reporter), None)
+    if said_by is None or not (_plural_role(said_by) or said_by.members):
+        return None
+    return copy_mention(said_by, where, pronoun.text, "coref:pronoun", said_by.span)
+
+
 def _subject_before(doc: Document, sentence: Span, pronoun):  # -> spaCy token | None
     """The nearest subject of a clause of the sentence that ends before the pronoun."""
     span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand") or ()
@@ -136,7 +159,13 @@ def _plural_agent_alone(doc: Document, mention: ActorMention, subject, sentence_
     (troops, officials, protesters) and its sentence names no other actor "they" could be."""
     if mention.role is None or subject.tag_ not in {"NNS", "NNPS"} or not mention.span.contains(Span(subject.idx, subject.idx + len(subject.text))):
         return False
-    return all(m is mention or not (m.resolved or m.code) or ctx.sentence_of.get(m.span) != sentence_index for m in ctx.mentions)
+    return all(m is mention or not (m.resolved or m.code) or ctx.sentence_of.get(m.span) != sentence_index
+               or not _could_be_they(m) for m in ctx.mentions)
+
+
+def _could_be_they(mention: ActorMention) -> bool:
+    """A group, a plural role, or a people: not a state or a person named in the singular."""
+    return bool(mention.members) or _plural_role(mention) or mention.role in {"people", "peoples"}
 
 
 def _main_subject(doc: Document, sentence: Span):  # -> spaCy token | None

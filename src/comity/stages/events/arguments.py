@@ -476,7 +476,7 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
         if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
             groups = [tokens + [t for token in tokens for t in token.subtree if t.dep_ == "conj"]]
         for group in groups:
-            participants = [p for p in actors.participants(group, direct=slot == "complement") if p.key not in excluded]
+            participants = [p for p in actors.participants(group, slot == "complement", frozenset(excluded)) if p.key not in excluded]
             if participants:
                 return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
         if slot == "subject" and (reporters := _reporter_of_misattached_conjunct(match.trigger)):

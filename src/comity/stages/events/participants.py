@@ -23,15 +23,16 @@ class ActorIndex:
         """The longest actor mention overlapping the token."""
         return self._by_token.get(token.i)
 
-    def participants(self, tokens: list, direct: bool = False) -> list[Participant]:
+    def participants(self, tokens: list, direct: bool = False, excluded: frozenset[str] = frozenset()) -> list[Participant]:
         """Participants named by the tokens and their coordinated ones; unless `direct`, also
-        an actor inside a noun phrase that names none itself ("the leaders of China")."""
+        an actor inside a noun phrase that names none itself ("the leaders of China"), passing
+        over an owner already `excluded` ("withdrew from their stronghold in Chad": Chad)."""
         found: list[Participant] = []
         seen: set[tuple[str, str | None]] = set()
         for token in tokens:
             units = _coordinated(token)
             for unit in units:
-                mentions = ([m] if (m := self.at(unit)) else []) if direct else self._mentions_for(unit, depth=0)
+                mentions = ([m] if (m := self.at(unit)) else []) if direct else self._mentions_for(unit, 0, excluded)
                 units += [c for m in mentions for conj in self._conjuncts_outside(m) for c in _coordinated(conj) if c not in units]
                 for mention in mentions:
                     for participant in self._resolved(mention):
@@ -50,7 +51,7 @@ class ActorIndex:
             return []
         return [c for c in span[-1].children if c.dep_ == "conj" and c.i >= span.end]
 
-    def _mentions_for(self, token, depth: int) -> list[ActorMention]:
+    def _mentions_for(self, token, depth: int, excluded: frozenset[str] = frozenset()) -> list[ActorMention]:
         mention = self.at(token)
         if mention is not None:
             return [mention]
@@ -62,21 +63,25 @@ class ActorIndex:
         for child in token.children:
             if child.dep_ in descend:
                 mention = self.at(child)
-                if mention is not None:
+                if mention is not None and not self._only_excluded(mention, excluded):
                     return [mention]
         around = [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in SURROUNDING_VERBS for o in c.children if o.dep_ == "dobj"]
         for obj in around:  # "the zones encircling X" lie around X, as "the waters off X" are X's
-            found = [m for unit in _coordinated(obj) for m in self._mentions_for(unit, depth + 1)]
+            found = [m for unit in _coordinated(obj) for m in self._mentions_for(unit, depth + 1, excluded)]
             if found:
                 return found
         through = ACTOR_PREPOSITIONS | ({"with", "between"} if token.lemma_.lower() in RELATION_NOUNS else set())
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in through:
                 for pobj in (p for p in child.children if p.dep_ == "pobj" and not is_victim(p)):
-                    found = [m for unit in _coordinated(pobj) for m in self._mentions_for(unit, depth + 1)]
+                    found = [m for unit in _coordinated(pobj) for m in self._mentions_for(unit, depth + 1, excluded)]
                     if found:
                         return found
         return []
+
+    def _only_excluded(self, mention: ActorMention, excluded: frozenset[str]) -> bool:
+        resolved = self._resolved(mention)
+        return bool(excluded) and bool(resolved) and all(p.key in excluded for p in resolved)
 
     def _resolved(self, mention: ActorMention) -> list[Participant]:
         if mention.is_reporter:
