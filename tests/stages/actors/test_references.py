@@ -382,3 +382,16 @@ def test_they_after_a_plural_agent_is_that_agent_though_a_state_is_named_beside_
 def test_they_after_a_plural_agent_stays_open_beside_another_plural_agent(article) -> None:
     doc = article("Chilean officials told Peruvian diplomats that the tariffs would stay.\n\nBut they also criticised the proposal.\n")
     assert not [m for m in doc.actor_mentions if m.text == "they" and m.code]
+
+
+def test_a_definite_title_is_the_person_the_story_introduced_with_it(article, mention) -> None:
+    doc = article("Chilean Finance Minister Pablo Arredondo met the bankers on Monday.\n\n"
+                  "The finance minister later accused the banks of bad faith.\n")
+    later = mention(doc, "finance minister")
+    assert (later.code, later.rule) == ("CHLGOV", "coref:definite")
+
+
+def test_a_definite_title_is_no_person_whose_mention_holds_the_word_elsewhere(article) -> None:
+    doc = article("Development Bank of Chile president Pablo Arredondo met the ministers on Monday.\n\n"
+                  "The bank will keep lending to Peru.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "bank" and m.rule == "coref:definite"]

@@ -58,8 +58,8 @@ def bare_title(
     official = _official_title_at_home(doc, span, title, ctx) if singular else None
     if official is not None:
         return official
-    if definite and singular and title.noun in DEFINITE_NOUNS and doc.text[span.end : span.end + 4] != " of ":
-        antecedent = _antecedent_for_title(ctx, title)
+    if definite and singular and doc.text[span.end : span.end + 4] != " of ":
+        antecedent = _antecedent_for_title(ctx, title) if title.noun in DEFINITE_NOUNS else _introduced_with(ctx, title)
         if antecedent is not None:
             return copy_mention(antecedent, span, text, "coref:definite", antecedent.span)
     return _agent_in_place(doc, span, text, title, ctx)
@@ -248,6 +248,26 @@ def _antecedent_for_title(ctx: Context, title: AgentMatch) -> ActorMention | Non
     # "the government", "the military": the body of the person last named in its sector, not that person
     person = _nearest(ctx, sector)
     return None if person is None else replace(person, actor_id=None)
+
+
+def _introduced_with(ctx: Context, title: AgentMatch) -> ActorMention | None:
+    """ "the Crown Prince", "the finance minister": the person the story introduced with that title."""
+    return _nearest(ctx, lambda m: (is_person_mention(m, ctx) or m.rule == "title:holder") and m.code is not None and _titled_so(m, title.noun, ctx))
+
+
+def _titled_so(mention: ActorMention, noun: str, ctx: Context) -> bool:
+    """Whether the title stands just before the person's name, or ends the mention of its holder:
+    "World Bank President Barber Conable" is titled president, not bank."""
+    written = mention.text.replace("-", " ").split()
+    words = [w.lower() for w in written]
+    title = noun.replace("-", " ").split()
+    for at in range(len(words) - len(title) + 1):
+        if words[at : at + len(title)] == title:
+            after = written[at + len(title) :]
+            if not after:
+                return mention.rule == "title:holder"
+            return after[0][:1].isupper() and ctx.knowledge.agent_for(after[0].lower()) is None
+    return False
 
 
 def _holds(mention: ActorMention, noun: str) -> bool:
