@@ -674,3 +674,23 @@ def test_fighting_a_seat_or_a_lawsuit_is_no_fighting(coded) -> None:
 def test_an_owner_already_the_source_is_passed_over_for_the_place_named_after_it(coded) -> None:
     found = coded("Libyan forces were withdrawing from their last stronghold in Chad on Monday after heavy losses.")
     assert ("0874", "LBY", "TCD") in found
+
+
+def test_a_minister_telling_his_own_parliament_is_an_address_not_an_event(coded) -> None:
+    found = coded("OTTAWA, June 18 - Finance Minister Michael Wilson told the House of Commons the tax would be fair.")
+    assert not [f for f in found if f[0].startswith("01")]
+
+
+def test_a_minister_telling_another_state_s_envoy_stays_a_statement(coded) -> None:
+    assert ("010", "CAN", "JPN") in coded("OTTAWA, June 18 - Finance Minister Michael Wilson told the Japanese envoy the tax would be fair.")
+
+
+def test_treasury_officials_in_a_story_filed_from_the_capital_are_that_state_s(coded) -> None:
+    assert ("112", "USA", "JPN") in coded("WASHINGTON, March 9 - Treasury officials accused Japan of dumping steel.")
+
+
+def test_fighters_named_as_doers_leave_no_room_for_the_story_s_other_side(coded) -> None:
+    found = coded("SAN SALVADOR, March 31 - El Salvador said 12 government soldiers were killed when up to 800 "
+                  "leftwing guerrillas attacked the base. The United States and El Salvador have close ties, and "
+                  "El Salvador thanked the United States for its aid.", counted_only=False)
+    assert not [f for f in found if f[0].startswith("19") and f[1] == "USA"]

@@ -178,7 +178,7 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     """"Police detained dozens of protesters": security forces and crowds acting without a named
     country belong to the dateline's country, else the document's; a state's own institutions
     ("a military spokesman", "the government") only to the dateline's."""
-    own_institution = " ".join(title.text.lower().split()) in DATELINE_ROLE_NOUNS
+    own_institution = _names_own_institution(text)
     if not (title.code in PLACELESS_AGENT_CODES or own_institution) or not is_participant(doc, span, of_allowed=True):
         return None
     if title.code == "CVL" and not _acting_subject(doc, span, ctx):
@@ -188,6 +188,13 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
         return None
     rule = "agent+dateline" if ctx.dateline else "agent+context"
     return ActorMention(span, text, None, ctx.knowledge.with_agent(country, title.code), country, title.noun, rule)
+
+
+def _names_own_institution(text: str) -> bool:
+    """Whether a run of the phrase's words names a state's own institution: "a military
+    spokesman", "Treasury officials", "a trade ministry spokesman"."""
+    words = text.lower().split()
+    return any(" ".join(words[i:j]) in DATELINE_ROLE_NOUNS for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _acting_subject(doc: Document, span: Span, ctx: Context) -> bool:

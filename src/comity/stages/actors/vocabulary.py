@@ -100,10 +100,14 @@ PLACED_NOUNS = frozenset({"government", "authorities", "authority", "regime", "a
 PLACELESS_AGENT_CODES = frozenset({"COP", "OPP", "CVL"})  # not troops or militants: they often fight abroad
 #: Role nouns of a state's own institutions that, named bare in a story filed from a country, are
 #: that country's ("BAGHDAD - A military spokesman said", "the government"), never the outlet's.
+#: Not a legislature: "the Parliament" in a story filed from Strasbourg is Europe's, and "Congress"
+#: is named bare in stories filed from Ottawa or Tokyo.
 DATELINE_ROLE_NOUNS = frozenset({"government", "cabinet", "military", "army", "military spokesman", "army spokesman",
                                  "government spokesman", "official spokesman", "military command", "high command",
                                  "foreign ministry", "ministry of foreign affairs", "interior ministry", "defence ministry",
                                  "defense ministry", "presidency", "foreign ministry spokesman",
+                                 "finance ministry", "trade ministry", "economy ministry", "agriculture ministry",
+                                 "energy ministry", "oil ministry", "industry ministry", "commerce ministry", "treasury",
                                  "military communique", "war communique"})  # not a bare "communique": often a meeting's
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 #: Role nouns naming the other party of a relation: "his guest" is not his own side.

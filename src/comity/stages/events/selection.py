@@ -247,9 +247,15 @@ def _words_about_own_state(candidate: Candidate) -> bool:
     if source is None or target is None or candidate.cameo[:2] not in _VERBAL_ROOTS or source.key == target.key:
         return False
     source_code, target_code = source.argument.code or "", target.argument.code or ""
-    if len(source_code) < 3 or source_code[:3] != target_code[:3]:
+    if len(source_code) < 3 or source_code[:3] != target_code[:3] or source_code[3:6] not in _STATE_ORGANS:
         return False
-    return source_code[3:6] in _STATE_ORGANS and target_code[3:6] in _STATE_ORGANS
+    addressed = candidate.cameo[:2] == "01" and target_code[3:6] in _HOME_AUDIENCES  # "told parliament", "told reporters"
+    return target_code[3:6] in _STATE_ORGANS or addressed
+
+
+#: Sectors a state's organ speaks to at home as to an audience, not as to a party: its
+#: legislature and its press.
+_HOME_AUDIENCES = frozenset({"LEG", "MED"})
 
 
 def without_anonymous_acts(candidates: list[Candidate]) -> list[Candidate]:

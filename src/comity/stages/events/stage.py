@@ -42,6 +42,7 @@ from comity.stages.events.pairing import acts_on_each_other, date_splits, own_co
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
 from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.vocabulary import FIGHTER_NOUNS
 from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -161,7 +162,7 @@ class EventStage:
         from_story = pattern.story_target and pattern.layer < BROAD_LAYER  # the dictionary's slots are not ours to stretch
         if not targets and not between and from_story and not _placed(match.trigger) and (targets := other_side(actors.story_sides, pattern.cameo, sources)):
             rule += STORY_TARGET_RULE
-        if not sources and targets and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
+        if not sources and targets and not _fighters_named(match.trigger) and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
         if not sources and targets and (sources := coup_makers(logical_subject(match.trigger), pattern.cameo, targets)):
             rule += COUP_SOURCE_RULE
@@ -246,6 +247,14 @@ class EventStage:
                 )
             )
         return mentions
+
+
+def _fighters_named(trigger) -> bool:
+    """Whether the doer slot, or the subject of a clause saying when or how it happened, names
+    fighters of no known side: "soldiers were killed when 800 guerrillas attacked the base"."""
+    clauses = [c for c in trigger.children if c.dep_ in ("advcl", "ccomp")]  # the parser hangs "when X attacked" as either
+    doers = logical_subject(trigger) + [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in FIGHTER_NOUNS for s in doers for t in [s, *s.conjuncts])
 
 
 def _placed(trigger) -> bool:

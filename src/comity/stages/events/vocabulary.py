@@ -100,3 +100,8 @@ HARM_NOUNS = frozenset({"killing", "assassination", "murder", "death", "arrest",
 #: Amounts of money whose "in"/"of" says what the money is: "300 mln dlrs in sanctions".
 MONEY_NOUNS = frozenset({"dlr", "dlrs", "dollar", "dollars", "mln", "million", "billion", "yen", "pound", "pounds",
                          "mark", "marks", "franc", "francs", "sterling", "euro", "euros", "worth"})
+
+#: Fighters a sentence may name as the doer without naming whose they are: "guerrillas attacked
+#: the base" names its doer, so the story's other side is no guess to put in its place.
+FIGHTER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "militant", "soldier", "troop", "fighter", "gunman",
+                           "gunmen", "militiaman", "separatist", "commando", "terrorist", "attacker", "assailant", "militia"})
