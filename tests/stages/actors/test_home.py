@@ -4,6 +4,8 @@ the world news agency's own country."""
 
 from __future__ import annotations
 
+import pytest
+
 WIRE_STORY = (
     "GREEK TALKS\n\n"
     "ANKARA, March 3 - Prime Minister Orhun Tasdemir said the talks would resume, Police detained "
@@ -40,3 +42,12 @@ def test_a_national_outlet_writes_from_home_wherever_its_dateline(article, menti
     assert mention(article(wire, outlet="Reuters"), "Premier Jo Myong Sik").country == "CUB"  # a wire: its dateline
     unknown_outlet = "Premier Jo Myong Sik inspected a fertilizer factory. Cuba built it.\n"
     assert mention(article(unknown_outlet), "Premier Jo Myong Sik").country == "CUB"  # the story's own states
+
+
+@pytest.mark.parametrize(("dateline", "published", "state"), [
+    ("BELGRADE", "1987-03-23", "YUG"), ("MOSCOW", "1987-03-23", "SUN"), ("PRAGUE", "1987-03-23", "CSK"),
+    ("MOSCOW", "2022-03-23", "RUS"), ("BELGRADE", "2022-03-23", "SRB"),
+])
+def test_a_dateline_capital_names_the_state_of_the_story_s_day(article, mention, dateline, published, state) -> None:
+    doc = article(f"{dateline}, March 23 - The government accused Austria of hostile propaganda.\n", outlet="Reuters", published=published)
+    assert mention(doc, "government").code == f"{state}GOV"

@@ -148,8 +148,26 @@ def _named_as_a_place(doc: Document, span: Span) -> bool:
 def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
     """The country the story was filed from: of the dateline the metadata stage read ("ATHENS,
     March 2 -", "SEOUL, Dec. 30 (Yonhap) --", "PANMUNJOM, South Korea --"), by the gazetteer;
-    else of a state or capital heading the text ("HAVANA --")."""
-    return _metadata_dateline_country(doc) or _heading_state(doc, knowledge)
+    else of a state or capital heading the text ("HAVANA --"). A state that did not yet exist
+    on the story's day gives way to the one whose capital the dateline was then ("MOSCOW" in
+    1987 is the Soviet Union's, "BELGRADE" Yugoslavia's)."""
+    country = _metadata_dateline_country(doc) or _heading_state(doc, knowledge)
+    place = doc.meta.extra.get("dateline_place")
+    if country is None or place is None:
+        return country
+    return _state_of_its_time(country, _as_written(place.value), publication_date(doc), knowledge)
+
+
+def _state_of_its_time(country: str, place: str, on: date | None, knowledge: ActorKnowledge) -> str:
+    state = f"state:{country}"
+    if on is None or not knowledge.has_actor(state) or knowledge.entry(state).existed_on(on):
+        return country
+    for match in knowledge.match_names(place):
+        for form in match.forms:
+            entry = knowledge.entry(form.actor_id)
+            if entry.actor.kind == "state" and entry.actor.country and entry.existed_on(on):
+                return entry.actor.country
+    return country
 
 
 def _metadata_dateline_country(doc: Document) -> str | None:
