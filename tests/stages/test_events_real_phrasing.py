@@ -694,3 +694,9 @@ def test_fighters_named_as_doers_leave_no_room_for_the_story_s_other_side(coded)
                   "leftwing guerrillas attacked the base. The United States and El Salvador have close ties, and "
                   "El Salvador thanked the United States for its aid.", counted_only=False)
     assert not [f for f in found if f[0].startswith("19") and f[1] == "USA"]
+
+
+def test_a_place_a_doerless_attack_hits_is_read_in_the_country_the_story_is_about(coded) -> None:
+    found = coded("SAN SALVADOR, March 31 - Leftist guerrillas attacked Santa Ana overnight, El Salvador's army said. "
+                  "El Salvador's government said El Salvador would defeat the rebels. El Salvador asked for calm.", counted_only=False)
+    assert [f[2] for f in found if f[0] == "190"] == ["SLV"]

@@ -155,7 +155,7 @@ class EventStage:
             excluded = {p.key for p in sources}  # the reaction is to the act's doer: "X seized ..., drawing condemnation from Y"
             targets = [p for p in actors.participants(logical_subject(eliciting)) if p.key not in excluded]
         if not targets and pattern.place_target:
-            targets = self._place_targets(match, sources)
+            targets = self._place_targets(match, sources, actors)
         if not targets and pattern.self_target:
             targets = own_countries(sources)
         rule = pattern.pattern_id
@@ -184,10 +184,13 @@ class EventStage:
                     candidates.append(Candidate(match, target, source, pattern.reverse or pattern.cameo, date_span, pattern.pattern_id + ":reverse", mutual))
         return candidates
 
-    def _place_targets(self, match: Match, sources: list[Participant]) -> list[Participant]:
-        """Countries of the places a visit goes to, other than the visitor's own."""
+    def _place_targets(self, match: Match, sources: list[Participant], actors: ActorIndex) -> list[Participant]:
+        """Countries of the places a visit or an attack goes to, other than the doer's own; an
+        ambiguous name is read in the doer's country, else in the country the story is about
+        ("attacked the El Paraiso base" in a story of El Salvador's war)."""
         own = {country_key(source) for source in sources}
-        hint = next((source.argument.country for source in sources if source.argument.country), None)
+        about = actors.story_sides.get("")
+        hint = next((source.argument.country for source in sources if source.argument.country), about.country if about else None)
         for slot in match.pattern.target:
             tokens, _ = slot_tokens(match, slot)
             found = [p for p in places_of(tokens, self.places, hint) if p.argument.country not in own]
