@@ -395,3 +395,19 @@ def test_a_definite_title_is_no_person_whose_mention_holds_the_word_elsewhere(ar
     doc = article("Development Bank of Chile president Pablo Arredondo met the ministers on Monday.\n\n"
                   "The bank will keep lending to Peru.\n")
     assert not [m for m in doc.actor_mentions if m.text == "bank" and m.rule == "coref:definite"]
+
+
+def test_they_that_a_plural_name_reports_of_itself_is_that_group(article, mention) -> None:
+    doc = article("The Houthis, who hold the capital, said they had fired missiles at Israel.\n", published="2023-10-20")
+    they = mention(doc, "they")
+    assert (they.code, they.rule) == (mention(doc, "Houthis").code, "coref:pronoun")
+
+
+def test_a_capital_named_as_the_speaker_is_no_plural_they_speak_of(article) -> None:
+    doc = article("Paris said they would veto the resolution.\n", published="2023-10-20")
+    assert not [m for m in doc.actor_mentions if m.text == "they" and m.code]
+
+
+def test_a_title_after_a_comma_that_precedes_a_name_is_that_name_s(article) -> None:
+    doc = article("Russia shelled the port. Russia denied it.\n\nIn a post on X, Secretary of State Antony Blinken condemned the attack on the embassy.\n", published="2023-10-20")
+    assert not [m for m in doc.actor_mentions if m.text == "X" and m.code]

@@ -138,12 +138,14 @@ def _reporting_subject(pronoun, where: Span, ctx: Context) -> ActorMention | Non
     subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     if subject is None and governor.dep_ == "conj":  # "officials agreed ... and said they"
         subject = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ not in {"NNS", "NNPS"}:
+    if subject is None or subject.tag_ not in {"NNS", "NNPS", "NNP"}:
         return None
     at = Span(subject.idx, subject.idx + len(subject.text))
     said_by = next((m for m in ctx.mentions if m.span.contains(at) and m.code and not m.is_reporter), None)
-    if said_by is None or not (_plural_role(said_by) or said_by.members):
+    if said_by is None or is_person_mention(said_by, ctx):
         return None
+    if subject.tag_ == "NNP" and not (subject.text.endswith("s") and not (said_by.actor_id or "").startswith("state:")):
+        return None  # a plural name ("the Houthis") speaks of itself; "Paris said they" is no plural
     return copy_mention(said_by, where, pronoun.text, "coref:pronoun", said_by.span)
 
 

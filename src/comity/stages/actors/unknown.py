@@ -159,6 +159,8 @@ def with_apposition(
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
     if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
         return _placed_by_a_role(doc, mention, following, sentence, ctx)
+    if any(u.is_person or u.is_surname or u.unknown_label == "PERSON" for u in units):
+        return mention  # "In a post on X, Secretary of State Antony Blinken said": the title is his
     place = next((u for u in units if u.is_group), None)
     country = place_country(place, ctx) or surname_country(mention.text, ctx) or ctx.country
     code = ctx.knowledge.with_agent(country, title.code) if country else None
