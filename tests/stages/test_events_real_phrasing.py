@@ -700,3 +700,14 @@ def test_a_place_a_doerless_attack_hits_is_read_in_the_country_the_story_is_abou
     found = coded("SAN SALVADOR, March 31 - Leftist guerrillas attacked Santa Ana overnight, El Salvador's army said. "
                   "El Salvador's government said El Salvador would defeat the rebels. El Salvador asked for calm.", counted_only=False)
     assert [f[2] for f in found if f[0] == "190"] == ["SLV"]
+
+
+def test_a_verb_with_an_object_after_an_apposition_acts_though_the_parser_hangs_it_on_the_name(coded) -> None:
+    found = coded("Jake Sullivan, the U.S. national security adviser, held talks with Wang Yi in Vienna.\n\n"
+                  "Nikol Pashinyan, Armenia's prime minister, accused Azerbaijan of ethnic cleansing.")
+    assert ("112", "ARM", "AZE") in found
+
+
+def test_a_past_participle_set_off_by_commas_stays_a_passive_aside(coded) -> None:
+    found = coded("The Armenian envoy, accused of spying, said Armenia would respond to Azerbaijan.", counted_only=False)
+    assert not [f for f in found if f[0].startswith("11") and f[1] == "ARM"]

@@ -57,6 +57,8 @@ def logical_subject(token, depth: int = 0) -> list:
         return []
     if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
         return [head]
+    if token.dep_ == "acl" and token.tag_ in _FINITE_TAGS and head.dep_ == "ROOT":
+        return [head]  # "Nikol Pashinyan, Armenia's prime minister, accused ..." read as a noun the verb modifies
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive and head.lemma_ in OBJECT_CONTROL_VERBS):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -77,6 +79,10 @@ def logical_subject(token, depth: int = 0) -> list:
             return controller  # "thanked X for extending", "accused X of violating"
         return logical_subject(governor, depth + 1)
     return []
+
+
+#: Tags of a finite verb, which the parser may still hang on a noun as a modifier ("acl").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _subject_read_into_time_phrase(verb) -> list:

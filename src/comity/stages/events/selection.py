@@ -89,6 +89,8 @@ def without_passive_asides(matches: list[Match]) -> list[Match]:
 def _passive_aside(verb) -> bool:
     if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False  # with its "by" the passive names its doer: "the envoy, accused by Arnor of…"
+    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "X, Armenia's prime minister, accused Azerbaijan of …": a verb with an object acts
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
     if verb.dep_ in ("acl", "relcl", "advcl"):  # "The minister, asked about…", "when asked about…"
         return after_comma or any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once") and c.i == verb.i - 1 for c in verb.children)
