@@ -411,3 +411,13 @@ def test_a_capital_named_as_the_speaker_is_no_plural_they_speak_of(article) -> N
 def test_a_title_after_a_comma_that_precedes_a_name_is_that_name_s(article) -> None:
     doc = article("Russia shelled the port. Russia denied it.\n\nIn a post on X, Secretary of State Antony Blinken condemned the attack on the embassy.\n", published="2023-10-20")
     assert not [m for m in doc.actor_mentions if m.text == "X" and m.code]
+
+
+def test_a_common_surname_with_a_state_s_role_after_the_comma_takes_that_role(article, mention) -> None:
+    doc = article("Mr. Wang, China's top diplomat, met the Peruvian envoy in Lima on Sunday.\n", published="2023-10-20")
+    assert (mention(doc, "Wang").code, mention(doc, "Wang").rule) == ("CHNGOV", "apposition")
+
+
+def test_a_stranger_with_a_state_s_role_after_the_comma_takes_that_role(article, mention) -> None:
+    doc = article("Velmorov, Russia's envoy to the talks, accused Kyiv of sabotage.\n", published="2023-10-20")
+    assert (mention(doc, "Velmorov").code, mention(doc, "Velmorov").rule) == ("RUSGOV", "apposition")

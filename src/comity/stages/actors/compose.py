@@ -36,9 +36,10 @@ def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx:
             carried.update(_listed_places(doc, groups, index))
         elif index in carried:
             mention = _with_carried_agent(mention, carried[index], ctx)
-        if mention is None and len(group) == 1 and group[0].unknown_label == "PROPN":
-            # a bare run of proper nouns counts only with an apposition: "Ri Kwang Gun, vice minister of…"
-            span = group[0].span
+        if mention is None and (len(group) == 1 and group[0].unknown_label == "PROPN" or _untitled_surname(group)):
+            # a bare run of proper nouns, or a surname too common to name one person, counts only
+            # with an apposition: "Ri Kwang Gun, vice minister of…", "Mr. Wang, China's top diplomat,"
+            span = Span(group[0].span.start, group[-1].span.end)
             bare = ActorMention(span, span.text(doc.text), None, None, None, None, "unknown:PROPN")
             mention = with_apposition(doc, bare, groups[index + 1 :], sentence, ctx)
             mention = mention if mention.rule == "apposition" else None
@@ -48,6 +49,10 @@ def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx:
             taken.append(mention.span)
             yield as_reporter(doc, mention)
     yield from dyad_mentions(doc, sentence, ctx)
+
+
+def _untitled_surname(group: list[Unit]) -> bool:
+    return group[-1].is_surname and not any(u.agent is not None and u.agent.code for u in group)
 
 
 _LIST_SEPARATORS = frozenset({",", "and", ", and"})

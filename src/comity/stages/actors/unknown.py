@@ -157,7 +157,7 @@ def with_apposition(
     clause_end = mention.span.end + 1 + _clause_length(rest[1:])
     units = [u for group in following for u in group if u.span.end <= clause_end]
     title = next((u.agent for u in units if u.agent is not None and u.agent.code), None)
-    if title is None or not _starts_clause(doc.text, mention.span.end, units) or units[0].agent is None:
+    if title is None or not _starts_clause(doc.text, mention.span.end, units) or not _opens_with_a_role(doc, units):
         return _placed_by_a_role(doc, mention, following, sentence, ctx)
     if any(u.is_person or u.is_surname or u.unknown_label == "PERSON" for u in units):
         return mention  # "In a post on X, Secretary of State Antony Blinken said": the title is his
@@ -282,6 +282,12 @@ def _clause_length(text: str) -> int:
 #: Words that may open an apposition before its first known unit: "a senior Finance Ministry official".
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "then", "now", "former", "senior", "top", "chief", "deputy", "acting",
                                  "leading", "veteran", "high-ranking", "ranking", "junior", "assistant"})
+
+
+def _opens_with_a_role(doc: Document, units: Sequence[Unit]) -> bool:
+    """ "vice minister of…", or a state's role: "China's top diplomat"."""
+    first = units[0]
+    return first.agent is not None or (first.is_group and doc.text[first.span.end : first.span.end + 2] in ("'s", "\u2019s"))
 
 
 def _starts_clause(text: str, after: int, units: Sequence[Unit]) -> bool:
