@@ -711,3 +711,31 @@ def test_a_verb_with_an_object_after_an_apposition_acts_though_the_parser_hangs_
 def test_a_past_participle_set_off_by_commas_stays_a_passive_aside(coded) -> None:
     found = coded("The Armenian envoy, accused of spying, said Armenia would respond to Azerbaijan.", counted_only=False)
     assert not [f for f in found if f[0].startswith("11") and f[1] == "ARM"]
+
+
+@pytest.fixture(scope="module")
+def dated():
+    pipeline = build_pipeline()
+
+    def code(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = document_from_text("Headline\n\n" + text, "t")
+        doc.meta.published = Found("1987-03-24", "test")
+        doc = pipeline(doc)
+        return [(m.cameo, m.date and m.date.value, m.factuality.value) for m in doc.event_mentions]
+
+    return code
+
+
+def test_a_visit_the_story_says_will_happen_is_an_intent_to_meet_dated_when_told(dated) -> None:
+    found = dated("WASHINGTON, March 24 - Secretary of State George Shultz will visit Tokyo next week for meetings with Japanese officials.")
+    assert ("036", "1987-03-24", "asserted") in found
+
+
+def test_a_summit_to_be_hosted_stays_a_coming_event(dated) -> None:
+    found = dated("TOKYO, March 24 - Prime Minister Kishida will host the Group of Seven summit in Hiroshima in May.")
+    assert not [f for f in found if f[0] == "036"]
+
+
+def test_a_visit_someone_else_says_another_will_make_stays_in_the_future(dated) -> None:
+    found = dated("Reagan said Gorbachev would visit Washington in the autumn.")
+    assert not [f for f in found if f[0] == "036"]

@@ -34,7 +34,8 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     coming act is an asserted intent (CAMEO 03), not an event yet; "X said it would retaliate if
     attacked", a conflictual one, is an asserted threat (CAMEO 13), conditions and all, as is a
     threat told in the future ("any attack will bring a forceful response, an official said").
-    Others' coming acts stay future."""
+    A visit or a meeting the story itself says will happen is an intent to meet (036). Others'
+    coming acts stay future."""
     refusal = _refusal_is_the_act(candidate)  # "will not allow X to ...": the "not" is the warning
     if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) and not (refusal and factuality is Factuality.NEGATED):
         return None
@@ -49,12 +50,17 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):
         return None
     frame = factuality_rules.speech_frame(clause)
+    if frame is None and candidate.cameo in _SCHEDULED_MEETINGS and factuality is Factuality.FUTURE:
+        return intent  # "Armacost will visit Tokyo next week": a meeting set in the diary is an intent to meet
     if frame is None or frame[1] is None:
         return None
     return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
 
 
 _NEGATIONS = frozenset({"not", "never", "n't"})
+#: Meetings, visits and talks the one going to them has set ("will visit", "is due to meet");
+#: not a summit to be hosted, which is the coming event itself.
+_SCHEDULED_MEETINGS = frozenset({"040", "042", "046"})
 
 
 def _refusal_is_the_act(candidate: Candidate) -> bool:

@@ -46,7 +46,7 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
             choice = Choice(_future_reading(choice.timex, context))
         if choice is not None:
             resolved = date_of_choice(choice, context, sentence)
-            if resolved is not None:
+            if resolved is not None and not _intended_act_s_time(mention, resolved, context):
                 return resolved
         if mention.factuality not in NO_PUBLICATION_FALLBACK and (is_past(trigger) or _announced_in_the_past(mention, trigger)):
             continued = narrative_date(context, sentence, parsed)
@@ -59,6 +59,15 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     if mention.factuality in NO_PUBLICATION_FALLBACK:
         return None
     return context.publication
+
+
+def _intended_act_s_time(mention: EventMention, resolved: EventDate, context: TimeContext) -> bool:
+    """ "Armacost will visit Tokyo next week" (an intent to meet, 036): a time after the story's
+    day is the intended act's, and the intent is dated by when it was told."""
+    publication = context.publication
+    if mention.cameo[:2] != "03" or publication is None or publication.value is None or resolved.value is None:
+        return False
+    return resolved.value[:10] > publication.value[: len(resolved.value[:10])]
 
 
 def _announced_in_the_past(mention: EventMention, trigger: Any) -> bool:
