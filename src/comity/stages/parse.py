@@ -37,9 +37,11 @@ def _load_nlp(model: str):  # -> spacy.Language
     import spacy
 
     section_starts_component()
+    override = _tokenizer_override(model)
+    # The ruler is put back by add_attribute_rules; a tokenizer left empty is loaded by _load_saved_tokenizer.
+    left_out = (*UNREAD_COMPONENTS, RULER, *(["tokenizer"] if override else []))
     try:
-        nlp = spacy.load(model, exclude=(*UNREAD_COMPONENTS, RULER),  # the ruler is put back by add_attribute_rules
-                         config=_tokenizer_override(model))
+        nlp = spacy.load(model, exclude=left_out, config=override)
     except OSError as exc:
         raise ComityError(
             f"spaCy model {model!r} is not installed; run `make test` or "
@@ -47,9 +49,25 @@ def _load_nlp(model: str):  # -> spacy.Language
         ) from exc
     if "comity_section_starts" not in nlp.pipe_names:
         nlp.add_pipe("comity_section_starts", before="parser")
-    _split_hyphen_after_abbreviation(nlp)
+    if override:
+        _load_saved_tokenizer(nlp)
+    else:
+        _split_hyphen_after_abbreviation(nlp)
     add_attribute_rules(nlp)
     return nlp
+
+
+def _load_saved_tokenizer(nlp) -> None:
+    """The model's saved tokenizer loaded into the empty one, with comity's infix rule: its affixes
+    and matches first, then the infix rule, then its special cases, built once. Loaded whole
+    (`Tokenizer.from_disk`), the special cases are built with the affixes, and built again when the
+    infix rule is set (0.06 s)."""
+    import srsly
+
+    data = (nlp.path / "tokenizer").read_bytes()
+    nlp.tokenizer.from_bytes(data, exclude=["vocab", "exceptions"])  # as Language.from_disk: not the vocab
+    _split_hyphen_after_abbreviation(nlp)
+    nlp.tokenizer.rules = srsly.msgpack_loads(data)["exceptions"]
 
 
 def _tokenizer_override(model: str) -> dict:
@@ -59,7 +77,8 @@ def _tokenizer_override(model: str) -> dict:
     regular expressions and 2,000 special cases, 0.15 s) that loading the saved one then resets
     entirely (`Tokenizer.from_bytes` clears the rules, affixes and matches and sets the saved
     ones): an empty tokenizer in its place gives the same tokenizer for less. Any other model is
-    loaded as it is."""
+    loaded as it is. The model's tokenizer is then left out of the load and loaded apart
+    (`_load_saved_tokenizer`)."""
     from spacy import util
 
     try:
