@@ -10,7 +10,8 @@ chunks of 50 new documents are saved and relinked one chunk at a time, as
 `comity code` does, the stores taking turns chunk by chunk (so a change of load on
 the machine weighs on every size alike), and the cost per new document is printed: saving, relinking,
 and, inside relinking, the time of `comity.link.link` itself (clustering the
-blocks' mentions, which no store layout changes).
+blocks' mentions, which no store layout changes). Each store is checkpointed once
+filled, as a run leaves it when it closes it.
 
 So that the linking work is the same at every size, the blocks a new chunk
 touches hold the same mentions in every store: the new documents, and 1,000
@@ -100,6 +101,8 @@ def fill(store: Store, generator: Generator, size: int) -> None:
         for start in range(0, count, FILL_BATCH):
             store.save_documents(generator.documents(min(FILL_BATCH, count - start), is_current), "fill", "bench")
     api.relink(store)
+    store.con.execute("CHECKPOINT")  # as a run leaves it when it closes the store: else a store too small to
+    # have reached DuckDB's automatic checkpoint keeps its rows in the write-ahead log, slower to read
 
 
 def add_chunks(store: Store, generator: Generator, chunks: int, clock: Interleaved) -> list[float]:

@@ -170,7 +170,7 @@ def relink(store: Store, full: bool = False) -> int:
             for event in events for mention_id in event["mention_ids"]
         ]
         repointed = [link_ for link_ in links if stored[link_["mention_id"]]["event_id"] != link_["event_id"]]
-        store.apply_links(touched, dirty, links, events, repointed)
+        store.apply_links(touched, dirty, links, events, repointed, replaced=set(previous.values()))
     return store.counts()["events"]
 
 

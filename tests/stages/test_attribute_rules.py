@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from comity.config import SPACY_MODEL
-from comity.stages.attribute_rules import AttributeRules, replace_attribute_ruler
+from comity.stages.attribute_rules import AttributeRules, add_attribute_rules, replace_attribute_ruler
 from comity.stages.parse import UNREAD_COMPONENTS, load_nlp
 
 TEXTS = [
@@ -27,8 +27,17 @@ def model_ruler():  # spaCy's own component, in a model loaded apart
     return spacy.load(SPACY_MODEL, exclude=UNREAD_COMPONENTS)
 
 
-def test_comity_s_parse_uses_the_rules_in_place_of_spacy_s_ruler() -> None:
+def test_comity_s_parse_uses_the_rules_in_place_of_spacy_s_ruler(model_ruler) -> None:
     assert isinstance(load_nlp().get_pipe("attribute_ruler"), AttributeRules)
+    assert [name for name in load_nlp().pipe_names if name != "comity_section_starts"] == model_ruler.pipe_names
+
+
+@pytest.mark.parametrize("text", TEXTS[:2])
+def test_the_ruler_left_out_at_load_and_put_back_sets_what_the_model_s_sets(model_ruler, text: str) -> None:
+    nlp = spacy.load(SPACY_MODEL, exclude=(*UNREAD_COMPONENTS, "attribute_ruler"))
+    add_attribute_rules(nlp)
+    assert nlp.pipe_names == model_ruler.pipe_names
+    assert token_attributes(nlp(text)) == token_attributes(model_ruler(text))
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +59,14 @@ def test_a_ruler_with_a_pattern_the_rules_do_not_read_is_left_in_place() -> None
     ruler.add([[{"ORTH": "Hanoi", "OP": "+"}]], {"POS": "PROPN"})
     replace_attribute_ruler(nlp)
     assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_a_ruler_left_out_at_load_with_a_pattern_the_rules_do_not_read_comes_back_as_spacy_s(tmp_path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"ORTH": "Hanoi", "OP": "+"}]], {"POS": "PROPN"})
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model", exclude=["attribute_ruler"])
+    add_attribute_rules(loaded)
+    assert loaded.pipe_names == ["attribute_ruler"]
+    assert not isinstance(loaded.get_pipe("attribute_ruler"), AttributeRules)
+    assert [t.pos_ for t in loaded("Hanoi said")] == ["PROPN", ""]

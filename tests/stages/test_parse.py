@@ -72,3 +72,18 @@ def test_a_closing_quote_and_a_word_capitalised_after_us_stay_in_their_sentence(
     sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sentences == ['The Chilean spokesman said the claims that Chile planned to seize fishing boats were "plain slander."',
                          "He said Chile warned the U.S. And other states not to meddle in the dispute."]
+
+
+def test_the_model_s_tokenizer_is_loaded_whole_over_an_empty_one():
+    import spacy
+
+    from comity.config import SPACY_MODEL
+    from comity.stages.parse import EMPTY_TOKENIZER, load_nlp
+
+    ours, model = load_nlp().tokenizer, spacy.load(SPACY_MODEL, exclude=["senter"]).tokenizer
+    assert load_nlp().config["nlp"]["tokenizer"] == {"@tokenizers": EMPTY_TOKENIZER}
+    assert ours.rules == model.rules and ours.faster_heuristics == model.faster_heuristics
+    for name in ("prefix_search", "suffix_search", "url_match"):
+        assert getattr(ours, name).__self__.pattern == getattr(model, name).__self__.pattern
+    text = "The U.N.'s envoy didn't say; Mr. Smith met them at 10 a.m. in St. Louis (Mo.)."
+    assert [t.text for t in load_nlp().make_doc(text)] == [t.text for t in model(text)]

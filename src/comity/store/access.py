@@ -31,7 +31,7 @@ import duckdb
 import filelock
 
 from comity.errors import StoreBusyError, StoreError
-from comity.store import gate
+from comity.store import gate, lookup
 
 #: How long a reader waits for a writer's turn to end before it gives up.
 READER_WAIT_S = 10.0
@@ -73,11 +73,14 @@ def connect(db_path: Path, read_only: bool, deadline: float, busy_message: str) 
         if read_only:
             pass_gate(db_path, deadline, busy_message)
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            con = duckdb.connect(str(db_path), read_only=read_only)
         except duckdb.Error as error:
             if not is_lock_conflict(error):
                 raise StoreError(f"cannot open the store {db_path}: {error}") from error
             last = error
+            continue
+        lookup.prefer_indexes(con)
+        return con
     raise StoreBusyError(busy_message) from last
 
 
