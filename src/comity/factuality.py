@@ -237,6 +237,19 @@ def _purpose_of(chain):
     return None
 
 
+#: Nouns of what should or may be done, whose "of" gerund is not yet done: "the urgency of
+#: reaching a peace", "the importance of signing the treaty", "the possibility of talks".
+NECESSITY_NOUNS = frozenset({"urgency", "need", "importance", "necessity", "possibility", "prospect", "idea", "option",
+                             "goal", "aim", "hope", "chance", "likelihood", "feasibility", "desirability", "question"})
+
+
+def _needed(verb) -> object | None:
+    """The noun of necessity whose "of" gerund the verb is: "stressed the urgency of reaching"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in NECESSITY_NOUNS:
+        return verb.head.head
+    return None
+
+
 #: Nouns whose that-clause asks for an act: "demands that he resign", "a proposal that they meet".
 MANDATIVE_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "suggestion", "recommendation", "insistence",
                              "order", "requirement", "plea", "ultimatum"})
@@ -296,6 +309,8 @@ def hypothetical(verb) -> object | None:
             return link.head
     if (purpose := _purpose_of(chain + [verb])) is not None:
         return purpose
+    if (wanted := _needed(chain[-1])) is not None:
+        return wanted
     # a clause under a conditional clause ("if X visits Y, ...") is itself conditional
     current = chain[-1]
     while current.dep_ in ("conj", "xcomp", "ccomp") and current.head.i != current.i:

@@ -739,3 +739,8 @@ def test_a_summit_to_be_hosted_stays_a_coming_event(dated) -> None:
 def test_a_visit_someone_else_says_another_will_make_stays_in_the_future(dated) -> None:
     found = dated("Reagan said Gorbachev would visit Washington in the autumn.")
     assert not [f for f in found if f[0] == "036"]
+
+
+def test_a_meeting_with_a_list_of_leaders_set_for_a_summit_stays_a_coming_event(dated) -> None:
+    found = dated("Reagan will meet the leaders of Britain, France and Italy at the economic summit in Venice.")
+    assert not [f for f in found if f[0] == "036"]
