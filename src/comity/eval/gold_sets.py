@@ -49,6 +49,8 @@ def gold_sets(repo: Path, shared: Path | None) -> list[GoldSet]:
         sets += [GoldSet("real-dev", gold / "real-dev.jsonl", corpora), GoldSet("real-heldout", gold / "real-heldout.jsonl", corpora)]
         # A second draw of 1987 stories, split the same way (see docs/annotation.md).
         sets += [GoldSet("real-dev2", gold / "real-dev2.jsonl", corpora), GoldSet("real-heldout2", gold / "real-heldout2.jsonl", corpora)]
+        # A third draw, all held out: stories no one here had coded while developing.
+        sets += [GoldSet("real-heldout3", gold / "real-heldout3.jsonl", corpora)]
     return sets
 
 
