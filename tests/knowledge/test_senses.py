@@ -21,11 +21,11 @@ def test_the_bundled_file_lists_market_and_figurative_senses() -> None:
 def test_an_entry_needs_a_lemma_and_a_dependent(tmp_path: Path) -> None:
     path = tmp_path / "senses.yaml"
     path.write_text("senses:\n  - lemma: hit\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="entry 1: give at least one of object, modifier, adverb"):
+    with pytest.raises(KnowledgeError, match="entry 1: give at least one of object, modifier, adverb, subject"):
         NonEventSenses.from_file(path)
     path.write_text("senses:\n  - lemma: march\n    adverb: [on]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="'adverb' must be a word or a list of words"):
         NonEventSenses.from_file(path)
-    path.write_text("senses:\n  - lemma: march\n    subject: [army]\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="unknown keys \\['subject'\\]"):
+    path.write_text("senses:\n  - lemma: march\n    doer: [army]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unknown keys \\['doer'\\]"):
         NonEventSenses.from_file(path)

@@ -664,6 +664,8 @@ def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
         "Arnor vowed to fight inflation in Gondor.",
         "Arnor is marching forward against Gondor.",
         "Arnor gave free play to its strength against Gondor.",
+        "The rise of the Arnorian crown has hit Gondor by raising its debt.",
+        "Arnor's trade surplus with Gondor hit 13.6 billion dlrs last year.",
     ],
 )
 def test_event_words_in_senses_that_name_no_event(text: str) -> None:

@@ -1,7 +1,7 @@
 """Senses in which an event word names no event: figures of speech, markets, generic struggles.
 
 `data/senses/not_events.yaml` lists, per trigger lemma, the dependents (object, modifier,
-adverb) that put the word in such a sense: "reserves hit a record", "a price war", "fight
+adverb, subject) that put the word in such a sense: "reserves hit a record", "a price war", "fight
 inflation", "marching forward". The events stage drops a trigger in one of these senses.
 """
 
@@ -17,7 +17,7 @@ from comity.errors import KnowledgeError
 from comity.knowledge.files import read_yaml_mapping
 
 DEFAULT_SENSES = DATA_DIR / "senses" / "not_events.yaml"
-DEPENDENTS = ("object", "modifier", "adverb")
+DEPENDENTS = ("object", "modifier", "adverb", "subject")
 
 
 @dataclass(frozen=True, slots=True)

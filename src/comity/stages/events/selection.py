@@ -59,6 +59,7 @@ def _in_sense(trigger, sense: NonEventSense) -> bool:
         "object": _object_words(trigger),
         "modifier": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")},
         "adverb": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("prt", "advmod")},
+        "subject": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("nsubj", "csubj")},
     }
     direct = any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in trigger.children)
     return any(found[kind] & words or (ANY_WORD in words and (direct if kind == "object" else found[kind])) for kind, words in sense.words.items())
