@@ -744,3 +744,8 @@ def test_a_visit_someone_else_says_another_will_make_stays_in_the_future(dated) 
 def test_a_meeting_with_a_list_of_leaders_set_for_a_summit_stays_a_coming_event(dated) -> None:
     found = dated("Reagan will meet the leaders of Britain, France and Italy at the economic summit in Venice.")
     assert not [f for f in found if f[0] == "036"]
+
+
+def test_a_purchase_commitment_is_commerce_and_a_new_commitment_a_pledge(coded) -> None:
+    assert not coded("Heavier Soviet purchase commitments to the United States helped U.S. farmers, the Soviet Union said.")
+    assert ("030", "SUN", "USA") in coded("The Soviet Union has made a new commitment to the United States.")
