@@ -51,3 +51,9 @@ def test_a_national_outlet_writes_from_home_wherever_its_dateline(article, menti
 def test_a_dateline_capital_names_the_state_of_the_story_s_day(article, mention, dateline, published, state) -> None:
     doc = article(f"{dateline}, March 23 - The government accused Austria of hostile propaganda.\n", outlet="Reuters", published=published)
     assert mention(doc, "government").code == f"{state}GOV"
+
+
+@pytest.mark.parametrize("dateline", ["ALLENTOWN, PA., March 13 -", "SAN DIEGO, Calif., March 17 -"])
+def test_an_abbreviated_region_of_a_dateline_is_a_place_not_an_actor(article, dateline) -> None:
+    doc = article(f"{dateline} Chrysler Corp said its unit acquired a portfolio.\n", outlet="Reuters")
+    assert [m.text for m in doc.actor_mentions if m.code and m.code != "BUS"] == []

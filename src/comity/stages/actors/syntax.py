@@ -46,8 +46,9 @@ def _recall_verb(head) -> bool:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-_DATELINE_AFTER = re.compile(rf"^\s*(?:[A-Z]{{2,}}\s*)?(?:\(|--|\u2013|\u2014|-\s|,\s*{_MONTH})")
-_CAPS_DATELINE_AFTER = re.compile(r"^\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
+# an abbreviated region keeps its full stop: "ALLENTOWN, PA., March 13 -", "SAN DIEGO, Calif., March 17 -"
+_DATELINE_AFTER = re.compile(rf"^\.?\s*(?:[A-Z]{{2,}}\s*)?(?:\(|--|\u2013|\u2014|-\s|,\s*{_MONTH})")
+_CAPS_DATELINE_AFTER = re.compile(r"^\.?\s*(?:[A-Z]{2,}\s*)?(?:,|\(|--|\u2013|\u2014|-\s)")
 _DATELINE_CITY = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s*$")
 
 
