@@ -421,3 +421,13 @@ def test_a_common_surname_with_a_state_s_role_after_the_comma_takes_that_role(ar
 def test_a_stranger_with_a_state_s_role_after_the_comma_takes_that_role(article, mention) -> None:
     doc = article("Velmorov, Russia's envoy to the talks, accused Kyiv of sabotage.\n", published="2023-10-20")
     assert (mention(doc, "Velmorov").code, mention(doc, "Velmorov").rule) == ("RUSGOV", "apposition")
+
+
+def test_a_surname_alone_names_no_person_years_before_their_first_office(article) -> None:
+    doc = article("Kidder Peabody has been retained to advise on the alternatives, Harper and Row added.\n", published="1987-03-24")
+    assert not [m for m in doc.actor_mentions if m.text == "Harper" and m.code]
+
+
+def test_a_surname_alone_names_the_person_while_in_office(article, mention) -> None:
+    doc = article("Harper accused the opposition of obstruction.\n", published="2010-03-24")
+    assert mention(doc, "Harper").code == "CANGOV"

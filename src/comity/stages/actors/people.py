@@ -73,9 +73,23 @@ def surname_mention(
             return resolved_mention(span, text, holders[0], "title+surname", ctx)
         country = country or _shared_country(ctx, candidates)
         return titled_unknown(span, text, title, country, "title+surname-country", ctx)
-    if len(candidates) == 1 and not ctx.knowledge.is_common_surname(text) and not ctx.knowledge.is_broad(candidates[0]):
+    if (len(candidates) == 1 and not ctx.knowledge.is_common_surname(text) and not ctx.knowledge.is_broad(candidates[0])
+            and _in_public_life_by(ctx, candidates[0])):
         return resolved_mention(span, text, candidates[0], "surname", ctx)
     return None
+
+
+#: How long before a person's first known office a surname alone may already name them.
+_YEARS_BEFORE_OFFICE = 10
+
+
+def _in_public_life_by(ctx: Context, actor_id: str) -> bool:
+    """ "Harper and Row added" in 1987 is no Stephen Harper, prime minister from 2006: a surname
+    alone names a person only on a day near or after their first known office."""
+    offices = [r for r in ctx.knowledge.entry(actor_id).roles if r.code[3:6] != "ELI"]  # the dictionaries date "elite" loosely
+    if ctx.on is None or not offices or any(r.start is None for r in offices):
+        return True
+    return min(r.start for r in offices).year - _YEARS_BEFORE_OFFICE <= ctx.on.year
 
 
 def _holding_the_titles_sector(candidates: Sequence[str], title: AgentMatch, country: str | None, ctx: Context) -> list[str]:
