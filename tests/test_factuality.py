@@ -125,3 +125,10 @@ def test_inside_quotation() -> None:
     assert not inside_quotation(text, text.index("Then they"))
     assert inside_quotation(text, text.index("wrote"))
     assert not inside_quotation(text, text.index("Fine"))
+
+
+def test_every_verb_list_the_rules_read_by_lemma_is_known_to_lemma_repair() -> None:
+    from comity import factuality
+
+    read_by_lemma = factuality.NOT_DONE_GOVERNORS | factuality.PREVENTION_VERBS | factuality.DECIDED_VERBS | factuality.SPEECH_VERBS
+    assert read_by_lemma <= factuality.KNOWN_VERBS

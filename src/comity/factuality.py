@@ -69,8 +69,11 @@ HABITUAL_ADVERBS = frozenset(
     {"regularly", "usually", "routinely", "normally", "traditionally", "customarily", "typically", "habitually",
      "annually", "generally"}
 )  # fmt: skip
-#: Every verb the rules above read by its lemma.
-KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS | MANDATIVE_VERBS
+#: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
+PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block",
+                              "cancel", "postpone", "scrap", "abandon"})
+#: Every verb the rules above and below read by its lemma, which lemma repair restores.
+KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS | MANDATIVE_VERBS | PREVENTION_VERBS
 #: Dependency labels through which a clause is embedded in the clause above it.
 CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
 
@@ -425,10 +428,6 @@ def _modifying_clauses(noun) -> list:
             clauses += [g for g in child.children if g.dep_ == "xcomp"]
     return clauses
 
-
-#: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
-PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block",
-                              "cancel", "postpone", "scrap", "abandon"})
 
 
 def _kept_from_happening(noun) -> Assessment | None:
