@@ -6,35 +6,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from comity.api import coded_documents
 
 
-def test_a_stranger_introduced_with_a_title_is_meant_by_the_bare_surname_later(article, mention) -> None:
-    doc = article("Soviet Deputy Foreign Minister Arkady Velmorov met Iraqi officials on Monday.\n\n"
-                  "Velmorov also accused the United States of fuelling the crisis.\n")
-    later = mention(doc, "Velmorov")
-    assert (later.code, later.rule) == ("SUNGOV", "coref:surname")
-
-
-def test_a_surname_with_a_particle_is_meant_in_either_case(article, mention) -> None:
-    doc = article("Belgian Trade Minister Pieter de Vrancke met Iraqi officials on Monday.\n\n"
-                  "De Vrancke later accused the United States of fuelling the crisis.\n")
-    later = mention(doc, "De Vrancke")
-    assert (later.code, later.rule) == ("BELGOV", "coref:surname")
-
-
-def test_the_first_of_two_spanish_surnames_written_alone_is_the_person_named_in_full(article, mention) -> None:
-    doc = article("Venezuelan Energy Minister Arturo Castellanos Brito met Iraqi officials on Monday.\n\n"
-                  "Castellanos later accused the United States of fuelling the crisis.\n")
-    later = mention(doc, "Castellanos")
-    assert (later.code, later.rule) == ("VENGOV", "coref:surname")
-
-
-def test_a_known_person_named_in_full_is_meant_by_the_surname_in_another_case(article, mention) -> None:
-    doc = article("South African Finance Minister Barend du Plessis met the bankers on Monday.\n\n"
-                  "Du Plessis later accused the banks of bad faith.\n")
-    later = mention(doc, "Du Plessis")
-    assert (later.code, later.rule) == ("ZAFGOV", "coref:surname")
+@pytest.mark.parametrize(("introduced", "later", "code"), [
+    # a stranger introduced with a title
+    ("Soviet Deputy Foreign Minister Arkady Velmorov", "Velmorov", "SUNGOV"),
+    # a surname with a particle, in either case
+    ("Belgian Trade Minister Pieter de Vrancke", "De Vrancke", "BELGOV"),
+    # the first of two Spanish surnames, written alone
+    ("Venezuelan Energy Minister Arturo Castellanos Brito", "Castellanos", "VENGOV"),
+    # a person the knowledge holds, named later in another case
+    ("South African Finance Minister Barend du Plessis", "Du Plessis", "ZAFGOV"),
+])
+def test_a_person_named_in_full_is_meant_by_the_bare_surname_later(article, mention, introduced, later, code) -> None:
+    doc = article(f"{introduced} met Iraqi officials on Monday.\n\n{later} also accused the United States of fuelling the crisis.\n")
+    found = mention(doc, later)
+    assert (found.code, found.rule) == (code, "coref:surname")
 
 
 def test_a_given_name_after_a_title_is_no_first_surname(article) -> None:
