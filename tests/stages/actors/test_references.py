@@ -421,3 +421,19 @@ def test_a_surname_alone_names_no_person_years_before_their_first_office(article
 def test_a_surname_alone_names_the_person_while_in_office(article, mention) -> None:
     doc = article("Harper accused the opposition of obstruction.\n", published="2010-03-24")
     assert mention(doc, "Harper").code == "CANGOV"
+
+
+def test_it_that_a_speaker_reports_of_itself_is_that_speaker_even_unknown(article) -> None:
+    doc = article("Japan accused Texaco of fraud on Monday.\n\nThe company said it would sue Japan.\n")
+    assert not [m for m in doc.actor_mentions if m.text == "it" and m.code]
+
+
+def test_it_that_a_state_reports_of_itself_is_that_state(article, mention) -> None:
+    doc = article("Kuwait asked for help.\n\nThe U.S. has said it will not allow Iran to close the strait.\n")
+    assert mention(doc, "it").code == "USA"
+
+
+def test_it_that_the_bloc_reports_is_the_body_named_before(article, mention) -> None:
+    doc = article("The African Union suspended Sudan on Wednesday.\n\nThe continent-wide bloc said it condemns the seizure of power.\n",
+                  published="2021-10-27")
+    assert mention(doc, "it").code == "IGOAFRAFU"

@@ -10,6 +10,7 @@ from comity.stages.actors.records import Context, copy_mention, is_person_mentio
 from comity.stages.actors.vocabulary import (
     OBJECT_DEPS,
     REPORTING_VERBS,
+    ORGANISATION_NOUNS,
     SPEAKER_PRONOUNS,
     TELLING_VERBS,
     OTHER_PARTY_NOUNS,
@@ -40,6 +41,14 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         clause = Span(min(t.idx for t in head.subtree), max(t.idx + len(t.text) for t in head.subtree))
         if word in THING_PRONOUNS and _repeats_a_thing(token, ctx):
             continue  # "called the coup a catastrophe and condemned it": "it" is the coup, no actor
+        speaker = _speaker_speaking_of_itself(token) if word in THING_PRONOUNS else None
+        if speaker is not None:
+            # "The company said it would sue": "it" is the speaker, whether or not an actor
+            said_by = next((m for m in ctx.mentions if m.span.overlaps(speaker[0]) and m.code and not m.is_reporter), None)
+            if said_by is not None and not is_person_mention(said_by, ctx):
+                yield copy_mention(said_by, where, token.text, "coref:pronoun", said_by.span)
+            if said_by is not None or not speaker[1]:
+                continue  # "the continent-wide bloc said it", "BAGHDAD, March 11 - Iraq said it": found as any "it" is
         quoted = _quoted_beside(doc, where, ctx.mentions[first:])
         antecedent = _pronoun_antecedent(word, where, index, ctx, clause, _clause_subject(token), quoted)
         if antecedent is None and word in PLURAL_PRONOUNS:
@@ -53,6 +62,22 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         rule = REPORTER_RULE if antecedent.is_reporter else "coref:pronoun"  # "KCNA said ... It added"
         yield owned or copy_mention(antecedent, where, token.text, rule, antecedent.span)
     yield from _speaker_mentions(doc, first_person, span, ctx)
+
+
+def _speaker_speaking_of_itself(pronoun) -> tuple[Span, bool] | None:
+    """The noun subject of the verb of saying whose reported clause has this "it" as subject:
+    "The IDF said it struck ...", "the company said it would sue": its head word's span, and
+    whether, when it names no actor, "it" may still be found as any "it" is (a place or "the bloc")."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ != "it":
+        return None
+    verb = pronoun.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.tag_ in ("NNS", "NNPS"):
+        return None
+    names_a_place = subject.ent_type_ in ("GPE", "LOC")  # the parser may take a dateline's city for the subject
+    return Span(subject.idx, subject.idx + len(subject.text)), names_a_place or subject.lemma_.lower() in ORGANISATION_NOUNS
 
 
 def _repeats_a_thing(pronoun, ctx: Context) -> bool:

@@ -42,7 +42,6 @@ from comity.stages.events.pairing import acts_on_each_other, date_splits, own_co
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
 from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
-from comity.stages.events.vocabulary import FIGHTER_NOUNS
 from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -53,6 +52,7 @@ from comity.stages.events.triggers import (
     without_verbs_of_event_subjects,
     without_words_of_names,
 )
+from comity.stages.events.vocabulary import FIGHTER_NOUNS
 
 
 class EventStage:
