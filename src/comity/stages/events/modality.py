@@ -34,8 +34,7 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     coming act is an asserted intent (CAMEO 03), not an event yet; "X said it would retaliate if
     attacked", a conflictual one, is an asserted threat (CAMEO 13), conditions and all, as is a
     threat told in the future ("any attack will bring a forceful response, an official said").
-    A visit or a meeting the story itself says will happen is an intent to meet (036). Others'
-    coming acts stay future."""
+    Others' coming acts stay future."""
     refusal = _refusal_is_the_act(candidate)  # "will not allow X to ...": the "not" is the warning
     if factuality not in (Factuality.FUTURE, Factuality.HYPOTHETICAL) and not (refusal and factuality is Factuality.NEGATED):
         return None
@@ -50,26 +49,13 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):
         return None
     frame = factuality_rules.speech_frame(clause)
-    if frame is None and candidate.cameo in _SCHEDULED_MEETINGS and factuality is Factuality.FUTURE:
-        # "Armacost will visit Tokyo next week": a meeting set in the diary is an intent to meet;
-        # one with a list of leaders ("will meet the leaders of Britain, France, ...") is a summit's
-        return None if _one_of_a_list(candidate.target, actors) else intent
     if frame is None or frame[1] is None:
         return None
     return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
 
 
 _NEGATIONS = frozenset({"not", "never", "n't"})
-#: Meetings, visits and talks the one going to them has set ("will visit", "is due to meet");
-#: not a summit to be hosted, which is the coming event itself.
-_SCHEDULED_MEETINGS = frozenset({"040", "042", "046"})
 
-
-def _one_of_a_list(target: Participant | None, actors: ActorIndex) -> bool:
-    if target is None or target.argument.span is None:
-        return False
-    tokens = actors.doc.parsed.char_span(target.argument.span.start, target.argument.span.end, alignment_mode="expand")
-    return tokens is not None and len(tokens) > 0 and len(tokens.root.conjuncts) >= 2
 
 
 def _refusal_is_the_act(candidate: Candidate) -> bool:
