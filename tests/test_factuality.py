@@ -30,6 +30,8 @@ def trigger(nlp, text: str, word: str):
         ("The king stressed the urgency of reaching a peace with Gondor.", "reaching", Factuality.HYPOTHETICAL),
         ("The king stressed the importance of signing the treaty.", "signing", Factuality.HYPOTHETICAL),
         ("The king spoke of signing the treaty last year.", "signing", Factuality.ASSERTED),
+        ("A general strike called by the unions to protest against the cuts shut the ports.", "protest", Factuality.ASSERTED),
+        ("The king called on the unions to protest against the cuts.", "protest", Factuality.HYPOTHETICAL),
         ("If the minister visits the capital, the talks will resume.", "visits", Factuality.HYPOTHETICAL),
         ("The minister ordered Havana to withdraw its diplomats.", "withdraw", Factuality.HYPOTHETICAL),
         ("The minister visited the capital, the agency said.", "visited", Factuality.REPORTED),

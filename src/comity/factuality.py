@@ -299,6 +299,12 @@ def _habit(verb) -> object | None:
     return None
 
 
+def _convened(verb) -> bool:
+    """ "a general strike called by the unions to protest ...": "called" of an event by its
+    organisers convenes it, and what it is called to do is done by holding it; no request."""
+    return verb.lemma_ == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
 def hypothetical(verb) -> object | None:
     if (habit := _habit(verb)) is not None:
         return habit
@@ -306,7 +312,7 @@ def hypothetical(verb) -> object | None:
     for link in chain:
         if _modals(link) & HYPOTHETICAL_MODALS or _has_conditional_mark(link):
             return link
-        if link is not verb and link.lemma_ in REQUEST_VERBS:
+        if link is not verb and link.lemma_ in REQUEST_VERBS and not _convened(link):
             return link
         if _mandated(link):
             return link.head
