@@ -435,7 +435,6 @@ def _modifying_clauses(noun) -> list:
     return clauses
 
 
-
 def _kept_from_happening(noun) -> Assessment | None:
     """An event noun that something averts has not happened ("aimed at averting EC sanctions",
     "barred negotiations"); one that is urged or called for has not happened yet ("sanctions

@@ -57,7 +57,6 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
 _NEGATIONS = frozenset({"not", "never", "n't"})
 
 
-
 def _refusal_is_the_act(candidate: Candidate) -> bool:
     """Whether the pattern codes the negation itself ("will not allow"), which is then no denial."""
     return any(not _NEGATIONS.isdisjoint(term.heads) for term in candidate.match.pattern.before)

@@ -62,8 +62,8 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
 
 
 def _intended_act_s_time(mention: EventMention, resolved: EventDate, context: TimeContext) -> bool:
-    """ "Armacost will visit Tokyo next week" (an intent to meet, 036): a time after the story's
-    day is the intended act's, and the intent is dated by when it was told."""
+    """ "Next year, the U.S. has promised to ask Congress for the aid" (an intent, 03): a time
+    after the story's day is the intended act's, and the intent is dated by when it was told."""
     publication = context.publication
     if mention.cameo[:2] != "03" or publication is None or publication.value is None or resolved.value is None:
         return False
