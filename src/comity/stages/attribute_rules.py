@@ -40,7 +40,7 @@ def add_attribute_rules(nlp) -> None:  # nlp: spacy.Language loaded with exclude
     patterns = srsly.read_msgpack(patterns_file)
     order = srsly.read_json(nlp.path / "meta.json")["pipeline"]
     before = next((name for name in order[order.index(RULER) + 1:] if name in nlp.pipe_names), None)
-    if all(_supported(alternative) for pattern in patterns for alternative in pattern["patterns"]):
+    if _all_supported(patterns):
         _register()
         nlp.add_pipe(FACTORY, name=RULER, before=before, config={"patterns": patterns})
     else:
@@ -53,10 +53,14 @@ def replace_attribute_ruler(nlp) -> None:  # nlp: spacy.Language
     if RULER not in nlp.pipe_names:
         return
     patterns = nlp.get_pipe(RULER).patterns
-    if not all(_supported(alternative) for pattern in patterns for alternative in pattern["patterns"]):
+    if not _all_supported(patterns):
         return
     _register()
     nlp.replace_pipe(RULER, FACTORY, config={"patterns": patterns})
+
+
+def _all_supported(patterns: list[dict[str, Any]]) -> bool:
+    return all(_supported(alternative) for pattern in patterns for alternative in pattern["patterns"])
 
 
 def _supported(alternative: list[dict[str, Any]]) -> bool:

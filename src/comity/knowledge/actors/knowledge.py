@@ -150,9 +150,6 @@ class ActorKnowledge:
     def actor(self, actor_id: str) -> Actor:
         return self.entry(actor_id).actor
 
-    def has_actor(self, actor_id: str) -> bool:
-        return actor_id in self._entries
-
     def roles(self, actor_id: str) -> list[Role]:
         return sorted(self.entry(actor_id).roles, key=lambda r: (r.start or date.min, r.title))
 

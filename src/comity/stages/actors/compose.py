@@ -16,7 +16,7 @@ from comity.stages.actors.records import Context, Unit, coded_titles, copy_menti
 from comity.stages.actors.reporters import as_reporter
 from comity.stages.actors.titles import IN_PLACE, bare_title
 from comity.stages.actors.units import compounds
-from comity.stages.actors.unknown import introduced_stranger, unknown_mention, with_apposition
+from comity.stages.actors.unknown import introduced_in_full, unknown_mention, with_apposition
 
 
 def sentence_mentions(doc: Document, sentence: Sentence, units: list[Unit], ctx: Context) -> Iterator[ActorMention]:
@@ -113,7 +113,7 @@ def compose_group(doc: Document, group: list[Unit], ctx: Context) -> ActorMentio
     place = next((u for u in group if u.is_group), None)
     title = last_title(group)
     last = group[-1]
-    introduced = introduced_stranger(text, ctx) if len(group) == 1 and (last.is_surname or last.unknown_label) else None
+    introduced = introduced_in_full(text, ctx) if len(group) == 1 and (last.is_surname or last.unknown_label) else None
     if introduced is not None:  # "Israeli envoy Yosef Tamir ... Tamir has conferred": not a namesake the knowledge holds
         return copy_mention(introduced, span, text, "coref:surname", introduced.span)
     if last.is_person:

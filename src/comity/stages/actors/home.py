@@ -160,7 +160,7 @@ def dateline_country(doc: Document, knowledge: ActorKnowledge) -> str | None:
 
 def _state_of_its_time(country: str, place: str, on: date | None, knowledge: ActorKnowledge) -> str:
     state = f"state:{country}"
-    if on is None or not knowledge.has_actor(state) or knowledge.entry(state).existed_on(on):
+    if on is None or state not in knowledge or knowledge.entry(state).existed_on(on):
         return country
     for match in knowledge.match_names(place):
         for form in match.forms:

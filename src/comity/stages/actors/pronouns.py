@@ -44,7 +44,7 @@ def pronoun_mentions(doc: Document, sentence: Sentence, index: int, ctx: Context
         speaker = _speaker_speaking_of_itself(token) if word in THING_PRONOUNS else None
         if speaker is not None:
             # "The company said it would sue": "it" is the speaker, whether or not an actor
-            said_by = next((m for m in ctx.mentions if m.span.overlaps(speaker[0]) and m.code and not m.is_reporter), None)
+            said_by = _coded_mention_at(ctx, speaker[0])
             if said_by is not None and not is_person_mention(said_by, ctx):
                 yield copy_mention(said_by, where, token.text, "coref:pronoun", said_by.span)
             if said_by is not None or not speaker[1]:
@@ -78,6 +78,11 @@ def _speaker_speaking_of_itself(pronoun) -> tuple[Span, bool] | None:
         return None
     names_a_place = subject.ent_type_ in ("GPE", "LOC")  # the parser may take a dateline's city for the subject
     return Span(subject.idx, subject.idx + len(subject.text)), names_a_place or subject.lemma_.lower() in ORGANISATION_NOUNS
+
+
+def _coded_mention_at(ctx: Context, word: Span) -> ActorMention | None:
+    """The coded mention, not a news channel's, over a speaker's head word ("U.S" in "U.S.")."""
+    return next((m for m in ctx.mentions if m.span.overlaps(word) and m.code and not m.is_reporter), None)
 
 
 def _repeats_a_thing(pronoun, ctx: Context) -> bool:
@@ -165,8 +170,7 @@ def _reporting_subject(pronoun, where: Span, ctx: Context) -> ActorMention | Non
         subject = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.tag_ not in {"NNS", "NNPS", "NNP"}:
         return None
-    at = Span(subject.idx, subject.idx + len(subject.text))
-    said_by = next((m for m in ctx.mentions if m.span.contains(at) and m.code and not m.is_reporter), None)
+    said_by = _coded_mention_at(ctx, Span(subject.idx, subject.idx + len(subject.text)))
     if said_by is None or is_person_mention(said_by, ctx):
         return None
     if subject.tag_ == "NNP" and not (subject.text.endswith("s") and not (said_by.actor_id or "").startswith("state:")):

@@ -45,7 +45,7 @@ def _plural(title: AgentMatch) -> bool:
     return bool(written and noun) and written[0] != noun[0] and written[0].endswith("s") and not noun[0].endswith("s")
 
 
-def introduced_stranger(text: str, ctx: Context) -> ActorMention | None:
+def introduced_in_full(text: str, ctx: Context) -> ActorMention | None:
     """The latest person named in full before, with a title or an apposition ("Soviet Deputy
     Foreign Minister Vladimir Ivanov") or from the knowledge ("Finance Minister Barend du
     Plessis"), whose name ends in this bare name, in any case ("Du Plessis"), or whose first of

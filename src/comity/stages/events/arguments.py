@@ -470,7 +470,7 @@ def _first_party_no_actor(party, actors: ActorIndex) -> bool:
 
 
 def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclude: list[Participant]) -> tuple[list[Participant], bool]:
-    excluded = {p.key for p in exclude}
+    excluded = frozenset(p.key for p in exclude)
     for slot in slots:
         tokens, between = slot_tokens(match, slot)
         if slot == "subject":
@@ -482,7 +482,7 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
         if between and tokens:  # "between X, member of ..., and Y": the parser may hang Y deep inside
             groups = [tokens + [t for token in tokens for t in token.subtree if t.dep_ == "conj"]]
         for group in groups:
-            participants = [p for p in actors.participants(group, slot == "complement", frozenset(excluded)) if p.key not in excluded]
+            participants = [p for p in actors.participants(group, slot == "complement", excluded) if p.key not in excluded]
             if participants:
                 return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
         if slot == "subject" and (reporters := _reporter_of_misattached_conjunct(match.trigger)):
