@@ -332,6 +332,9 @@ def hypothetical(verb) -> object | None:
 #: Verbs of an own act planned: "said he planned to impose tariffs" threatens them ("decided to
 #: sever relations" is the decision itself, coded as the act).
 DECIDED_VERBS = frozenset({"plan", "intend", "prepare"})
+#: Words of one's readiness for a coming act: "said it was ready to lift the sanctions", "is
+#: willing to normalise relations" state the actor's intent, as "would" in its own words does.
+READINESS_WORDS = frozenset({"ready", "prepared", "willing", "eager", "keen", "determined"})
 
 
 def announced_with_modal(verb, could: bool = False) -> bool:
@@ -340,7 +343,33 @@ def announced_with_modal(verb, could: bool = False) -> bool:
     "could" ("we can close it with artillery") or by a decided plan ("planned to impose tariffs")."""
     modals = {"will", "would", "shall", "'ll", "'d"} | ({"can", "could", "ca"} if could else set())
     chain = _governing_chain(verb)
-    return any(_modals(link) & modals for link in chain) or (could and any(link is not verb and link.lemma_ in DECIDED_VERBS for link in chain))
+    return (
+        any(_modals(link) & modals for link in chain)
+        or (could and any(link is not verb and link.lemma_ in DECIDED_VERBS for link in chain))
+        or announced_readiness(verb)
+    )
+
+
+def announced_readiness(verb) -> bool:
+    """Whether the clause's coming act is one its subject is said to be ready for ("was
+    prepared to lift", "is willing to normalise")."""
+    return readiness_word(verb) is not None
+
+
+def readiness_word(verb):
+    """The word of readiness the clause hangs from, unless it is denied ("would not be willing")."""
+    word = next((link for link in _governing_chain(verb) if link is not verb and link.lower_ in READINESS_WORDS), None)
+    if word is None or _is_negated(word) or (word.dep_ in ("acomp", "xcomp", "oprd") and _is_negated(word.head)):
+        return None
+    return word
+
+
+def readiness_subjects(word) -> list:
+    """Who is said to be ready: the subject of "ready", or of the "is" it completes."""
+    own = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or word.dep_ not in ("acomp", "xcomp", "oprd"):
+        return own
+    return [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def hypothetical_condition(verb) -> bool:

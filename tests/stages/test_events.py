@@ -594,6 +594,16 @@ def test_own_coming_cooperative_act_announced_with_would_is_an_intent() -> None:
     assert "036" not in [found[0] for found in triples("Arnor said Arnor expects to hold a summit with Gondor.")]
 
 
+def test_readiness_for_ones_own_coming_act_is_an_intent_to_do_it() -> None:
+    assert ("035", "ARN", "GON", "asserted") in code("Arnor said Arnor was ready to lift its sanctions on Gondor.")
+    assert ("032", "ARN", "GON", "asserted") in code("Arnor is willing to normalise relations with Gondor.")
+    # one intent, in its named form: no bare 030 on "willing" beside the 036 of the talks
+    assert [found[0] for found in code("Arnor is willing to hold talks with Gondor.")] == ["036"]
+    assert "036" not in [found[0] for found in code("Arnor would not be willing to hold talks with Gondor.")]
+    # another's act further down the clause is not the one the subject is ready for
+    assert "138" not in [found[0] for found in code("The Arnorian navy was prepared to escort the ships, regular targets of Rohan's attacks.")]
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

@@ -49,9 +49,19 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     if root in _INTENT_BY_ROOT and factuality_rules.hypothetical_condition(clause):
         return None
     frame = factuality_rules.speech_frame(clause)
+    if frame is None and (ready := factuality_rules.readiness_word(clause)) is not None:
+        # "Japan is ready to lift the sanctions": its readiness for its own act, stated
+        ready_ones = actors.participants(factuality_rules.readiness_subjects(ready))
+        return intent if _the_clause_s_act(candidate.match.trigger, clause) and any(p.key == candidate.source.key for p in ready_ones) else None
     if frame is None or frame[1] is None:
         return None
     return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
+
+
+def _the_clause_s_act(trigger, clause) -> bool:
+    """The trigger is the clause's verb or its object ("ready to hold talks"), not a word further
+    down ("ready to escort tankers, targets of attacks")."""
+    return trigger.i == clause.i or (trigger.head.i == clause.i and trigger.dep_ in ("dobj", "obj"))
 
 
 _NEGATIONS = frozenset({"not", "never", "n't"})

@@ -220,13 +220,19 @@ class EventStage:
     def _is_reciprocal(self, candidate: Candidate) -> bool:
         return candidate.match.pattern.reverse is not None
 
-    def _mentions(self, doc: Document, sentence: Sentence, candidates: list[Candidate], actors: ActorIndex) -> list[EventMention]:
-        mentions = []
+    def _judged(self, candidates: list[Candidate], actors: ActorIndex) -> list[tuple[Candidate, Factuality]]:
+        judged = []
         for candidate in candidates:
-            trigger = candidate.match.trigger
-            factuality = judged_factuality(trigger, candidate.source, actors)
+            factuality = judged_factuality(candidate.match.trigger, candidate.source, actors)
             if (intent := announced_intent(candidate, factuality, actors)) is not None:
                 candidate.cameo, factuality = intent, Factuality.ASSERTED
+            judged.append((candidate, factuality))
+        return judged
+
+    def _mentions(self, doc: Document, sentence: Sentence, candidates: list[Candidate], actors: ActorIndex) -> list[EventMention]:
+        mentions = []
+        for candidate, factuality in _without_generic_intents(self._judged(candidates, actors)):
+            trigger = candidate.match.trigger
             entry = self.codebook.entry(candidate.cameo)
             trigger_span = Span(trigger.idx, trigger.idx + len(trigger.text))
             source = candidate.source.argument if candidate.source else None
@@ -250,6 +256,22 @@ class EventStage:
                 )
             )
         return mentions
+
+
+#: CAMEO's intent with no act named ("expressed its willingness to cooperate").
+GENERIC_INTENT = "030"
+
+
+def _without_generic_intents(judged: list[tuple[Candidate, Factuality]]) -> list[tuple[Candidate, Factuality]]:
+    """"Japan is willing to hold talks with China" codes the act intended (036, on "hold") and the
+    readiness itself (030, on "willing"): one intent, kept in its named form."""
+    named = {
+        (role_key(c.source), ancestor.i)
+        for c, _ in judged
+        if c.cameo.startswith("03") and c.cameo != GENERIC_INTENT and c.match.pattern.cameo[:2] != "03"
+        for ancestor in c.match.trigger.ancestors
+    }
+    return [(c, f) for c, f in judged if not (c.cameo == GENERIC_INTENT and (role_key(c.source), c.match.trigger.i) in named)]
 
 
 def _fighters_named(trigger) -> bool:
