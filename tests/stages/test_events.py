@@ -429,6 +429,11 @@ def test_trailing_attribution_is_a_report_frame_not_a_statement() -> None:
     assert [(m.cameo, m.source.code, m.target.code) for m in EventStage()(doc).event_mentions] == [("010", "ARN", "GON")]
 
 
+def test_an_act_in_the_speakers_own_description_is_no_content_of_the_saying() -> None:
+    found = triples("The minister of Arnor, who visited Gondor last week, told Rohan that the border was calm.")
+    assert ("042", "ARN", "GON") in found and ("010", "ARN", "ROH") in found
+
+
 def test_unlabelled_place_name_keeps_its_compound_parts() -> None:
     from comity.stages.events.participants import _unlabelled_name
 

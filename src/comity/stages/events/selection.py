@@ -203,8 +203,11 @@ def frames_coded_event(speech, event_triggers: Iterable[int]) -> bool:
     """A saying whose content (or whose reported clause) holds an event trigger is a report frame:
     "Iraq says Iran fired missiles at ships" reports a firing, and is no statement of Iraq's to Iran
     even when the firing found no target."""
+    speaker = {t.i for c in speech.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     for index in event_triggers:
         token = speech.doc[index]
+        if token.i in speaker:
+            continue  # "the official, who asked not to be identified, said": who speaks, not what is said
         if token.i != speech.i and any(ancestor.i == speech.i for ancestor in token.ancestors):
             return True
         if speech.head.i == token.i and (speech.dep_ in ("parataxis", "advcl", "ccomp") or _is_trailing_attribution(speech)):
