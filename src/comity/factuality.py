@@ -299,6 +299,29 @@ def _habit(verb) -> object | None:
     return None
 
 
+#: Verbs by which an authority has a thing done: "ordered the tariffs imposed".
+ORDERING_VERBS = frozenset({"order", "direct"})
+
+
+def ordering_verb(participle):  # -> spacy Token | None
+    """ "the tariffs Reagan has ordered imposed", "the goods Reagan ordered penalized": a bare past
+    participle after a verb of ordering is the orderer's own act, done by the order (against
+    "ordered X to withdraw", which asks X). The parser hangs it on "ordered" or, beside it, on
+    the noun both describe."""
+    if participle.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in participle.children):
+        return None
+    if participle.dep_ == "xcomp" and participle.head.lemma_ in ORDERING_VERBS:
+        return participle.head
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    if participle.dep_ == "acl" and before is not None and before.lemma_ in ORDERING_VERBS and before.dep_ == "relcl" and before.head.i == participle.head.i:
+        return before
+    return None
+
+
+def ordered_done(participle) -> bool:
+    return participle is not None and ordering_verb(participle) is not None
+
+
 def _convened(verb) -> bool:
     """ "a general strike called by the unions to protest ...": "called" of an event by its
     organisers convenes it, and what it is called to do is done by holding it; no request."""
@@ -309,10 +332,10 @@ def hypothetical(verb) -> object | None:
     if (habit := _habit(verb)) is not None:
         return habit
     chain = _governing_chain(verb)
-    for link in chain:
+    for below, link in zip([None, *chain], chain):
         if _modals(link) & HYPOTHETICAL_MODALS or _has_conditional_mark(link):
             return link
-        if link is not verb and link.lemma_ in REQUEST_VERBS and not _convened(link):
+        if link is not verb and link.lemma_ in REQUEST_VERBS and not _convened(link) and not ordered_done(below):
             return link
         if _mandated(link):
             return link.head

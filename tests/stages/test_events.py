@@ -609,6 +609,12 @@ def test_readiness_for_ones_own_coming_act_is_an_intent_to_do_it() -> None:
     assert "138" not in [found[0] for found in code("The Arnorian navy was prepared to escort the ships, regular targets of Rohan's attacks.")]
 
 
+def test_what_an_authority_ordered_done_is_its_own_act() -> None:
+    assert ("163", "ARN", "GON") in triples("Gondor protested against the tariffs Arnor has ordered imposed on Gondor.")
+    # ordering another to act asks it: the act ordered is not done
+    assert ("085", "GON", "ROH", "asserted") not in code("Arnor ordered Gondor to lift its sanctions on Rohan.")
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

@@ -42,6 +42,8 @@ def logical_subject(token, depth: int = 0) -> list:
         return []
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "ROOT" or token.pos_ == "NOUN":
         return _noun_subject(token, depth)
+    if (orderer := factuality_rules.ordering_verb(token)) is not None:
+        return logical_subject(orderer, depth + 1)
     if is_passive(token):
         agent = passive_agents(token)
         if agent or token.dep_ != "conj" or _passive_subjects(token):
