@@ -445,7 +445,11 @@ def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | N
 
 
 def _subject_of(verb):
-    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject; of two, the one nearer before it ("LONDON, March 23 - Iran said ...",
+    where the parser takes the dateline for a subject too)."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    before = [subject for subject in subjects if subject.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 OPENING_QUOTES = "\u201c\u00ab\u201e"

@@ -615,6 +615,15 @@ def test_what_an_authority_ordered_done_is_its_own_act() -> None:
     assert ("085", "GON", "ROH", "asserted") not in code("Arnor ordered Gondor to lift its sanctions on Rohan.")
 
 
+def test_denying_as_baseless_the_reports_of_a_charge_is_a_denial() -> None:
+    assert ("016", "ARN", "GON") in triples("Arnor denied as baseless reports that Gondor's envoy had been expelled.")
+
+
+def test_a_bare_verb_after_a_modal_shares_the_reported_clause_s_subject_not_the_speaker() -> None:
+    # "could hurt trade and threaten Gondor": the bills threaten, not the king who spoke of them
+    assert "130" not in [found[0] for found in triples("The king of Arnor said that the bills could hurt trade and threaten Gondor.")]
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

@@ -62,6 +62,12 @@ def test_an_act_of_one_side_with_no_target_of_its_own_is_against_the_story_s_oth
     assert ("190", "IRN", "IRQ") in coded(story)
 
 
+def test_a_denial_of_a_charge_answers_the_story_s_other_side(coded) -> None:
+    story = ("LONDON, March 23 - Iran said reports that it would attack Kuwaiti ships were baseless. "
+             "Kuwait accused Iran of aggression. Kuwait said Iranian boats fired on Kuwaiti tankers.")
+    assert ("016", "IRN", "KWT") in coded(story)
+
+
 def test_without_a_clear_pair_of_sides_the_target_stays_empty(coded) -> None:
     story = "Iran said it had kept up its attacks."
     assert ("190", "IRN", None) in coded(story)

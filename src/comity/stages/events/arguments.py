@@ -505,4 +505,6 @@ def _reporter_of_misattached_conjunct(verb) -> list:
         return []
     if not any(c.dep_ == "nsubj" for c in reported.children):
         return []  # a reported clause the parser left without a subject is too broken to say who
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in reported.children):
+        return []  # "said the bills could trigger retaliation and threaten trade": a bare verb shares the modal and the subject
     return [c for c in reported.head.children if c.dep_ == "nsubj"]

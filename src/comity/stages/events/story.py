@@ -17,7 +17,7 @@ from comity.stages.events.records import Participant, is_political, is_political
 ROOTS_WITH_OTHER_SIDE = frozenset({"03", "11", "12", "13", "15", "16", "19"})
 #: Yields that always have another side: easing sanctions (lifting "the sanctions" is lifting
 #: them on the side they were put on). A release or a reform may be at home.
-CODES_WITH_OTHER_SIDE = frozenset({"085"})
+CODES_WITH_OTHER_SIDE = frozenset({"085", "016"})
 #: Provenance of a target taken from the story, appended to the pattern's rule.
 STORY_TARGET_RULE = "+target:story-side"
 STORY_SOURCE_RULE = "+source:story-side"
