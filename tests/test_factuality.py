@@ -74,6 +74,8 @@ def trigger(nlp, text: str, word: str):
         ("The two ministers met last year in the capital.", "met", Factuality.ASSERTED),
         ("The kingdom demanded that the rebels release the envoy.", "release", Factuality.HYPOTHETICAL),
         ("The kingdom insisted that the rebels had released the envoy.", "released", Factuality.REPORTED),
+        # the parser may hang the "that" clause on the noun of the prepositional phrase between
+        ("The prime minister proposed in a letter to his counterpart that they meet to discuss the issues.", "meet", Factuality.HYPOTHETICAL),
     ],
 )
 def test_factuality_cues(nlp, text: str, word: str, expected: Factuality) -> None:

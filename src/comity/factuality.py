@@ -266,7 +266,22 @@ def _mandated(verb) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ == "ccomp" and head in MANDATIVE_VERBS:
         return True
+    if verb.dep_ in ("acl", "relcl") and _mandative_verb_over(verb.head):
+        return True  # "proposed in a letter to X that they meet", the clause hung on the letter
     return verb.dep_ in ("acl", "ccomp", "relcl") and _demanding_noun_above(verb.head, plain=verb.tag_ == "VB" or _plain_subjunctive(verb))
+
+
+def _mandative_verb_over(noun) -> bool:
+    """Whether the noun is the object of a preposition of a verb of demanding ("proposed in a
+    letter", "urged in a statement")."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ not in ("pobj", "prep") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "VERB":
+            return current.lemma_.lower() in MANDATIVE_VERBS
+    return False
 
 
 def _plain_subjunctive(verb) -> bool:
