@@ -66,6 +66,24 @@ def test_weekday_resolved_against_publication():
     assert short(found["signed"]) == ("2021-04-19", "day", "relative:Monday")
 
 
+@pytest.mark.parametrize(
+    ("published", "tomorrow"),
+    [
+        ("1987-04-03", "1987-04-06"),  # a Sunday story filed on Friday: its day is the dateline's
+        ("1987-04-04", "1987-04-05"),  # a day apart is the time zones': the publication date stands
+    ],
+)
+def test_a_dateline_days_from_publication_is_the_story_s_own_day(published: str, tomorrow: str):
+    from comity.stages.metadata.stage import find_text_metadata
+
+    text = "Talks open\nWASHINGTON, April 5 - Arnor and Gondor meet tomorrow to settle the dispute."
+    doc = make_doc(text, published)
+    doc.meta.extra.update(find_text_metadata(text).extra)
+    doc.event_mentions = [mention_on(doc, "meet")]
+    TimeStage(recode_actors=False)(doc)
+    assert short(doc.event_mentions[0].date) == (tomorrow, "day", "relative:tomorrow")
+
+
 def test_last_month():
     text = "Letters sent\nLast month, the minister sent three letters to the leaders of Peru and Chile."
     found = dates(text, ["sent three"], APRIL_20)

@@ -155,6 +155,7 @@ def _dateline(line: Line, found: TextMetadata) -> bool:
         if parsed is not None:
             date_span = sub_line(line, match.start("date"), match.end("date"))
             found.dates.append(Found(parsed.value, "text:dateline", date_span, parsed.precision))
+            found.extra.setdefault("dateline_date", Found(parsed.value, "text:dateline", date_span, parsed.precision))
     agency = match.group("agency")
     if agency:
         name = load_outlets().named(agency) or agency.strip()

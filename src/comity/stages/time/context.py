@@ -4,6 +4,7 @@ for current news, inferred approximately when the publication date is missing.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from comity.model import Document, EventDate, SectionKind, Span
@@ -16,7 +17,8 @@ def build_context(doc: Document, actor_knowledge: Any = None) -> TimeContext:
     """`actor_knowledge` (with `roles(actor_id)`) lets a year be inferred from who held which office."""
     sentences = [s.span for s in doc.sentences]
     published = _published_value(doc)
-    anchor = _publication_anchor(published)
+    filed = _dateline_day(doc, published)
+    anchor = _publication_anchor(filed or published)
     timexes = _placed_timexes(doc, sentences, anchor)
     approximate_year = None
     if anchor.precision is None or anchor.precision == "month-day":
@@ -24,8 +26,41 @@ def build_context(doc: Document, actor_knowledge: Any = None) -> TimeContext:
         if approximate_year is None and actor_knowledge is not None:
             approximate_year = year_from_offices(doc, actor_knowledge, timexes)
     context = TimeContext(anchor, None, approximate_year, sentences, timexes, doc.text)
-    context.publication = _publication_date(published, approximate_year)
+    context.publication = _publication_date(filed, None, "dateline") if filed else _publication_date(published, approximate_year)
     return context
+
+
+#: How far a dateline's day may lie from the publication date and still be the story's own day;
+#: a day either way is the time zones' (a Tokyo story of March 5 stamped March 4 in London), and
+#: the publication date, with the day before as an alternative, stays the story's day.
+DATELINE_REACH_DAYS = 7
+TIME_ZONE_SLIP_DAYS = 1
+
+
+def _dateline_day(doc: Document, published: str | None) -> str | None:
+    """The day the dateline gives ("WASHINGTON, April 5 -"), when it lies a few days from the
+    publication date: a wire story is written on, and says "tomorrow" of, its dateline's day,
+    whatever day the archive filed it under (a Sunday story filed on Friday). Its year is the
+    publication date's."""
+    found = doc.meta.extra.get("dateline_date")
+    value = found.value if found is not None else None
+    if not value or not published or len(published) < 10 or published.startswith("-"):
+        return None
+    try:
+        on = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    month_day = value[-5:] if value.startswith("--") or len(value) == 10 else None
+    if month_day is None:
+        return None
+    for year in (on.year, on.year - 1, on.year + 1):
+        try:
+            day = date.fromisoformat(f"{year:04d}-{month_day}")
+        except ValueError:
+            continue
+        if TIME_ZONE_SLIP_DAYS < abs((day - on).days) <= DATELINE_REACH_DAYS:
+            return day.isoformat()
+    return None
 
 
 def _published_value(doc: Document) -> str | None:
@@ -64,7 +99,7 @@ def _placed_timexes(doc: Document, sentences: list[Span], anchor: Anchor) -> lis
     return sorted(placed, key=lambda p: p.timex.span.start)
 
 
-def _publication_date(value: str | None, approximate_year: int | None) -> EventDate | None:
+def _publication_date(value: str | None, approximate_year: int | None, basis: str = "publication") -> EventDate | None:
     if value and value.startswith("--"):
         if approximate_year is not None:
             return approximate_day(approximate_year, value[2:], "approximate-publication", None)
@@ -76,7 +111,7 @@ def _publication_date(value: str | None, approximate_year: int | None) -> EventD
             anchor = Anchor.none()
         if anchor.date is not None:
             precision = "day" if anchor.precision in ("minute", "day") else anchor.precision
-            return EventDate(cut_to_precision(anchor.date.isoformat(), precision), precision, "publication")
+            return EventDate(cut_to_precision(anchor.date.isoformat(), precision), precision, basis)
     if approximate_year is not None:
         return EventDate(f"{approximate_year:04d}", "year", "approximate-publication", approximate=True)
     return None
