@@ -624,6 +624,11 @@ def test_a_bare_verb_after_a_modal_shares_the_reported_clause_s_subject_not_the_
     assert "130" not in [found[0] for found in triples("The king of Arnor said that the bills could hurt trade and threaten Gondor.")]
 
 
+def test_a_weapons_test_tests_a_weapon() -> None:
+    assert triples("The army of Arnor tested a ballistic missile.") == [("150", "ARN", None)]
+    assert triples("The army of Arnor now tests recruits for the disease.") == []
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

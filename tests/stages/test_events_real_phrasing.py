@@ -68,6 +68,12 @@ def test_a_denial_of_a_charge_answers_the_story_s_other_side(coded) -> None:
     assert ("016", "IRN", "KWT") in coded(story)
 
 
+def test_a_common_word_in_a_headline_in_capitals_is_no_place(coded) -> None:
+    # a town named "North" exists; the story never writes the word as a name
+    story = "IRAQ SAYS IT CRUSHED IRANIAN ATTACK IN NORTH\n\nBAGHDAD, March 11 - Iraq said its forces crushed an Iranian attack in the north."
+    assert not [found for found in coded(story, counted_only=False) if found[2] == "USA"]
+
+
 def test_without_a_clear_pair_of_sides_the_target_stays_empty(coded) -> None:
     story = "Iran said it had kept up its attacks."
     assert ("190", "IRN", None) in coded(story)

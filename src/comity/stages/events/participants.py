@@ -125,6 +125,8 @@ def places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> l
                 entity = _unlabelled_name(unit)
             if entity is None or getattr(entity, "label_", "") not in PLACE_LABELS | {""}:
                 continue
+            if _unconfirmed_capitals(entity):
+                continue
             place = gazetteer.lookup(entity.text, country_hint)
             if place is None or place.country is None:
                 continue
@@ -132,6 +134,17 @@ def places_of(tokens: list, gazetteer: Gazetteer, country_hint: str | None) -> l
             argument = Argument(entity.text, place.country, place.country, f"state:{place.country}", span)
             found.append(Participant(argument, f"state:{place.country}", place=True))
     return found
+
+
+def _unconfirmed_capitals(entity) -> bool:
+    """A word of a headline in capitals ("CRUSHED IRANIAN ATTACK IN NORTH") may be a common word
+    that some town is named after: it names a place only when the story writes it so elsewhere
+    ("North", "Basra"), not only in lower case ("in the north") or in capitals."""
+    text = entity.text
+    if not text.isupper() or not any(c.isalpha() for c in text):
+        return False
+    written = " ".join(word.capitalize() for word in text.split())
+    return written not in entity.doc.text
 
 
 def _unlabelled_name(token):  # -> spacy Span
