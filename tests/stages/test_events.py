@@ -687,6 +687,24 @@ def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
     assert triples("The Arnorian king told Gondor that Arnor would stay calm.") == [("010", "ARNGOV", "GON")]
 
 
+def test_agreeing_alone_to_what_is_no_event_is_a_decision_not_cooperation() -> None:
+    assert [t for t in triples("Arnor agreed to buy grain from the merchants.") if t[0].startswith("05")] == []
+    assert [t for t in triples("Arnor agreed that the grain would be sold next month.") if t[0].startswith("05")] == []
+    assert ("050", "ARN", None) in triples("Arnor agreed to withdraw its troops.")  # the act agreed to is an event
+    assert ("050", "ARN", "GON") in triples("Arnor and Gondor agreed to buy grain from the merchants.")
+
+
+def test_a_saying_that_relays_another_s_saying_is_no_statement_of_its_own() -> None:
+    # the king passes on the envoy's words: the statement is the envoy's, about Rohan
+    assert triples("The Arnorian king said the Gondorian envoy said on Monday that Rohan was calm.") == [("010", "GONGOV", "ROH")]
+    assert triples("The Arnorian king said the Gondorian envoy told Rohan that the border was calm.") == [("010", "GONGOV", "ROH")]
+    # a second saying joined to the first is no reported clause of it
+    assert ("010", "ARNGOV", "GON") in triples("The Arnorian king said Gondor was calm and added that the border was quiet.")
+    # one told by an unnamed teller, or a saying denied, is no one else's words to relay
+    assert ("010", "ARNGOV", "GON") in triples("The Arnorian king said Gondor had been told about the concern of Arnor.")
+    assert ("010", "ARNGOV", "GON") in triples("The Arnorian king said Gondor did not state its position.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -701,6 +719,47 @@ def test_a_speaker_talking_of_its_own_state_addresses_nobody() -> None:
 )
 def test_event_words_in_senses_that_name_no_event(text: str) -> None:
     assert [code for code, _, _ in triples(text) if code[:2] in ("07", "15", "18", "19")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arnor honoured its commitment to Gondor.",
+        "Arnor broke its pledge to Gondor.",
+        "Arnor has a commitment to its customers in Gondor.",
+        "Gondor was cheated by the promises of Arnor.",
+    ],
+)
+def test_a_commitment_kept_held_or_broken_is_no_commitment_made(text: str) -> None:
+    assert [code for code, _, _ in triples(text) if code[:2] in ("03", "05")] == []
+
+
+def test_a_commitment_made_is_an_intent() -> None:
+    assert triples("Arnor made a commitment to Gondor.") == [("030", "ARN", "GON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Arnor rejected all offers at the wheat tender.", None),
+        ("Arnor rejected the offer of talks with Gondor.", ("120", "ARN", "GON")),
+        ("Arnor has restricted capital inflows from Gondor.", None),
+        ("Arnor restricted the movement of the Gondorian envoy.", ("1721", "ARN", "GONGOV")),
+        ("Arnor freed more wheat of Gondor for sale.", None),
+        ("Arnor freed the prisoners of Gondor.", ("0841", "ARN", "GON")),
+    ],
+)
+def test_commerce_in_words_of_rejection_restriction_and_release_is_no_event(text: str, kept: tuple | None) -> None:
+    assert triples(text) == ([kept] if kept else [])
+
+
+def test_commentary_on_a_state_s_economy_is_no_statement_about_it() -> None:
+    assert triples("The Arnorian king said Gondor may flood the grain market.") == []
+    assert triples("The Arnorian king said Gondor is having difficulty adjusting to the appreciation of its currency.") == []
+    assert triples("The Arnorian king said Gondor had a slim chance of producing an economic package.") == []
+    # what Gondor must do is asked of it, and what it has is said of it
+    assert triples("The Arnorian king said Gondor must open its markets.") == [("010", "ARNGOV", "GON")]
+    assert triples("The Arnorian king said Gondor has new missiles.") == [("010", "ARNGOV", "GON")]
 
 
 def test_a_strike_on_targets_is_still_an_attack() -> None:

@@ -1,8 +1,9 @@
 """Senses in which an event word names no event: figures of speech, markets, generic struggles.
 
 `data/senses/not_events.yaml` lists, per trigger lemma, the dependents (object, modifier,
-adverb, subject) that put the word in such a sense: "reserves hit a record", "a price war", "fight
-inflation", "marching forward". The events stage drops a trigger in one of these senses.
+adverb, subject), the governing verb or the words of a reported clause that put the word in such
+a sense: "reserves hit a record", "a price war", "fight inflation", "marching forward", "honoured
+its commitment", "said prices would fall". The events stage drops a trigger in one of these senses.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from comity.errors import KnowledgeError
 from comity.knowledge.files import read_yaml_mapping
 
 DEFAULT_SENSES = DATA_DIR / "senses" / "not_events.yaml"
-DEPENDENTS = ("object", "modifier", "adverb", "subject")
+DEPENDENTS = ("object", "modifier", "adverb", "subject", "governor", "reported")
 
 
 @dataclass(frozen=True, slots=True)
 class NonEventSense:
     why: str
     lemmas: frozenset[str]
-    words: dict[str, frozenset[str]]  # dependent kind -> lemmas that mark the sense
+    words: dict[str, frozenset[str]]  # dependent kind (or governor) -> lemmas that mark the sense
 
 
 class NonEventSenses:

@@ -60,9 +60,50 @@ def _in_sense(trigger, sense: NonEventSense) -> bool:
         "modifier": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")},
         "adverb": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("prt", "advmod")},
         "subject": {c.lemma_.lower() for c in trigger.children if c.dep_ in ("nsubj", "csubj")},
+        "governor": _governor_words(trigger),
+        "reported": _reported_words(trigger),
     }
     direct = any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in trigger.children)
     return any(found[kind] & words or (ANY_WORD in words and (direct if kind == "object" else found[kind])) for kind, words in sense.words.items())
+
+
+#: Words that make a reported clause ask something of its subject: "said Japan must open its
+#: markets" demands it, whatever the topic.
+_OBLIGATION_AUXILIARIES = frozenset({"must", "should", "ought"})
+#: Dependents that hold a clause's core: its subject, objects and complements, the objects of its
+#: own prepositions, and their modifiers; not clauses set beside or under them ("because ...").
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "acl", "dative", "prep", "agent", "pobj", "pcomp", "amod", "compound"})
+
+
+def _reported_words(verb) -> set[str]:
+    """Lemmas of the nouns and adjectives in the core of the clause a saying reports as fact or
+    forecast ("it is clear that ..." and all): down to four steps from its verb, its subject,
+    objects, complements ("appear ready to take delivery"), the objects of its prepositions and
+    gerunds ("having difficulty adjusting to exchange rate appreciations", "a slim chance of
+    producing an economic package") and their modifiers. None for a clause that asks something
+    of its subject."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUXILIARIES for a in c.children)]
+    return {w for clause in clauses for w in _core_words(clause, 0)}
+
+
+def _core_words(head, depth: int) -> set[str]:
+    found = {head.lemma_.lower()} if head.pos_ in ("NOUN", "PROPN", "ADJ") else set()  # "partners sharing values": no shares
+    if depth < 4:
+        for child in head.children:
+            if child.dep_ in _CORE_DEPS:  # a preposition is no step of its own
+                found |= _core_words(child, depth + (child.dep_ not in ("prep", "agent")))
+    return found
+
+
+def _governor_words(noun) -> set[str]:
+    """The lemma of the verb a noun is the object of, directly or through a preposition:
+    "honoured its commitment", "reneged on its promise", "cheated by their promises"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return set()
+    return {head.lemma_.lower()} if head.pos_ in ("VERB", "AUX") and head.i != noun.i else set()
 
 
 def _object_words(trigger) -> set[str]:
@@ -215,12 +256,47 @@ def frames_coded_event(speech, event_triggers: Iterable[int]) -> bool:
     return False
 
 
+def frames_other_saying(speech, speech_triggers: Iterable[int]) -> bool:
+    """A saying whose reported clause is itself a saying reports that one: in "X said Y told
+    him there were no barriers" the statement is Y's, and in "X said Y said in a telephone call
+    that..." X relays Y's words to no one (the coder codes the inner saying, or nothing)."""
+    for index in speech_triggers:
+        token = speech.doc[index]
+        if not any(c.dep_ == "nsubj" for c in token.children) or any(c.dep_ == "neg" for c in token.children):
+            # "said X was calm and added that..." (the parser hanging "added" inside): the same
+            # speaker; "said Iran had been told", "said Denmark did not state": no one else's words
+            continue
+        path = [token, *token.ancestors]
+        if speech in path[1:]:
+            below = path[path.index(speech) - 1]  # the outer saying's child on the way down
+            if below.dep_ in ("ccomp", "parataxis"):
+                return True
+    return False
+
+
 def _is_trailing_attribution(speech) -> bool:
     """ "X sent a letter to Y, Z said": a saying joined to the clause before it by a comma alone."""
     if speech.dep_ != "conj" or speech.i <= speech.head.i:
         return False
     joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
     return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
+
+
+def without_lone_decisions(candidates: list[Candidate], triggers: set[int]) -> list[Candidate]:
+    """Agreeing with no one, alone, to do what is no event is a decision, not diplomatic
+    cooperation: "Greece has agreed to buy Spanish corn", "the committee agreed that the wheat
+    would be released", "economists agreed the economy is better placed". An agreement with a
+    partner, by two sides, or to an act that is itself an event ("Iraq agreed to withdraw its
+    troops") stays."""
+    return [c for c in candidates if not _lone_decision(c, triggers)]
+
+
+def _lone_decision(candidate: Candidate, triggers: set[int]) -> bool:
+    pattern, verb = candidate.match.pattern, candidate.match.trigger
+    if candidate.target is not None or candidate.mutual or not pattern.mutual or not (pattern.cameo or "").startswith("05"):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]  # "agreed to buy", "agreed that ..."
+    return bool(clauses) and not any(t.i in triggers for clause in clauses for t in clause.subtree)
 
 
 #: CAMEO roots of violence, whose doer news often cannot name ("a bomb exploded at the base"):

@@ -41,7 +41,7 @@ from comity.stages.events.modality import announced_intent, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
-from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, frames_other_saying, without_lone_decisions, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -107,21 +107,26 @@ class EventStage:
         matches = without_overlaps_of_the_broad_layer(list(find_matches(sentence.tokens, self.patterns)))
         matches = without_verbs_of_event_subjects(without_words_of_names(matches, actors))
         matches = without_quoted_themes(matches, sentence.tokens)
-        adopted = adopted_object_events(matches)
-        matches = without_passive_asides(without_characterisations(without_embedded_nouns(without_non_event_senses(matches, self.senses))))
+        # a saying relays another's saying whatever that one says ("X said Y said prices would fall")
+        speech_triggers = {m.trigger.i for m in matches if m.pattern.speech}
+        matches = without_non_event_senses(matches, self.senses)
+        adopted = adopted_object_events(matches)  # a noun in a sense that names no event is adopted by no one
+        matches = without_passive_asides(without_characterisations(without_embedded_nouns(matches)))
         candidates_by_trigger: dict[int, list[Candidate]] = {}
         targets_by_trigger: dict[int, list[Participant]] = {}
         # a clause's verb that triggers an event makes a saying over it a report, coded or not
         # (the broad layer's only when it codes: it never changes what the patterns in front code)
         verbal_triggers = {m.trigger.i for m in matches if not m.pattern.speech and m.pattern.pos == "verb" and m.pattern.layer < BROAD_LAYER}
         for match in sorted(matches, key=lambda m: (m.pattern.speech, m.trigger.i)):
-            if match.pattern.speech and frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger)):
+            if match.pattern.speech and (frames_coded_event(match.trigger, verbal_triggers | set(candidates_by_trigger))
+                                         or frames_other_saying(match.trigger, speech_triggers)):
                 continue
             candidates = self._adopted_candidates(match, adopted.get(match.trigger.i), actors, targets_by_trigger)
             candidates = candidates or self._candidates(match, actors, targets_by_trigger)
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
+        ordered = without_lone_decisions(ordered, {m.trigger.i for m in matches})
         return self._mentions(doc, sentence.sentence, without_acts_on_oneself(without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered))))), actors)
 
     def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:
