@@ -25,57 +25,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from comity.model import Factuality
-
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "cancel", "avoid", "postpone"})
-#: Verbs whose that-clause, or the report they name, is said not to be true.
-DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
-#: Nouns naming a claim that a denial can deny: "denied reports that ...".
-CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "assertion"})
-#: What a claim is called when it is denied: "reports that ... were baseless".
-FALSE_WORDS = frozenset({"baseless", "false", "untrue", "unfounded", "groundless", "fabricated", "absurd", "nonsense", "lie", "lies"})
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
-#: What one is urged, asked or called on to do has not happened: "urged X to lift sanctions".
-REQUEST_VERBS = frozenset(
-    {"urge", "ask", "call", "appeal", "demand", "press", "request", "invite", "encourage", "push", "implore", "want",
-     "pressure", "pressing", "force", "persuade", "induce", "convince", "tell", "order"}
-)  # fmt: skip
-PLAN_WORDS = frozenset(
-    {"plan", "schedule", "expect", "intend", "prepare", "set", "due", "about", "go", "aim", "hope",
-     "want", "wish", "seek", "try", "attempt", "propose", "arrange", "scheduled", "likely", "poised",
-     "ready", "prepared", "willing", "eager", "keen",
-     # an intent to do something is coded on the intent verb (CAMEO 03); what is intended is future
-     "vow", "pledge", "promise", "agree", "decide", "resolve", "offer", "threaten", "will", "determine"}
-)  # fmt: skip
-SPEECH_VERBS = frozenset(
-    {"say", "report", "tell", "state", "announce", "add", "claim", "note", "quote", "write", "insist",
-     "reveal", "disclose", "confirm", "declare", "assert", "explain", "allege", "believe", "think"}
-)  # fmt: skip
-#: Verbs whose "that" clause in the base form asks for an act, not reports one: "demanded that
-#: Russia withdraw its troops" (against "insisted that the troops had withdrawn").
-MANDATIVE_VERBS = frozenset(
-    {"demand", "urge", "ask", "request", "insist", "propose", "recommend", "order", "command", "require"}
-)  # fmt: skip
-#: Verbs whose object act is not asserted to have happened: asked for, planned, threatened, feared,
-#: denied ("called for talks", "threatened an attack", "denied the raid").
-NOT_DONE_GOVERNORS = REQUEST_VERBS | PLAN_WORDS | REFUSAL_VERBS | DENIAL_VERBS | frozenset(
-    {"threaten", "warn", "fear", "consider", "discuss", "prevent", "avert", "rule", "seek", "deter", "risk", "urge", "call"}
+from comity.factuality.vocabulary import (  # noqa: F401  (re-exported: the stages read these lists by this module)
+    CLAIM_NOUNS,
+    CLAUSAL_LINKS,
+    CLOSING_QUOTES,
+    CONDITION_NOUNS,
+    CONDITIONAL_MARKS,
+    COPULAS,
+    DECIDED_VERBS,
+    DENIAL_VERBS,
+    FALSE_WORDS,
+    FUTURE_MODALS,
+    HABITUAL_ADVERBS,
+    HYPOTHETICAL_MODALS,
+    KNOWN_VERBS,
+    MANDATIVE_NOUNS,
+    MANDATIVE_VERBS,
+    NECESSITY_NOUNS,
+    NEGATION_WORDS,
+    NOT_DONE_GOVERNORS,
+    OPENING_QUOTES,
+    ORDERING_VERBS,
+    PAST_TIME_WORDS,
+    PLAN_WORDS,
+    PREVENTION_VERBS,
+    RANK_WORDS,
+    READINESS_WORDS,
+    REFUSAL_VERBS,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    TIME_MARKS,
 )
-#: Adverbs of a habit: "talks of this kind are regularly held" tells what is done, not that it was.
-HABITUAL_ADVERBS = frozenset(
-    {"regularly", "usually", "routinely", "normally", "traditionally", "customarily", "typically", "habitually",
-     "annually", "generally"}
-)  # fmt: skip
-#: Verbs whose object is kept from happening: "averting EC sanctions", "to prevent an attack".
-PREVENTION_VERBS = frozenset({"avert", "prevent", "forestall", "preempt", "pre-empt", "stave", "thwart", "foil", "avoid", "bar", "block",
-                              "cancel", "postpone", "scrap", "abandon"})
-#: Every verb the rules above and below read by its lemma, which lemma repair restores.
-KNOWN_VERBS = NOT_DONE_GOVERNORS | SPEECH_VERBS | MANDATIVE_VERBS | PREVENTION_VERBS
-#: Dependency labels through which a clause is embedded in the clause above it.
-CLAUSAL_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "pcomp", "csubj"})
+from comity.model import Factuality
 
 
 @dataclass(slots=True, frozen=True)
@@ -115,10 +96,6 @@ def _object_denied(verb):
 
 def _modals(verb) -> set[str]:
     return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-
-
-#: Nouns whose that-clause states a condition: "on condition that Iran stop attacking".
-CONDITION_NOUNS = frozenset({"condition", "proviso", "understanding", "assumption"})
 
 
 def _has_conditional_mark(verb) -> bool:
@@ -215,12 +192,6 @@ def _names_a_claim(noun) -> bool:
     return word in CLAIM_NOUNS or (word.endswith("s") and word[:-1] in CLAIM_NOUNS)
 
 
-#: "the first state to make peace", "the only leader to visit": the infinitive says what was done.
-RANK_WORDS = frozenset({"first", "last", "only", "second", "third", "next"})
-#: "became the first state to make peace": a copula's infinitive is no purpose.
-COPULAS = frozenset({"be", "become", "remain", "seem"})
-
-
 def _ranks(noun) -> bool:
     return any(c.dep_ in ("amod", "advmod") and (c.lower_ in RANK_WORDS or c.tag_ == "JJS") for c in noun.children)
 
@@ -240,22 +211,11 @@ def _purpose_of(chain):
     return None
 
 
-#: Nouns of what should or may be done, whose "of" gerund is not yet done: "the urgency of
-#: reaching a peace", "the importance of signing the treaty", "the possibility of talks".
-NECESSITY_NOUNS = frozenset({"urgency", "need", "importance", "necessity", "possibility", "prospect", "idea", "option",
-                             "goal", "aim", "hope", "chance", "likelihood", "feasibility", "desirability", "question"})
-
-
 def _needed(verb) -> object | None:
     """The noun of necessity whose "of" gerund the verb is: "stressed the urgency of reaching"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in NECESSITY_NOUNS:
         return verb.head.head
     return None
-
-
-#: Nouns whose that-clause asks for an act: "demands that he resign", "a proposal that they meet".
-MANDATIVE_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "suggestion", "recommendation", "insistence",
-                             "order", "requirement", "plea", "ultimatum"})
 
 
 def _mandated(verb) -> bool:
@@ -314,10 +274,6 @@ def _habit(verb) -> object | None:
     return None
 
 
-#: Verbs by which an authority has a thing done: "ordered the tariffs imposed".
-ORDERING_VERBS = frozenset({"order", "direct"})
-
-
 def ordering_verb(participle):  # -> spacy Token | None
     """ "the tariffs Reagan has ordered imposed", "the goods Reagan ordered penalized": a bare past
     participle after a verb of ordering is the orderer's own act, done by the order (against
@@ -365,14 +321,6 @@ def hypothetical(verb) -> object | None:
         if _has_conditional_mark(current):
             return current
     return None
-
-
-#: Verbs of an own act planned: "said he planned to impose tariffs" threatens them ("decided to
-#: sever relations" is the decision itself, coded as the act).
-DECIDED_VERBS = frozenset({"plan", "intend", "prepare"})
-#: Words of one's readiness for a coming act: "said it was ready to lift the sanctions", "is
-#: willing to normalise relations" state the actor's intent, as "would" in its own words does.
-READINESS_WORDS = frozenset({"ready", "prepared", "willing", "eager", "keen", "determined"})
 
 
 def announced_with_modal(verb, could: bool = False) -> bool:
@@ -428,10 +376,6 @@ def future(verb) -> object | None:
     return None
 
 
-#: Subordinators of a time clause, which English writes in the present for a coming act.
-TIME_MARKS = frozenset({"when", "after", "before", "once", "until", "while", "as soon as"})
-
-
 def _present_time_clause(verb) -> bool:
     """ "will explain the plan when he visits Washington": a present-tense time clause of a
     coming act is coming too."""
@@ -465,10 +409,6 @@ def _subject_of(verb):
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     before = [subject for subject in subjects if subject.i < verb.i]
     return before[-1] if before else next(iter(subjects), None)
-
-
-OPENING_QUOTES = "\u201c\u00ab\u201e"
-CLOSING_QUOTES = "\u201d\u00bb"
 
 
 def inside_quotation(text: str, offset: int) -> bool:
@@ -519,10 +459,6 @@ def _kept_from_happening(noun) -> Assessment | None:
         if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in REQUEST_VERBS:
             return Assessment(Factuality.HYPOTHETICAL, clause)
     return None
-
-
-#: Words that put a time in the past: "last week", "yesterday", "two days ago".
-PAST_TIME_WORDS = frozenset({"last", "yesterday", "ago", "earlier", "previous"})
 
 
 def _dated_in_the_past(noun) -> bool:
