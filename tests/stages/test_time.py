@@ -181,6 +181,15 @@ def test_past_tense_sentences_continue_the_day_named_before_them():
     assert short(found["says"]) == ("2020-10-05", "day", "publication")
 
 
+def test_a_date_that_names_which_event_a_noun_is_carries_no_story():
+    text = (
+        "Speech\nThe fears were heightened by the May 17 missile attack on the frigate. "
+        "The king pledged support for the allies in a speech."
+    )
+    found = dates(text, ["pledged"], "1987-06-01")
+    assert short(found["pledged"]) == ("1987-06-01", "day", "publication")
+
+
 def test_a_negated_sentence_ends_the_story_carried_across_paragraphs():
     text = (
         "Envoys\nOn Tuesday the minister summoned the Chilean envoy.\n\n"

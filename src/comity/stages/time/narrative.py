@@ -52,8 +52,20 @@ def _story_date(context: TimeContext, sentence: int, parsed: Any) -> EventDate |
             continue  # not a participle ("zones encircling Taiwan on Thursday" is often the parser's misreading)
         if head is not None and background_clause(head) is not None:
             continue
+        if head is not None and _names_a_thing(head):
+            continue
         return date_of_choice(Choice(timex), context, sentence)
     return None
+
+
+#: Labels of a date that is part of a noun's name for an event ("the May 17 missile attack").
+_ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _names_a_thing(head: Any) -> bool:
+    """ "These concerns were heightened by the May 17 Iraqi missile attack": a date that says which
+    event a noun is names that event's day, not the day the story goes on."""
+    return head.dep_ in _ATTRIBUTIVE_DEPS and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i
 
 
 def lede_date(context: TimeContext, headline_sentence: int) -> EventDate | None:
