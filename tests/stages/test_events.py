@@ -629,6 +629,12 @@ def test_a_weapons_test_tests_a_weapon() -> None:
     assert triples("The army of Arnor now tests recruits for the disease.") == []
 
 
+def test_an_act_a_sayer_says_there_will_be_is_the_sayer_s_own() -> None:
+    # "there would be severe sanctions": announced by the one who says it, a threat (131)
+    assert triples("The king of Arnor said there would be severe sanctions on Gondor.") == [("131", "ARN", "GON")]
+    assert triples("The king of Arnor said there were sanctions on Gondor.") == []
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

@@ -163,7 +163,20 @@ def _noun_subject(noun, depth: int) -> list:
         return _undergoing_doers(noun)
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
+    if _announced_to_be(noun):  # "said there would be severe sanctions on Russia": the sayer's own
+        return _speaker(head)
     return _circumstance_doer(noun, depth)
+
+
+def _announced_to_be(noun) -> bool:
+    """An act that "there will be", or "would be", in a saying: the sayer announces it."""
+    head = noun.head
+    return (
+        noun.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d", "shall") for c in head.children)
+    )
 
 
 #: Prepositions that set an event noun as the circumstance of a clause: "destroyed the field
