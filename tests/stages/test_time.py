@@ -181,6 +181,16 @@ def test_past_tense_sentences_continue_the_day_named_before_them():
     assert short(found["says"]) == ("2020-10-05", "day", "publication")
 
 
+def test_an_act_told_in_the_present_for_a_later_day_is_scheduled_not_done():
+    text = "Trip\nThe minister, who leaves for the capital on Tuesday, met the king on Saturday."
+    doc = make_doc(text, "1987-03-22")  # a Sunday
+    doc.event_mentions = [mention_on(doc, "leaves"), mention_on(doc, "met")]
+    TimeStage(recode_actors=False)(doc)
+    leaves, met = doc.event_mentions
+    assert (leaves.date.value, leaves.factuality) == ("1987-03-24", Factuality.FUTURE)
+    assert (met.date.value, met.factuality) == ("1987-03-21", Factuality.ASSERTED)
+
+
 def test_a_date_that_names_which_event_a_noun_is_carries_no_story():
     text = (
         "Speech\nThe fears were heightened by the May 17 missile attack on the frigate. "

@@ -61,6 +61,18 @@ def date_for(mention: EventMention, context: TimeContext, parsed: Any) -> EventD
     return context.publication
 
 
+def scheduled_in_the_present(mention: EventMention, context: TimeContext, parsed: Any) -> bool:
+    """ "Economy Minister Mustapha, who leaves for Moscow on Tuesday, met Mubarak": an act told in
+    the present tense for a day after the story's day is scheduled, not done."""
+    publication, date = context.publication, mention.date
+    if mention.factuality != Factuality.ASSERTED or date is None or date.precision != "day" or publication is None or publication.precision != "day":
+        return False
+    if date.value is None or publication.value is None or date.value <= publication.value:
+        return False
+    trigger = head_token(parsed, mention.trigger)
+    return trigger is not None and trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
 def _intended_act_s_time(mention: EventMention, resolved: EventDate, context: TimeContext) -> bool:
     """ "Next year, the U.S. has promised to ask Congress for the aid" (an intent, 03): a time
     after the story's day is the intended act's, and the intent is dated by when it was told."""

@@ -1,11 +1,12 @@
-"""The time stage: a date for every event mention, and its person actors re-coded at that date."""
+"""The time stage: a date for every event mention, and its person actors re-coded at that date; an
+act told in the present for a day after the story's day is scheduled, so future."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from comity.model import Document, EventMention
-from comity.stages.time.attach import date_for
+from comity.model import Document, EventMention, Factuality
+from comity.stages.time.attach import date_for, scheduled_in_the_present
 from comity.stages.time.context import build_context
 from comity.stages.time.recoding import date_for_roles, default_actor_knowledge, recode_at
 
@@ -34,6 +35,8 @@ class TimeStage:
         context = build_context(doc, self.actor_knowledge if self.infer_from_offices else None)
         for mention in doc.event_mentions:
             mention.date = date_for(mention, context, doc.parsed)
+            if scheduled_in_the_present(mention, context, doc.parsed):
+                mention.factuality = Factuality.FUTURE
             if self.recode_actors:
                 self._recode(mention)
         return doc
