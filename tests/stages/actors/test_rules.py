@@ -209,6 +209,13 @@ def test_without_a_date_a_named_person_holds_the_office_the_text_gives(run) -> N
     assert kishida.code == "JPNGOV"
 
 
+def test_without_a_date_a_title_the_dictionary_lists_in_a_name_is_the_office_held(run) -> None:
+    # "President Reagan" is one of Reagan's names in the dictionaries; undated, his latest
+    # standing is a former president, but the text calls him president
+    doc = run("President Reagan will reject the tax increase.", published=None)
+    assert mention(doc, "President Reagan").code == "USAGOV"
+
+
 def test_capital_after_with_is_a_participant(run) -> None:
     doc = run("Tokyo has sought closer ties with Washington.")
     assert mention(doc, "Washington").code == "USAGOV"

@@ -16,6 +16,8 @@ def person_mention(
     form = unit.name.forms[0]
     entry = ctx.knowledge.entry(form.actor_id)
     code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
+    if ctx.on is None and title is None:
+        title = _title_in_variant(text, ctx)  # "President Reagan" as one name variant
     if ctx.on is None and title is not None and entry.actor.country:
         # Without a date the latest role may be one held later; the title the text gives
         # ("President Yoon") is the office held when it was written.
@@ -32,6 +34,14 @@ def person_mention(
     antecedent = _earlier_mention_of(ctx, form.actor_id) if form.form != "name" and not titled else None
     country = ctx.knowledge.country_for(form.actor_id, code)
     return ActorMention(span, text, form.actor_id, code, country, role, rule, antecedent)
+
+
+def _title_in_variant(text: str, ctx: Context) -> AgentMatch | None:
+    """The office a name variant opens with ("President Reagan"), which the dictionaries list
+    as a name of the person's."""
+    found = ctx.knowledge.match_agents(text)
+    first = next((match for match in found if match.code and match.span.start == 0), None)
+    return first if first is not None and first.span.end < len(text.rstrip()) else None
 
 
 def _holds_a_role(entry, on) -> bool:  # entry: a knowledge entry, on: a date
