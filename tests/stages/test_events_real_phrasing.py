@@ -746,3 +746,11 @@ def test_a_purchase_commitment_is_commerce_and_a_new_commitment_a_pledge(coded) 
 def test_an_intent_is_dated_when_told_not_when_the_intended_act_comes(dated) -> None:
     found = dated("TOKYO, March 24 - Next year, Japan has promised the United States to cut its tariffs.")
     assert [f for f in found if f[0].startswith("03")] == [("030", "1987-03-24", "asserted")]
+
+
+def test_a_side_of_the_two_countries_is_the_state_not_its_business() -> None:
+    doc = document_from_text("Headline\n\nPeru protested to Chile over fishing rights on Monday. The Chilean fishing industry sold more "
+                             "to Peru. Officials from the two countries held talks in Lima on Tuesday.", "t")
+    doc.meta.published = Found("2022-02-24", "test")
+    talks = [m for m in build_pipeline()(doc).event_mentions if m.cameo.startswith("04")]
+    assert [(m.source.code, m.target.code) for m in talks] == [("PER", "CHL")]  # not "the Chilean fishing industry"

@@ -40,3 +40,32 @@ def test_a_known_body_with_a_business_word_is_no_company(article, mention) -> No
     doc = article("The World Bank suspended funding, and the OSCE Minsk Group mediated.", published="2021-10-27")
     assert (mention(doc, "World Bank").actor_id, mention(doc, "World Bank").code) == ("igo:worldbank", "IGOUNODEVWBK")
     assert not [m for m in doc.actor_mentions if m.rule == "company"]
+
+
+def test_a_state_named_before_an_industry_or_trade_body_names_a_business_of_it(article, mention) -> None:
+    doc = article("The U.S. walnut milling industry and the U.S. National Walnut Millers Association accused Gondor of dumping.")
+    assert (mention(doc, "U.S. walnut milling industry").code, mention(doc, "U.S. walnut milling industry").country) == ("USABUS", "USA")
+    assert mention(doc, "U.S. National Walnut Millers Association").code == "USABUS"
+    assert not [m for m in doc.actor_mentions if m.code == "USA"]
+    exporters = article("The Chilean fruit exporters association urged Peru to act.")
+    assert mention(exporters, "Chilean fruit exporters association").code == "CHLBUS"
+
+
+def test_a_state_before_its_own_body_or_another_noun_stays_the_state(article, mention) -> None:
+    doc = article("The U.S. central bank bought yen, and Japan's trade surplus with the U.S. angered the U.S. Congress.")
+    assert mention(doc, "U.S").code == "USA"  # no business: "central bank" is the state's
+    institute = article("The Chilean Pear Institute said exports fell.")  # no business noun: no USABUS-like guess
+    assert not [m for m in institute.actor_mentions if (m.code or "").endswith("BUS")]
+
+
+def test_a_state_named_inside_a_firm_name_is_part_of_the_firm(article, mention) -> None:
+    doc = article("BP North America and Tarvisio Canada said they would sell the refinery to Neste Oy.")
+    assert mention(doc, "BP North America").code == "MNCGBR"
+    assert (mention(doc, "Tarvisio Canada").code, mention(doc, "Tarvisio Canada").rule) == ("CANBUS", "company")
+    assert mention(doc, "Neste Oy").code == "BUS"
+    assert not [m for m in doc.actor_mentions if m.code in ("USA", "CAN")]
+
+
+def test_a_state_agency_or_a_region_before_the_state_name_no_firm(article, mention) -> None:
+    doc = article("Statistics Canada said exports fell, and Western Canada suffered most.")
+    assert not [m for m in doc.actor_mentions if m.rule == "company"]

@@ -31,13 +31,45 @@ def designators() -> frozenset[str]:
     return frozenset(str(word) for word in data.get("designators") or ())
 
 
+@cache
+def trade_bodies() -> frozenset[str]:
+    data = load_yaml(ACTORS_DIR / "business.yaml") or {}
+    return frozenset(str(word).lower() for word in data.get("trade_bodies") or ())
+
+
+#: Dependencies of the words between a state's name and the noun it names a business with:
+#: "the U.S. soybean crushing industry", "the U.S. National Soybean Processors Association".
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def business_named_by_state(doc: Document, state, knowledge: ActorKnowledge) -> Span | None:  # state: spacy Span
+    """The words after a state's name or demonym (a spaCy token) up to the noun it modifies,
+    when they name a business of that state: a business noun after other nouns ("the U.S.
+    soybean crushing industry"), or a trade body whose words hold one ("the U.S. National
+    Soybean Processors Association"). No state's own body ("the U.S. central bank")."""
+    head = state.root.head
+    between = doc.parsed[state.end : head.i]
+    if head.i < state.end or any(t.dep_ not in _NOUN_MODIFIERS or head not in t.ancestors for t in between):
+        return None  # no list, no clause: "U.S. and Japanese firms", "the U.S., whose industry"
+    words = doc.parsed[state.end : head.i + 1]
+    if names_a_state_body(words.text):
+        return None
+    trade = head.lower_ in trade_bodies() and any(knowledge.agent_for(t.text) == "BUS" for t in between)
+    if not trade and not (head.is_lower and knowledge.agent_for(head.text) == "BUS"):
+        return None
+    return Span(words.start_char, words.end_char)
+
+
 def company_spans(doc: Document, sentence: Sentence, candidates: Sequence[Unit]) -> list[Span]:
     """Spans of the sentence naming companies, longest first where they overlap."""
     found = list(_bracketed(doc, sentence))
     for unit in candidates:
-        if unit.unknown_label not in ("ORG", "PROPN") or any(unit.span.overlaps(s) for s in found):
+        if unit.unknown_label not in ("ORG", "PROPN", "PERSON") or any(unit.span.overlaps(s) for s in found):
             continue
         company = _up_to_a_designator(doc.text, unit.span)
+        if unit.unknown_label == "PERSON":  # "Neste Oy" read as a person's name: no one's name ends in a legal form
+            if not _ends_in_a_designator(doc.text, unit.span):
+                continue
         if company is None and _TICKER_AFTER.match(doc.text, unit.span.end):
             company = unit.span
         if company is not None:
@@ -74,10 +106,72 @@ def _up_to_a_designator(text: str, span: Span) -> Span | None:
     return None if last is None else Span(span.start, span.start + words[last].end())
 
 
+def _ends_in_a_designator(text: str, span: Span) -> bool:
+    return span.text(text).split()[-1].rstrip(".") in designators()
+
+
 def _bracketed(doc: Document, sentence: Sentence) -> Iterator[Span]:
     for match in _BRACKETED.finditer(doc.text, sentence.span.start, sentence.span.end):
         if not _TICKER.match(match.group(1)):
             yield Span(match.start(1), match.end(1))
+
+
+@cache
+def not_firms_before_a_state() -> frozenset[str]:
+    data = load_yaml(ACTORS_DIR / "business.yaml") or {}
+    return frozenset(str(word) for word in data.get("not_firms_before_a_state") or ())
+
+
+#: Entity labels of words that are no firm's name before a state's: a person ("Carlos Brasil"),
+#: a region or a date ("Western Canada", "South Australia").
+_NO_FIRM_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "FAC"})
+
+
+def firms_named_with_a_state(doc: Document, sentence: Sentence, names: Sequence[Unit], knowledge: ActorKnowledge) -> list[Span]:
+    """Firms whose name holds a state's after their own: "BP North America", "Harcourt Canada",
+    "Texaco Canada said": the name of a known business, or of an organisation the parser names
+    as one, and a state's right after it is one firm, the state's unit. Not a state's agency
+    ("Statistics Canada"), a part of the state ("Western Canada"), a person ("Carlos Brasil") or a region ("Western Canada"), nor words
+    of a headline in capitals ("DEFENDS UK")."""
+    found = []
+    for unit in names:
+        if unit.name is None or not _names_a_state(unit.name, knowledge):
+            continue
+        tokens = doc.parsed.char_span(unit.span.start, unit.span.end, alignment_mode="expand")
+        first = _firm_name_before(doc, sentence, tokens, names, knowledge) if tokens is not None and len(tokens) else None
+        if first is not None:
+            found.append(Span(first.idx, unit.span.end))
+    return found
+
+
+def _names_a_state(name: NameMatch, knowledge: ActorKnowledge) -> bool:
+    return any(knowledge.actor(f.actor_id).kind == "state" and f.form in ("name", "variant", "abbreviation") for f in name.forms)
+
+
+def _firm_name_before(doc: Document, sentence: Sentence, tokens, names: Sequence[Unit], knowledge: ActorKnowledge):
+    """The first word of a firm's name right before a state's (spaCy tokens), or None."""
+    words = []
+    position = tokens.start - 1
+    while position >= 0 and doc.parsed[position].idx >= sentence.span.start:
+        word = doc.parsed[position]
+        if not _may_be_a_firm_word(word) or "\n" in word.whitespace_:
+            break
+        known = next((n for n in names if n.span.start <= word.idx < n.span.end), None)
+        if known is not None and not _is_business(known.name, knowledge):
+            break  # "Korea Europe", "the UN Canada": another actor's name
+        words.insert(0, word)
+        position -= 1
+    if not words or doc.parsed[tokens.start].text.isupper() and all(w.text.isupper() for w in words):
+        return None
+    organisation = any(w.ent_type_ == "ORG" for w in words) or tokens[0].ent_type_ == "ORG"
+    business = any(n.name is not None and _is_business(n.name, knowledge) and n.span.start <= words[-1].idx < n.span.end for n in names)
+    if not (organisation or business) or len(words) == 1 and words[0].text in not_firms_before_a_state():
+        return None
+    return words[0]
+
+
+def _may_be_a_firm_word(word) -> bool:  # word: spacy Token
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and word.whitespace_ == " " and word.ent_type_ not in _NO_FIRM_LABELS
 
 
 def known_bodies(knowledge: ActorKnowledge, spans: Sequence[Span], names: Sequence[Unit]) -> list[Span]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from comity.knowledge.actors import ActorKnowledge, AgentMatch, NameForm, NameMatch
 from comity.model import ActorMention, Document, Span
+from comity.stages.actors.business import business_named_by_state
 from comity.stages.actors.records import Context, Unit, resolved_mention
 from comity.stages.actors.syntax import hyphen_partner, is_dateline, is_modifier, is_participant, tokens_of
 from comity.stages.actors.vocabulary import (
@@ -26,6 +27,10 @@ def group_mention(doc: Document, span: Span, text: str, place: Unit, ctx: Contex
         return ActorMention(span, text, form.actor_id, code, entry.actor.country, "government", "metonym")
     if form.form == "demonym" and is_modifier(doc, span):
         return _demonym_before_noun(doc, span, form, ctx)
+    if entry.actor.kind == "state" and is_modifier(doc, span):
+        business = _business_of_the_state(doc, span, form, ctx)
+        if business is not None:
+            return business
     if form.form == "name" and _first_name(doc, span):
         return None  # "Cuba Wadlington, a vice president at ...", "Chad Johnson": a person's first name
     code, role = ctx.knowledge.code_at(form.actor_id, ctx.on)
@@ -64,11 +69,25 @@ def _demonym_before_noun(doc: Document, span: Span, form: NameForm, ctx: Context
         return None  # "Ukrainian Infrastructure Minister Oleksandr Kubrakov": a title before a name, coded with the name
     found = agent_or_deed(doc, tokens.end, head, ctx)
     if found is None:
-        return _demonym_of_a_thing_hit(doc, span, tokens.root, entry)
+        return _business_of_the_state(doc, span, form, ctx) or _demonym_of_a_thing_hit(doc, span, tokens.root, entry)
     noun, agent, rule = found
     whole = Span(span.start, head.idx + len(head.text))
     code = ctx.knowledge.with_agent(entry.actor.code, agent)
     return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, noun, rule)
+
+
+def _business_of_the_state(doc: Document, span: Span, form: NameForm, ctx: Context) -> ActorMention | None:
+    """"the U.S. soybean crushing industry", "the Brazilian coffee exporters association": a
+    state's name or demonym before a business or trade body it names is a business of that
+    state (USABUS), not the state."""
+    tokens = tokens_of(doc, span)
+    entry = ctx.knowledge.entry(form.actor_id)
+    words = business_named_by_state(doc, tokens, ctx.knowledge) if tokens is not None and len(tokens) and entry.actor.code else None
+    if words is None:
+        return None
+    whole = Span(span.start, words.end)
+    code = ctx.knowledge.with_agent(entry.actor.code, "BUS")
+    return ActorMention(whole, whole.text(doc.text), form.actor_id, code, entry.actor.country, words.text(doc.text), f"{form.form}+business")
 
 
 def _pair_before_shared_noun(demonym) -> bool:

@@ -10,7 +10,7 @@ from datetime import date
 
 from comity.knowledge.actors import ActorKnowledge, NameMatch
 from comity.model import Document, Sentence, Span
-from comity.stages.actors.business import company_spans, company_units, known_bodies
+from comity.stages.actors.business import company_spans, company_units, firms_named_with_a_state, known_bodies
 from comity.stages.actors.records import Unit
 from comity.stages.actors.vocabulary import CURRENCY_AFTER, UNKNOWN_LABELS
 
@@ -26,6 +26,7 @@ def sentence_units(doc: Document, knowledge: ActorKnowledge, sentence: Sentence,
     agents = [Unit(a.span, agent=a) for a in titles if not any(a.span.overlaps(n.span) for n in names)]
     candidates = list(_unknown_names(doc, sentence, entities))
     companies = company_spans(doc, sentence, candidates)
+    companies += [f for f in firms_named_with_a_state(doc, sentence, names, knowledge) if not any(f.overlaps(c) for c in companies)]
     companies = [c for c in companies if c not in known_bodies(knowledge, companies, names)]
     if companies:  # "Bank of America Corp", "<Gruppo Ferruzzi>": one business, no state inside
         business = company_units(doc, knowledge, companies, names)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from comity.knowledge.gazetteer import Gazetteer
 from comity.model import ActorMention, Argument, Document, Span
-from comity.stages.events.records import Participant
+from comity.stages.events.records import Participant, is_political_code
 from comity.stages.events.story import story_sides
 from comity.stages.events.vocabulary import ACTOR_PREPOSITIONS, ARTEFACT_NOUNS, COUNTERPART_NOUNS, HARM_NOUNS, PLACE_LABELS, RELATION_NOUNS, SURROUNDING_VERBS
 
@@ -15,7 +15,10 @@ class ActorIndex:
     def __init__(self, doc: Document):
         self.doc = doc
         self.mentions = sorted(doc.actor_mentions, key=lambda m: (m.span.start, -m.span.end))
-        self.by_actor_id = {m.actor_id: m for m in self.mentions if m.actor_id and m.code}
+        # a state's latest mention stands for it in a group ("the two countries"), but not one of
+        # its businesses ("the U.S. corn market" is no side of "officials from the two countries")
+        coded = [m for m in self.mentions if m.actor_id and m.code]
+        self.by_actor_id = {m.actor_id: m for m in coded} | {m.actor_id: m for m in coded if is_political_code(m.code)}
         self._by_token = _longest_mention_per_token(doc.parsed, self.mentions) if doc.parsed is not None else {}
         self.story_sides = story_sides(self.mentions)  # the pair of countries the story is about, if clear
 
