@@ -142,19 +142,18 @@ UNIT_FILES = ("PETR.UnitTest.records.xml", "PETR.Validate.actors.txt", "PETR.Val
     ("files", "verbs", "key", "floor", "extra_max", "reachable_floor"),
     [
         # The suites' own dictionaries: actors, agents, discard lists and verb files (as `--verbs`):
-        # UD 68.52% correct, 22.73% extra, beyond UD-PETRARCH's published 68.27% and 22.95%; unit
-        # tests 46.63% and 29.93% (2.6% and 80.7% before issue 12). Over the reachable codings the
+        # UD 68.52% correct, 21.97% extra, beyond UD-PETRARCH's published 68.27% and 22.95%; unit
+        # tests 46.63% and 29.23% (2.6% and 80.7% before issue 12). Over the reachable codings the
         # suite file's readings decide where comity's patterns say no more: 92.5% and 66.7%.
-        # (Measured 7 December 2026; these slow gates had been left at 22.0 and 46.9/28.9 by a
-        # stop that moved the figures without running them.)
-        (UD_FILES, "PETR.Validate.verbs.2.0.txt", "UD", 68.5, 22.8, 92.5),
-        (UNIT_FILES, "PETR.Validate.verbs.txt", "UNIT", 46.6, 30.0, 66.6),
-        # comity's patterns alone. UD extra 34.1 (was 29.6): an attack with its own doer that a
+        # (Measured 8 December 2026: a weapons test now needs a weapon, two extra codings fewer.)
+        (UD_FILES, "PETR.Validate.verbs.2.0.txt", "UD", 68.5, 22.0, 92.5),
+        (UNIT_FILES, "PETR.Validate.verbs.txt", "UNIT", 46.6, 29.3, 66.6),
+        # comity's patterns alone (8 December 2026: UD 49.84% / 33.33%, unit tests 2.64% / 85.21%). UD extra was 34.1 (29.6 before): an attack with its own doer that a
         # condemnation reacts to is coded too ("chided an attack by Osgiliath soldiers in south
         # Ithilen", 8 records), which the suite does not expect; the broad layer codes "is about to
         # improve full diplomatic ties" (050, future) in two; unit tests 85.9.
-        (UD_FILES, None, "UD", 49.8, 34.1, 95.0),
-        (UNIT_FILES, None, "UNIT", 2.6, 86.0, 75.0),
+        (UD_FILES, None, "UD", 49.8, 33.4, 95.0),
+        (UNIT_FILES, None, "UNIT", 2.6, 85.3, 75.0),
     ],
 )
 def test_full_suite(shared_dir: Path, files: tuple[str, str, str, str], verbs: str | None, key: str, floor: float, extra_max: float, reachable_floor: float) -> None:
