@@ -273,7 +273,7 @@ def _without_generic_intents(judged: list[tuple[Candidate, Factuality]]) -> list
     named = {
         (role_key(c.source), ancestor.i)
         for c, _ in judged
-        if c.cameo.startswith("03") and c.cameo != GENERIC_INTENT and c.match.pattern.cameo[:2] != "03"
+        if c.cameo.startswith("03") and c.cameo != GENERIC_INTENT and (c.match.pattern.cameo or "")[:2] != "03"
         for ancestor in c.match.trigger.ancestors
     }
     return [(c, f) for c, f in judged if not (c.cameo == GENERIC_INTENT and (role_key(c.source), c.match.trigger.i) in named)]
