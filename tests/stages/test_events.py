@@ -635,6 +635,18 @@ def test_an_act_a_sayer_says_there_will_be_is_the_sayer_s_own() -> None:
     assert triples("The king of Arnor said there were sanctions on Gondor.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king of Arnor said the envoys of Gondor would not be allowed to use the port.",
+        # the saying shares the subject of the verb before it
+        "The king of Arnor told reporters on Monday that the port was closed and said the envoys of Gondor would not be allowed to use it.",
+    ],
+)
+def test_who_says_another_will_not_be_allowed_is_the_one_who_forbids(text: str) -> None:
+    assert ("130", "ARN", "GON") in triples(text)
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

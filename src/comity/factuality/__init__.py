@@ -405,9 +405,12 @@ def speech_frame(verb):  # -> tuple[speech verb token, speaker token | None] | N
 
 def _subject_of(verb):
     """The verb's subject; of two, the one nearer before it ("LONDON, March 23 - Iran said ...",
-    where the parser takes the dateline for a subject too)."""
+    where the parser takes the dateline for a subject too); of a second verb with none of its
+    own, the first verb's."""
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     before = [subject for subject in subjects if subject.i < verb.i]
+    if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_of(verb.head)  # "Reagan told reporters ... and said ...": the first verb's
     return before[-1] if before else next(iter(subjects), None)
 
 
