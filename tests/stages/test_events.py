@@ -647,6 +647,11 @@ def test_who_says_another_will_not_be_allowed_is_the_one_who_forbids(text: str) 
     assert ("130", "ARN", "GON") in triples(text)
 
 
+def test_an_active_verb_after_a_passive_reported_clause_is_the_speaker_s() -> None:
+    # "... is considered an outrage, and strongly condemns Gondor": the outrage does not condemn
+    assert ("111", "ARN", "GON") in triples("The king of Arnor said that the raid by Gondor is considered an outrage, and strongly condemns Gondor.")
+
+
 def test_trade_aid_talks_and_probes_need_someone_on_the_other_side() -> None:
     assert triples("Arnor exported 1,800 tonnes of tin in January.") == []
     assert triples("Arnor exported tin to Gondor.") == [("061", "ARN", "GON")]

@@ -189,6 +189,12 @@ def test_an_act_told_in_the_present_for_a_later_day_is_scheduled_not_done():
     leaves, met = doc.event_mentions
     assert (leaves.date.value, leaves.factuality) == ("1987-03-24", Factuality.FUTURE)
     assert (met.date.value, met.factuality) == ("1987-03-21", Factuality.ASSERTED)
+    # a condemnation told in the present is made now, whatever day the sentence names
+    text = "Raid\nThe ministry condemns the raid on the office on Tuesday."
+    doc = make_doc(text, "1987-03-22")
+    doc.event_mentions = [mention_on(doc, "condemns", cameo="111")]
+    TimeStage(recode_actors=False)(doc)
+    assert doc.event_mentions[0].factuality == Factuality.ASSERTED
 
 
 def test_a_date_that_names_which_event_a_noun_is_carries_no_story():

@@ -507,6 +507,12 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
     return [], False
 
 
+def _active_after_passive(verb, reported) -> bool:
+    """ "said the raid is considered a harassment, and strongly condemns it": a verb with an
+    object of its own cannot share the passive clause's subject (what was done to, not a doer)."""
+    return any(c.dep_ == "nsubjpass" for c in reported.children) and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _reporter_of_misattached_conjunct(verb) -> list:
     """The speaker, for a verb the parser joined to the reported clause instead of to the verb
     of saying: in "X said the move mirrored Y's decision and accused Z", "accused" hangs under
@@ -516,7 +522,7 @@ def _reporter_of_misattached_conjunct(verb) -> list:
     reported = verb.head
     if reported.dep_ != "ccomp" or reported.head.lemma_ not in factuality_rules.SPEECH_VERBS:
         return []
-    if not any(c.dep_ == "nsubj" for c in reported.children):
+    if not any(c.dep_ == "nsubj" for c in reported.children) and not _active_after_passive(verb, reported):
         return []  # a reported clause the parser left without a subject is too broken to say who
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in reported.children):
         return []  # "said the bills could trigger retaliation and threaten trade": a bare verb shares the modal and the subject
