@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from comity import factuality as factuality_rules
 from comity.stages.actors.syntax import hyphen_partner
+from comity.stages.events.fallback_subjects import (
+    main_clause_subjects,
+    reporter_of_misattached_conjunct,
+    speaker_of,
+)
 from comity.stages.events.participants import ActorIndex, is_victim
 from comity.stages.events.records import Match, Participant
 from comity.stages.events.vocabulary import (
-    ELICITING_LEMMAS, INNER_TARGET_PREPOSITIONS, OBJECT_CONTROL_VERBS, OPENING_BRACKETS, PARTY_PREPOSITIONS, RELATIVE_PRONOUNS, THIRD_PARTY_NOUNS,
+    ELICITING_LEMMAS,
+    INNER_TARGET_PREPOSITIONS,
+    OBJECT_CONTROL_VERBS,
+    OPENING_BRACKETS,
+    PARTY_PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    THIRD_PARTY_NOUNS,
 )
 
 
@@ -164,7 +175,7 @@ def _noun_subject(noun, depth: int) -> list:
     if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return logical_subject(head, depth + 1)
     if _announced_to_be(noun):  # "said there would be severe sanctions on Russia": the sayer's own
-        return _speaker(head)
+        return speaker_of(head)
     return _circumstance_doer(noun, depth)
 
 
@@ -371,28 +382,6 @@ def _party_prep_objects(match: Match) -> list:
     return sorted(dict.fromkeys(found), key=lambda token: token.i)
 
 
-def _main_clause_subjects(match: Match) -> list:
-    """Fallback subjects for a verb the parser joined to a relative clause instead of the main
-    one ("X stepped across the line that divides Y and held a summit with Z")."""
-    verb = match.trigger if match.trigger.pos_ == "VERB" else match.trigger.head
-    if verb.dep_ != "conj" or verb.head.dep_ != "relcl":
-        return []
-    relative = verb.head
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in relative.children):
-        return []
-    governor = relative.head
-    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
-        governor = governor.head
-    return [c for c in governor.children if c.dep_ == "nsubj"]
-
-
-def _speaker(trigger) -> list:
-    """Who says the clause the trigger stands in: "Iran said reports ... were baseless"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    frame = factuality_rules.speech_frame(verb)
-    return [frame[1]] if frame is not None and frame[1] is not None else []
-
-
 def _complement_subjects(match: Match) -> list:
     """The subject of the clause said or believed; unless the pattern is a plain statement (whose
     topic is no target: "said Thailand's output will fall"), also the owner of a thing there."""
@@ -462,7 +451,7 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
     if slot == "between":
         return _prep_objects(match, "between") or _pair_compound(match.trigger), True
     if slot == "speaker":
-        return _speaker(trigger), False
+        return speaker_of(trigger), False
     if slot == "harmed":
         return _harmed_by(trigger), False
     if slot == "complement":
@@ -489,7 +478,7 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
     for slot in slots:
         tokens, between = slot_tokens(match, slot)
         if slot == "subject":
-            tokens = tokens + _main_clause_subjects(match)
+            tokens = tokens + main_clause_subjects(match)
         # inside a phrase only the nearest actor (with its coordinated ones) is the target
         groups = [[t] for t in tokens] if slot == "inside" else [tokens]
         if between and tokens and _first_party_no_actor(tokens[0], actors):
@@ -500,30 +489,8 @@ def first_filled(match: Match, slots: tuple[str, ...], actors: ActorIndex, exclu
             participants = [p for p in actors.participants(group, slot == "complement", excluded) if p.key not in excluded]
             if participants:
                 return participants, between or (slot == "inside" and group[0].head.lower_ == "between")
-        if slot == "subject" and (reporters := _reporter_of_misattached_conjunct(match.trigger)):
+        if slot == "subject" and (reporters := reporter_of_misattached_conjunct(match.trigger)):
             participants = [p for p in actors.participants(reporters) if p.key not in excluded]
             if participants:
                 return participants, False
     return [], False
-
-
-def _active_after_passive(verb, reported) -> bool:
-    """ "said the raid is considered a harassment, and strongly condemns it": a verb with an
-    object of its own cannot share the passive clause's subject (what was done to, not a doer)."""
-    return any(c.dep_ == "nsubjpass" for c in reported.children) and any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _reporter_of_misattached_conjunct(verb) -> list:
-    """The speaker, for a verb the parser joined to the reported clause instead of to the verb
-    of saying: in "X said the move mirrored Y's decision and accused Z", "accused" hangs under
-    "mirrored", whose subject is no actor; the one who said is then the one who accused."""
-    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    reported = verb.head
-    if reported.dep_ != "ccomp" or reported.head.lemma_ not in factuality_rules.SPEECH_VERBS:
-        return []
-    if not any(c.dep_ == "nsubj" for c in reported.children) and not _active_after_passive(verb, reported):
-        return []  # a reported clause the parser left without a subject is too broken to say who
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in reported.children):
-        return []  # "said the bills could trigger retaliation and threaten trade": a bare verb shares the modal and the subject
-    return [c for c in reported.head.children if c.dep_ == "nsubj"]
