@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comity.factuality.vocabulary import (  # noqa: F401  (re-exported: the stages read these lists by this module)
+    ANNOUNCING_MODALS,
     CLAIM_NOUNS,
     CLAUSAL_LINKS,
     CLOSING_QUOTES,
@@ -327,7 +328,7 @@ def announced_with_modal(verb, could: bool = False) -> bool:
     """Whether the clause's coming act is carried by "will" or "would" ("it would lift"), not by
     a verb of expecting or planning ("expects to hold"); with `could` (a threat), also by "can" or
     "could" ("we can close it with artillery") or by a decided plan ("planned to impose tariffs")."""
-    modals = {"will", "would", "shall", "'ll", "'d"} | ({"can", "could", "ca"} if could else set())
+    modals = ANNOUNCING_MODALS | ({"can", "could", "ca"} if could else set())
     chain = _governing_chain(verb)
     return (
         any(_modals(link) & modals for link in chain)
@@ -345,7 +346,7 @@ def announced_readiness(verb) -> bool:
 def readiness_word(verb):
     """The word of readiness the clause hangs from, unless it is denied ("would not be willing")."""
     word = next((link for link in _governing_chain(verb) if link is not verb and link.lower_ in READINESS_WORDS), None)
-    if word is None or _is_negated(word) or (word.dep_ in ("acomp", "xcomp", "oprd") and _is_negated(word.head)):
+    if word is None or _is_negated(word) or ((copula := _completed_verb(word)) is not None and _is_negated(copula)):
         return None
     return word
 
@@ -353,9 +354,15 @@ def readiness_word(verb):
 def readiness_subjects(word) -> list:
     """Who is said to be ready: the subject of "ready", or of the "is" it completes."""
     own = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own or word.dep_ not in ("acomp", "xcomp", "oprd"):
+    copula = _completed_verb(word)
+    if own or copula is None:
         return own
-    return [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _completed_verb(word):  # -> spacy Token | None
+    """The verb an adjective completes ("is" of "is ready", "be" of "would not be willing")."""
+    return word.head if word.dep_ in ("acomp", "xcomp", "oprd") else None
 
 
 def hypothetical_condition(verb) -> bool:

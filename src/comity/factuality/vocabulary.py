@@ -13,6 +13,9 @@ CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge"
 FALSE_WORDS = frozenset({"baseless", "false", "untrue", "unfounded", "groundless", "fabricated", "absurd", "nonsense", "lie", "lies"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+#: Modals with which a speaker announces a coming act as its own: "said it would lift", "said
+#: there will be sanctions".
+ANNOUNCING_MODALS = frozenset({"will", "would", "shall", "'ll", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "provided"})
 #: What one is urged, asked or called on to do has not happened: "urged X to lift sanctions".
 REQUEST_VERBS = frozenset(

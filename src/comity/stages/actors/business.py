@@ -26,15 +26,23 @@ _TICKER = re.compile(r"^[A-Z][A-Z0-9.\-]{0,12}$")
 
 
 @cache
+def _business_data() -> dict:
+    return load_yaml(ACTORS_DIR / "business.yaml") or {}
+
+
+@cache
+def _business_words(key: str) -> frozenset[str]:
+    """A word list of data/actors/business.yaml (the file is read once)."""
+    return frozenset(str(word) for word in _business_data().get(key) or ())
+
+
 def designators() -> frozenset[str]:
-    data = load_yaml(ACTORS_DIR / "business.yaml") or {}
-    return frozenset(str(word) for word in data.get("designators") or ())
+    return _business_words("designators")
 
 
 @cache
 def trade_bodies() -> frozenset[str]:
-    data = load_yaml(ACTORS_DIR / "business.yaml") or {}
-    return frozenset(str(word).lower() for word in data.get("trade_bodies") or ())
+    return frozenset(word.lower() for word in _business_words("trade_bodies"))
 
 
 #: Dependencies of the words between a state's name and the noun it names a business with:
@@ -116,10 +124,8 @@ def _bracketed(doc: Document, sentence: Sentence) -> Iterator[Span]:
             yield Span(match.start(1), match.end(1))
 
 
-@cache
 def not_firms_before_a_state() -> frozenset[str]:
-    data = load_yaml(ACTORS_DIR / "business.yaml") or {}
-    return frozenset(str(word) for word in data.get("not_firms_before_a_state") or ())
+    return _business_words("not_firms_before_a_state")
 
 
 #: Entity labels of words that are no firm's name before a state's: a person ("Carlos Brasil"),

@@ -186,7 +186,7 @@ def _announced_to_be(noun) -> bool:
         noun.dep_ == "attr"
         and head.lemma_ == "be"
         and any(c.dep_ == "expl" for c in head.children)
-        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d", "shall") for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ in factuality_rules.ANNOUNCING_MODALS for c in head.children)
     )
 
 

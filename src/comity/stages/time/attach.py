@@ -74,19 +74,29 @@ def scheduled_in_the_present(mention: EventMention, context: TimeContext, parsed
         return False
     if mention.factuality != Factuality.ASSERTED or date is None or date.precision != "day" or publication is None or publication.precision != "day":
         return False
-    if date.value is None or publication.value is None or date.value <= publication.value:
+    if not _after_the_story_s_day(date, publication):
         return False
     trigger = head_token(parsed, mention.trigger)
-    return trigger is not None and trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    return trigger is not None and _bare_present(trigger)
 
 
 def _intended_act_s_time(mention: EventMention, resolved: EventDate, context: TimeContext) -> bool:
     """ "Next year, the U.S. has promised to ask Congress for the aid" (an intent, 03): a time
     after the story's day is the intended act's, and the intent is dated by when it was told."""
     publication = context.publication
-    if mention.cameo[:2] != "03" or publication is None or publication.value is None or resolved.value is None:
+    return mention.cameo[:2] == "03" and publication is not None and _after_the_story_s_day(resolved, publication)
+
+
+def _after_the_story_s_day(date: EventDate, publication: EventDate) -> bool:
+    """Whether the date lies after the publication day, compared at the coarser of the two."""
+    if date.value is None or publication.value is None:
         return False
-    return resolved.value[:10] > publication.value[: len(resolved.value[:10])]
+    return date.value[:10] > publication.value[: len(date.value[:10])]
+
+
+def _bare_present(verb) -> bool:
+    """A verb in the simple present with no auxiliary: "leaves for Washington on April 29"."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _announced_in_the_past(mention: EventMention, trigger: Any) -> bool:
@@ -102,7 +112,7 @@ def _looks_ahead(mention: EventMention, trigger: Any) -> bool:
     """A future event: "on Tuesday" is the coming Tuesday, not the last one."""
     if mention.factuality == Factuality.FUTURE:
         return True
-    if mention.section == SectionKind.BODY and trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if mention.section == SectionKind.BODY and _bare_present(trigger):
         return True  # "before Nakasone leaves for Washington on April 29": a scheduled act told in the present
     return any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in trigger.children)
 
