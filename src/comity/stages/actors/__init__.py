@@ -33,6 +33,7 @@ from comity.stages.actors.home import context_country, dateline_country, publica
 from comity.stages.actors.stage import ActorStage, find_mentions
 from comity.stages.actors.unresolved import UnresolvedName, aggregate_unresolved, unresolved
 from comity.stages.actors.vocabulary import (
+    DATELINE_ROLE_NOUNS,
     DEFINITE_NOUNS,
     DYAD,
     LOCATIVE_PREPS,
@@ -42,6 +43,7 @@ from comity.stages.actors.vocabulary import (
 )
 
 __all__ = [
+    "DATELINE_ROLE_NOUNS",
     "DEFINITE_NOUNS",
     "DYAD",
     "LOCATIVE_PREPS",

@@ -42,7 +42,7 @@ from comity.stages.events.pairing import acts_on_each_other, date_splits, own_co
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
 from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, frames_other_saying, without_lone_decisions, without_embedded_nouns, without_fragments, without_quoted_themes
-from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, other_side
+from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, institution_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
     find_matches,
@@ -171,6 +171,8 @@ class EventStage:
             rule += STORY_SOURCE_RULE
         if not sources and targets and (sources := coup_makers(logical_subject(match.trigger), pattern.cameo, targets)):
             rule += COUP_SOURCE_RULE
+        if not sources and targets and (sources := institution_side(actors.story_sides, logical_subject(match.trigger), targets)):
+            rule += STORY_SOURCE_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
             if not sources and not (between and len(targets) >= 2):

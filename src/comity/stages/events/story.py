@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from comity.model import ActorMention, Argument
+from comity.stages.actors import DATELINE_ROLE_NOUNS
 from comity.stages.events.records import Participant, is_political, is_political_code
 
 #: CAMEO roots of acts that always have another side: an intent declared in a story of two
@@ -93,6 +94,31 @@ def coercing_state(sides: dict[str, Argument], cameo: str, targets: Sequence[Par
         return []
     state = Argument(home.text, f"{home.country}GOV", home.country, home.actor_id)
     return [Participant(state, home.actor_id or home.country or home.text)]
+
+
+#: Words of a state's own institution that make it its armed forces ("a military spokesman").
+MILITARY_INSTITUTION_WORDS = frozenset({"military", "army", "defence", "defense", "command", "war"})
+
+
+def institution_side(sides: dict[str, Argument], subjects: list, targets: Sequence[Participant]) -> list[Participant]:
+    """A state's own institution the story does not place ("the Foreign Ministry summoned the
+    Turkish charge d'affaires", "a military spokesman threatened raids on Iranian towns", from a
+    page whose outlet and dateline give no home) acting on one side of a two-sided story: the
+    other side's. The actors stage leaves such a role unplaced, since the state named nearest is
+    as often the enemy; the act's own target says which side it is not."""
+    if len(subjects) != 1 or len(targets) != 1 or targets[0].place:
+        return []
+    words = [t.lower_ for t in subjects[0].subtree if t.pos_ != "DET" and not t.is_punct]
+    if " ".join(words) not in DATELINE_ROLE_NOUNS:
+        return []
+    two = [country for country in sides if country]
+    hit = targets[0].argument.country
+    if len(two) != 2 or hit not in two:
+        return []
+    side = sides[next(country for country in two if country != hit)]
+    agent = "MIL" if MILITARY_INSTITUTION_WORDS & set(words) else "GOV"
+    institution = Argument(subjects[0].text, f"{side.country}{agent}", side.country, side.actor_id)
+    return [Participant(institution, side.actor_id or side.country or side.text)]
 
 
 #: Nouns of a seizure of power: as the doer of an overthrow they name the country's own forces.
