@@ -3,7 +3,7 @@
     .venv/bin/python bench/gold_figures.py OUT.json [--no-prefilter] [--exclude ner]
     .venv/bin/python bench/gold_figures.py --compare BEFORE.json AFTER.json
 
-Scores demo, dev2, seeds-dev, real-dev and real-dev2 (never the held-out sets: their floors are
+Scores demo, dev2, seeds-dev and real-dev to real-dev4 (never the held-out sets: their floors are
 the accuracy gate's alone) as `comity eval` does, and writes each set's figures and
 the ids of the gold rows matched. `--compare` prints the figures side by side and the
 gold rows matched before but not after: a speed change must lose none.
@@ -23,7 +23,7 @@ from comity.stages import parse
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-TUNABLE = ("demo", "dev2", "seeds-dev", "real-dev", "real-dev2")
+TUNABLE = ("demo", "dev2", "seeds-dev", "real-dev", "real-dev2", "real-dev3", "real-dev4")
 SHOWN = ("precision", "recall", "f1", "dated_f1", "false_positives")
 
 
