@@ -15,7 +15,7 @@ from comity.eval import GoldSet, document_texts, find_shared, gate_failures, gol
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = Path(__file__).parent / "eval_floors.json"
-GOLD_SET_NAMES = ["seeds-dev", "demo", "dev2", "unseen", "unseen2", "real-dev", "real-heldout", "real-dev2", "real-heldout2", "real-heldout3", "real-dev3", "real-dev4"]
+GOLD_SET_NAMES = ["seeds-dev", "demo", "dev2", "unseen", "unseen2", "real-dev", "real-heldout", "real-dev2", "real-heldout2", "real-heldout3", "real-dev3", "real-dev4", "real-heldout5"]
 
 
 def test_every_gold_set_has_floors() -> None:
