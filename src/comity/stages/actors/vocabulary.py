@@ -108,7 +108,8 @@ DATELINE_ROLE_NOUNS = frozenset({"government", "cabinet", "military", "army", "m
                                  "defense ministry", "presidency", "foreign ministry spokesman",
                                  "finance ministry", "trade ministry", "economy ministry", "agriculture ministry",
                                  "energy ministry", "oil ministry", "industry ministry", "commerce ministry", "treasury",
-                                 "military communique", "war communique"})  # not a bare "communique": often a meeting's
+                                 "military communique", "war communique", "administration", "congress", "congressman",
+                                 "congressmen", "senate", "senator", "senators", "parliament"})  # not a bare "communique": often a meeting's
 POSSESSIVE_PRONOUNS = ("its", "their", "his", "her")
 #: Role nouns naming the other party of a relation: "his guest" is not his own side.
 OTHER_PARTY_NOUNS = frozenset({"guest", "visitor", "host", "counterpart", "interlocutor"})

@@ -210,8 +210,36 @@ def _circumstance_doer(noun, depth: int) -> list:
     if preposition.lower_ in ("of", "from") and governor.lemma_.lower() in PHASE_NOUNS and governor.pos_ == "NOUN":
         return _noun_subject(governor, depth + 1)
     if _sets_circumstance(preposition):
-        return logical_subject(governor, depth + 1)
+        doers = logical_subject(governor, depth + 1)
+        if not doers and noun.lemma_.lower() in CONSULTATION_NOUNS and is_passive(governor):
+            return speaker_of(governor)  # "X said progress was made in talks with Y": X's side talks
+        return doers
+    if preposition.lower_ == "for" and preposition.dep_ == "prep":
+        return _present_for(preposition, depth)
     return []
+
+
+#: Nouns of talking with another side: in a clause that names no doer ("progress was made in
+#: talks with Y"), the one who reports the talks is their party. Not a raid or an attack: "two
+#: soldiers were killed in an attack, the army said" is said by the side that was hit.
+CONSULTATION_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions",
+                                "consultation", "consultations", "meeting", "meetings"})
+#: Words of being somewhere or going there, whose "for" names the purpose of the stay:
+#: "De Croo, here for talks with X", "arrived in Tokyo for talks".
+PRESENCE_WORDS = frozenset({"here", "there", "arrive", "come", "go", "fly", "travel", "return", "be", "stay", "head", "leave"})
+
+
+def _present_for(preposition, depth: int) -> list:
+    """Who is somewhere "for" an event: the one the place word is said of ("X, here for talks
+    with Y"), or the subject of the verb of going or being ("arrived in Tokyo for talks")."""
+    host = preposition.head
+    if host.lemma_.lower() not in PRESENCE_WORDS:
+        return []
+    if host.pos_ == "ADV" and host.dep_ == "advmod":
+        host = host.head  # "X, here for talks, said": the parser hangs "here" on X or on X's verb
+        if host.pos_ in ("PROPN", "NOUN"):
+            return [host]
+    return logical_subject(host, depth + 1) if host.pos_ in ("VERB", "AUX") else []
 
 
 #: Verbs of being in a state: "remain at war" is no act of war.
