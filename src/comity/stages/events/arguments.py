@@ -72,6 +72,8 @@ def logical_subject(token, depth: int = 0) -> list:
         return [head]
     if token.dep_ == "acl" and token.tag_ in _FINITE_TAGS and head.dep_ == "ROOT":
         return [head]  # "Nikol Pashinyan, Armenia's prime minister, accused ..." read as a noun the verb modifies
+    if token.pos_ == "ADJ" and token.dep_ in ("amod", "appos") and head.i < token.i and head.pos_ in ("PROPN", "NOUN"):
+        return [head]  # "Mulroney, sharply critical of ...": an adjective set after the one it is said of
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive and head.lemma_ in OBJECT_CONTROL_VERBS):
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)

@@ -1,0 +1,35 @@
+"""Adjectives that code an act: "critical of", and the one an adjective after a name is said of."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.api import build_pipeline
+from comity.ingest import document_from_text
+from comity.model import Found
+
+
+@pytest.fixture(scope="module")
+def coded():
+    pipeline = build_pipeline()
+
+    def code(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = document_from_text("Headline\n\n" + text, "t")
+        doc.meta.published = Found("1987-03-16", "test")
+        return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in pipeline(doc).event_mentions if m.counts_as_event]
+
+    return code
+
+
+def test_being_critical_of_a_state_criticises_it(coded) -> None:
+    assert ("111", "JPN", "USA") in coded("Japan was highly critical of the U.S. decision.")
+
+
+def test_an_adjective_after_a_name_is_said_of_that_name(coded) -> None:
+    found = coded("Canadian Prime Minister Brian Mulroney, sharply critical of protectionist sentiment in the U.S., "
+                  "said an accord would create jobs.")
+    assert ("111", "CAN", "USA") in found
+
+
+def test_a_critical_issue_criticises_no_one(coded) -> None:
+    assert not [f for f in coded("The critical issue for Japan and the United States is trade.") if f[0].startswith("11")]
