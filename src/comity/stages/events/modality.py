@@ -58,6 +58,32 @@ def announced_intent(candidate: Candidate, factuality: Factuality, actors: Actor
     return intent if any(p.key == candidate.source.key for p in actors.participants([frame[1]])) else None
 
 
+#: Refusing to yield (CAMEO 12): one's own yield (08) announced as not coming ("the U.S. would not
+#: lift the sanctions") or refused ("refused to withdraw its troops") is the refusal of it.
+_REFUSAL_BY_YIELD = {"080": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243",
+                     "085": "1244", "086": "1245", "087": "1246"}
+#: Verbs whose complement is one's own act refused; not "failed to", which tells of no refusal.
+_REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
+
+
+def announced_refusal(candidate: Candidate, factuality: Factuality, actors: ActorIndex) -> str | None:
+    """The CAMEO 12 refusal of a yield its doer says will not come, or refuses; None for a yield
+    merely not done ("has not lifted the ban") or one that another side says will not come."""
+    refusal = _REFUSAL_BY_YIELD.get(candidate.cameo[:3])
+    if refusal is None or factuality is not Factuality.NEGATED or candidate.source is None:
+        return None
+    clause = factuality_rules.clause_verb(candidate.match.trigger)
+    denial = factuality_rules.negated(clause)
+    refused = denial is not None and denial is not clause and denial.lemma_ in _REFUSING_VERBS
+    if not refused and not (denial is clause and factuality_rules.announced_with_modal(clause)):
+        return None
+    frame = factuality_rules.speech_frame(clause)
+    if frame is None or frame[1] is None:
+        return refusal
+    countries = {p.argument.country for p in actors.participants([frame[1]])}
+    return refusal if candidate.source.argument.country in countries else None
+
+
 def _the_clause_s_act(trigger, clause) -> bool:
     """The trigger is the clause's verb or its object ("ready to hold talks"), not a word further
     down ("ready to escort tankers, targets of attacks")."""

@@ -37,7 +37,7 @@ from comity.knowledge.senses import NonEventSenses
 from comity.model import Argument, Document, EventDate, EventMention, Factuality, Sentence, Span
 from comity.stages.actors import LOCATIVE_PREPS
 from comity.stages.events.arguments import eliciting_verb, first_filled, logical_subject, slot_tokens
-from comity.stages.events.modality import announced_intent, judged_factuality
+from comity.stages.events.modality import announced_intent, announced_refusal, judged_factuality
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
@@ -233,6 +233,8 @@ class EventStage:
             factuality = judged_factuality(candidate.match.trigger, candidate.source, actors)
             if (intent := announced_intent(candidate, factuality, actors)) is not None:
                 candidate.cameo, factuality = intent, Factuality.ASSERTED
+            elif (refusal := announced_refusal(candidate, factuality, actors)) is not None:
+                candidate.cameo, factuality = refusal, Factuality.ASSERTED
             judged.append((candidate, factuality))
         return judged
 
