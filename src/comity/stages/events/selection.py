@@ -282,6 +282,27 @@ def _is_trailing_attribution(speech) -> bool:
     return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
 
 
+#: Verbs of a charge whose "that" clause is the charge's content, not an act told as done.
+ALLEGING_VERBS = frozenset({"allege", "charge", "accuse", "claim", "contend"})
+
+
+def without_alleged_acts(candidates: list[Candidate]) -> list[Candidate]:
+    """An act in the "that" clause of an accusation is what one side alleges of the other: the
+    accusation is the event ("imposed duties, alleging that Japan had violated the pact" is a
+    charge against Japan, no defiance of Japan's told as done)."""
+    accusations = {c.match.trigger.i for c in candidates if c.cameo.startswith("11") and c.match.trigger.lemma_ in ALLEGING_VERBS}
+    return [c for c in candidates if not _alleged_in(c.match.trigger, accusations)]
+
+
+def _alleged_in(trigger, accusations: set[int]) -> bool:
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.i in accusations:
+            return True
+        token = token.head
+    return False
+
+
 def without_lone_decisions(candidates: list[Candidate], triggers: set[int]) -> list[Candidate]:
     """Agreeing with no one, alone, to do what is no event is a decision, not diplomatic
     cooperation: "Greece has agreed to buy Spanish corn", "the committee agreed that the wheat

@@ -41,7 +41,7 @@ from comity.stages.events.modality import announced_intent, announced_refusal, j
 from comity.stages.events.pairing import acts_on_each_other, date_splits, own_countries, pairs
 from comity.stages.events.participants import ActorIndex, country_key, places_of, role_key
 from comity.stages.events.records import Candidate, Match, Participant, SentenceTokens, is_political
-from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, frames_other_saying, without_lone_decisions, without_embedded_nouns, without_fragments, without_quoted_themes
+from comity.stages.events.selection import adopted_object_events, without_acts_on_oneself, without_alleged_acts, without_anonymous_acts, without_business_only_acts, without_characterisations, without_non_event_senses, without_passive_asides, frames_coded_event, frames_other_saying, without_lone_decisions, without_embedded_nouns, without_fragments, without_quoted_themes
 from comity.stages.events.story import COUP_SOURCE_RULE, STORY_SOURCE_RULE, STORY_TARGET_RULE, coercing_state, coup_makers, fighting_side, institution_side, other_side
 from comity.stages.events.triggers import (
     describes_a_thing,
@@ -126,7 +126,7 @@ class EventStage:
             if candidates:
                 candidates_by_trigger[match.trigger.i] = candidates
         ordered = [c for i in sorted(candidates_by_trigger) for c in candidates_by_trigger[i]]
-        ordered = without_lone_decisions(ordered, {m.trigger.i for m in matches})
+        ordered = without_alleged_acts(without_lone_decisions(ordered, {m.trigger.i for m in matches}))
         return self._mentions(doc, sentence.sentence, without_acts_on_oneself(without_business_only_acts(without_anonymous_acts(self._deduplicated(without_fragments(ordered))))), actors)
 
     def _adopted_candidates(self, verb: Match, noun: Match | None, actors: ActorIndex, targets_by_trigger: dict[int, list[Participant]]) -> list[Candidate]:

@@ -179,13 +179,27 @@ def _with_relative_gap(token, found: list) -> list:
     it imposed in April", "sanctions which Reagan imposed", "an agreement that had been reached
     between X and Y" (the relative pronoun stands for the noun). Not where the relative pronoun
     is the doer ("the country that protested")."""
-    if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN"):
+    if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN") or _adjunct_head(token):
         return found
     gap = [c for c in found if c.lower_ in RELATIVE_PRONOUNS]
     doer_is_relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
     if gap or (not found and not doer_is_relative):
         return [c for c in found if c not in gap] + [token.head]
     return found
+
+
+#: Nouns a relative clause modifies as its time, place or manner, never its object: "the day
+#: he arrived", "the way they voted".
+ADJUNCT_HEAD_NOUNS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "place", "reason", "manner"})
+RELATIVE_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
+
+
+def _adjunct_head(relative) -> bool:
+    """Whether the noun a relative clause modifies is its time, place or manner ("the city where
+    they met", "the day he arrived") rather than a gap for its object."""
+    head = relative.head
+    return (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in ADJUNCT_HEAD_NOUNS
+            or any(c.lower_ in RELATIVE_ADVERBS for c in relative.children))
 
 
 def _object_read_into_by_phrase(token) -> list:
