@@ -53,6 +53,8 @@ from comity.factuality.vocabulary import (  # noqa: F401  (re-exported: the stag
     RANK_WORDS,
     READINESS_WORDS,
     REFUSAL_VERBS,
+    ABILITY_WORDS,
+    INABILITY_WORDS,
     REQUEST_VERBS,
     SPEECH_VERBS,
     TIME_MARKS,
@@ -133,6 +135,8 @@ def _governing_chain(verb):
             continue
         elif _shares_auxiliaries(current):
             current = current.head
+        elif current.pos_ == "ADJ" and current.lemma_.lower() in ABILITY_WORDS and current.dep_ == "acomp":
+            current = current.head  # "must be able to sell": the copula holds the modal
         else:
             break
         chain.append(current)
@@ -158,7 +162,7 @@ def negated(verb) -> object | None:
     for link in _governing_chain(verb):
         if _is_negated(link):
             return link
-        if link is not verb and link.lemma_ in REFUSAL_VERBS:
+        if link is not verb and (link.lemma_ in REFUSAL_VERBS or link.lower_ in INABILITY_WORDS):
             return link
         if (denial := _denial_of(link)) is not None:
             return denial

@@ -4,6 +4,10 @@ denying, and the nouns and adverbs that change what a clause asserts."""
 from __future__ import annotations
 
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+#: Adjectives of being able, through which a to-infinitive takes the copula's modal ("must be able
+#: to sell"); being unable to do a thing is not doing it ("was unable to reach agreement").
+ABILITY_WORDS = frozenset({"able", "unable"})
+INABILITY_WORDS = frozenset({"unable"})
 REFUSAL_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "cancel", "avoid", "postpone"})
 #: Verbs whose that-clause, or the report they name, is said not to be true.
 DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
