@@ -52,3 +52,9 @@ def test_a_state_s_administration_and_legislators_are_the_dateline_s(coded) -> N
                       "Congressmen said Belgium and the United States should talk.")
     assert actors["Administration officials"] == "USAGOV"
     assert actors["Congressmen"] == "USALEG"
+
+
+def test_talks_beside_a_verb_of_saying_are_no_theme_of_what_is_said(coded) -> None:
+    events, _ = coded("Belgian Trade Minister Herman De Croo, here for talks with U.S. officials, said the bill "
+                      "would cause more retaliation.")
+    assert ("040", "BEL", "USA") in events

@@ -202,12 +202,12 @@ def _is_name(token) -> bool:
 def _ancestors_within_clause(token) -> list:
     """The token's ancestors up to an adverbial that sets it beside the verb rather than inside it:
     "signed a statement, following their summit", "agreed a truce as a result of talks", "met
-    after clashes" hold two events, not one event and its theme."""
+    after clashes", "X, here for talks, said" hold two events, not one event and its theme."""
     found = []
     for ancestor in token.ancestors:
         child = found[-1] if found else token
-        if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPOSITIONS):
-            break
+        if child.dep_ in ("advcl", "advmod") or (child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPOSITIONS):
+            break  # "X, here for talks with Y, said": an adverb's phrase stands beside the verb
         if child.dep_ == "pobj" and child.head.lower_ == "of" and child.head.head.lower_ == "result":
             break  # "as a result of talks"
         found.append(ancestor)
