@@ -263,8 +263,9 @@ def _introduced_with(ctx: Context, title: AgentMatch) -> ActorMention | None:
 
 
 def _titled_so(mention: ActorMention, noun: str, ctx: Context) -> bool:
-    """Whether the title stands just before the person's name, or ends the mention of its holder:
-    "World Bank President Barber Conable" is titled president, not bank."""
+    """Whether the title stands just before the person's name (or its portfolio does: "Chancellor
+    of the Exchequer Nigel Lawson"), or ends the mention of its holder: "World Bank President
+    Barber Conable" is titled president, not bank."""
     written = mention.text.replace("-", " ").split()
     words = [w.lower() for w in written]
     title = noun.replace("-", " ").split()
@@ -273,6 +274,8 @@ def _titled_so(mention: ActorMention, noun: str, ctx: Context) -> bool:
             after = written[at + len(title) :]
             if not after:
                 return mention.rule == "title:holder"
+            if after[0] in ("of", "for") and mention.rule == "title+name":
+                return True  # "Chancellor of the Exchequer Nigel Lawson": the portfolio, then the name
             return after[0][:1].isupper() and ctx.knowledge.agent_for(after[0].lower()) is None
     return False
 

@@ -155,18 +155,45 @@ def _propn_runs(parsed, within: Span) -> Iterator[Span]:  # parsed: spacy Doc
 
 
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
+#: What opens a title's portfolio between it and the name: "Minister for Aviation Michael Spicer".
+_PORTFOLIO_OPENING = re.compile(r"^\s+(?:for|of)\s+(?:the\s+)?$")
 
 
 def compounds(text: str, units: Sequence[Unit]) -> list[list[Unit]]:
     """Runs of adjacent units that name one actor: [state] [title…] [person]."""
     groups: list[list[Unit]] = []
-    for unit in units:
+    index = 0
+    while index < len(units):
+        unit = units[index]
         current = groups[-1] if groups else None
+        person = _person_after_portfolio(text, current, units, index) if current else None
+        if person is not None:
+            current.append(units[person])  # the portfolio's words name no actor of their own
+            index = person + 1
+            continue
         if current and _continues(text, current, unit):
             current.append(unit)
         else:
             groups.append([unit])
+        index += 1
     return groups
+
+
+def _person_after_portfolio(text: str, current: list[Unit], units: Sequence[Unit], index: int) -> int | None:
+    """The index of the person a title's portfolio leads to ("Minister for Aviation Michael
+    Spicer", "Secretary for Trade and Industry Paul Channon"), or None."""
+    last = current[-1]
+    if not last.is_title or not _PORTFOLIO_OPENING.match(text[last.span.end : units[index].span.start]):
+        return None
+    for position in range(index, min(len(units), index + 4)):
+        unit = units[position]
+        if position > index and not re.fullmatch(r"\s+(?:and\s+|&\s+)?", text[units[position - 1].span.end : unit.span.start]):
+            return None
+        if unit.is_person or unit.unknown_label == "PERSON":
+            return position if position > index else None
+        if unit.unknown_label not in ("PROPN", "ORG"):
+            return None
+    return None
 
 
 def _ends_an_abbreviation(text: str, last: Unit, gap: str) -> bool:
