@@ -1,4 +1,4 @@
-"""Adjectives that code an act: "critical of", and the one an adjective after a name is said of."""
+"""Words whose reading decides the act: "critical of", the one an adjective after a name is said of, trade figures."""
 
 from __future__ import annotations
 
@@ -33,3 +33,10 @@ def test_an_adjective_after_a_name_is_said_of_that_name(coded) -> None:
 
 def test_a_critical_issue_criticises_no_one(coded) -> None:
     assert not [f for f in coded("The critical issue for Japan and the United States is trade.") if f[0].startswith("11")]
+
+
+def test_trade_figures_are_no_economic_cooperation(coded) -> None:
+    found = coded("The Soviet Union exported 500 mln dlrs worth of goods to the United States in 1986 and imported "
+                  "1.5 billion dlrs worth, Frolov said. Japan agreed to import more U.S. beef.")
+    assert not [f for f in found if f[0] == "061"]
+    assert [f for f in found if f[1] == "JPN"], "a policy to import is no trade figure"
