@@ -10,7 +10,7 @@ from comity.stages.events.arguments import is_passive
 from comity.stages.events.constraints import adjacent_fit, first_on_side, object_side, particles_fit, preps_fit, subject_side, term_at
 from comity.stages.events.participants import ActorIndex
 from comity.stages.events.records import Match, SentenceTokens
-from comity.stages.events.vocabulary import CARRIER_NOUNS, MONEY_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS, RELATIVE_PRONOUNS
+from comity.stages.events.vocabulary import CARRIER_NOUNS, MONEY_NOUNS, OBJECT_PREPOSITIONS, QUANTITY_NOUNS
 
 
 def sentences_with_tokens(doc: Document) -> Iterator[SentenceTokens]:
@@ -157,7 +157,6 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
         found += [c for c in token.children if c.dep_ == "nsubjpass"]
         if token.dep_ == "acl" and pattern is not None and (pattern.cameo or "")[:2] in ACTS_SAID_OF_THEIR_NOUN:
             found.append(token.head)  # "the coup, led by General X", "the sanctions imposed by Y": the noun it is said of
-    found = _with_relative_gap(token, found)
     found += [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acomp")]
     found += [c for c in token.children if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     allowed = OBJECT_PREPOSITIONS | ({p.preposition for p in pattern.preps} | set(pattern.particles) if pattern else set())
@@ -172,34 +171,6 @@ def _objects(token, pattern: EventPattern | None = None) -> list:
             hosts = [obj, token]  # the parser hangs "in sanctions" on the amount or on the verb
             found += [p for host in hosts for c in host.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children if p.dep_ == "pobj"]
     return found
-
-
-def _with_relative_gap(token, found: list) -> list:
-    """The noun a relative clause modifies, where the clause's object is its gap: "the sanctions
-    it imposed in April", "sanctions which Reagan imposed", "an agreement that had been reached
-    between X and Y" (the relative pronoun stands for the noun). Not where the relative pronoun
-    is the doer ("the country that protested")."""
-    if token.dep_ != "relcl" or token.head.pos_ not in ("NOUN", "PROPN") or _adjunct_head(token):
-        return found
-    gap = [c for c in found if c.lower_ in RELATIVE_PRONOUNS]
-    doer_is_relative = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
-    if gap or (not found and not doer_is_relative):
-        return [c for c in found if c not in gap] + [token.head]
-    return found
-
-
-#: Nouns a relative clause modifies as its time, place or manner, never its object: "the day
-#: he arrived", "the way they voted".
-ADJUNCT_HEAD_NOUNS = frozenset({"day", "time", "year", "week", "month", "moment", "way", "place", "reason", "manner"})
-RELATIVE_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
-
-
-def _adjunct_head(relative) -> bool:
-    """Whether the noun a relative clause modifies is its time, place or manner ("the city where
-    they met", "the day he arrived") rather than a gap for its object."""
-    head = relative.head
-    return (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in ADJUNCT_HEAD_NOUNS
-            or any(c.lower_ in RELATIVE_ADVERBS for c in relative.children))
 
 
 def _object_read_into_by_phrase(token) -> list:
