@@ -58,3 +58,4 @@ def test_talks_beside_a_verb_of_saying_are_no_theme_of_what_is_said(coded) -> No
     events, _ = coded("Belgian Trade Minister Herman De Croo, here for talks with U.S. officials, said the bill "
                       "would cause more retaliation.")
     assert ("040", "BEL", "USA") in events
+

@@ -178,7 +178,7 @@ def _agent_in_place(doc: Document, span: Span, text: str, title: AgentMatch, ctx
     """"Police detained dozens of protesters": security forces and crowds acting without a named
     country belong to the dateline's country, else the document's; a state's own institutions
     ("a military spokesman", "the government") only to the dateline's."""
-    own_institution = _names_own_institution(text)
+    own_institution = _names_own_institution(text) and not _a_gathering(doc, span, text)
     if not (title.code in PLACELESS_AGENT_CODES or own_institution) or not is_participant(doc, span, of_allowed=True):
         return None
     if title.code == "CVL" and not _acting_subject(doc, span, ctx):
@@ -195,6 +195,18 @@ def _names_own_institution(text: str) -> bool:
     spokesman", "Treasury officials", "a trade ministry spokesman"."""
     words = text.lower().split()
     return any(" ".join(words[i:j]) in DATELINE_ROLE_NOUNS for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+#: "the 8th Congress of the WPK", "the Congress of Peoples' Deputies": a gathering, not a state's legislature.
+_GATHERING_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+$", re.IGNORECASE)
+
+
+def _a_gathering(doc: Document, span: Span, text: str) -> bool:
+    """A congress held or numbered ("the 8th Congress of the WPK") is a meeting, not the legislature."""
+    if text.split()[-1].lower() != "congress":
+        return False
+    return bool(_GATHERING_AFTER.match(doc.text[span.end : span.end + 40]) or _ORDINAL_BEFORE.search(doc.text[max(0, span.start - 20) : span.start]))
 
 
 def _acting_subject(doc: Document, span: Span, ctx: Context) -> bool:
