@@ -56,3 +56,8 @@ def test_a_named_doer_is_not_replaced_by_the_story_s_side() -> None:
 def test_a_charge_d_affaires_written_without_its_accent_is_an_envoy(coded) -> None:
     found = coded("Egypt summoned the Turkish charge d'affaires on Monday. Greece expelled Turkey's charge d’affaires.")
     assert {(f[0], f[1], f[2]) for f in found} >= {("110", "EGY", "TUR"), ("174", "GRC", "TUR")}
+
+
+def test_a_call_for_talks_in_a_two_sided_story_is_a_call_to_the_other_side(coded) -> None:
+    found = coded(RIFT + "Turkey called for dialogue to solve the dispute on Monday.")
+    assert [(f[1], f[2]) for f in found if f[0] == "026"] == [("TUR", "EGY")]

@@ -17,8 +17,9 @@ from comity.stages.events.records import Participant, is_political, is_political
 #: (often an order at home: "ordered a review") may have none.
 ROOTS_WITH_OTHER_SIDE = frozenset({"03", "11", "12", "13", "15", "16", "19"})
 #: Yields that always have another side: easing sanctions (lifting "the sanctions" is lifting
-#: them on the side they were put on). A release or a reform may be at home.
-CODES_WITH_OTHER_SIDE = frozenset({"085", "016"})
+#: them on the side they were put on). A release or a reform may be at home. A call for talks
+#: (026) is a call to talk with someone ("Turkey calls for dialogue to solve dispute").
+CODES_WITH_OTHER_SIDE = frozenset({"085", "016", "026"})
 #: Provenance of a target taken from the story, appended to the pattern's rule.
 STORY_TARGET_RULE = "+target:story-side"
 STORY_SOURCE_RULE = "+source:story-side"
