@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from comity.api import build_pipeline
-from comity.ingest import document_from_text
-from comity.model import Found
-
 
 @pytest.fixture(scope="module")
-def coded():
-    pipeline = build_pipeline()
-
-    def code(text: str) -> list[tuple[str, str | None, str | None]]:
-        doc = document_from_text("Headline\n\n" + text, "t")
-        doc.meta.published = Found("1987-03-16", "test")
-        return [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in pipeline(doc).event_mentions if m.counts_as_event]
-
-    return code
+def coded(code_article, counted_dyads):
+    return lambda text: counted_dyads(code_article(text, "1987-03-16"))
 
 
 def test_being_critical_of_a_state_criticises_it(coded) -> None:

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from comity.api import build_pipeline
-from comity.ingest import document_from_text
-from comity.model import Found
-
 
 @pytest.fixture(scope="module")
-def coded():
-    pipeline = build_pipeline()
-
+def coded(code_article, counted_dyads):
     def code(text: str, published: str = "1987-03-03") -> tuple[list[tuple[str, str | None, str | None]], dict[str, str | None]]:
-        doc = pipeline(_document(text, published))
-        events = [(m.cameo, m.source and m.source.country, m.target and m.target.country) for m in doc.event_mentions if m.counts_as_event]
-        return events, {a.text: a.code for a in doc.actor_mentions}
+        doc = code_article(text, published)
+        return counted_dyads(doc), {a.text: a.code for a in doc.actor_mentions}
 
     return code
-
-
-def _document(text: str, published: str):
-    doc = document_from_text("Headline\n\n" + text, "t")
-    doc.meta.published = Found(published, "test")
-    return doc
 
 
 def test_one_here_for_talks_holds_them(coded) -> None:

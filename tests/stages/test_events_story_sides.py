@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from comity.api import build_pipeline
-from comity.ingest import document_from_text
-from comity.model import Found
-
 #: A story of two sides from an outlet that gives no home and under no dateline.
 RIFT = ("Egypt accused Turkey of meddling in Libya. Turkey rejected the charge and criticised Egypt on "
         "Sunday. Cairo said Ankara had lied. Egypt and Turkey have no ambassadors in each other's capitals. ")
 
 
 @pytest.fixture(scope="module")
-def coded():
-    pipeline = build_pipeline()
-
+def coded(code_article, counted_dyads):
     def code(text: str) -> list[tuple[str, str | None, str | None, str]]:
-        doc = document_from_text("Headline\n\n" + text, "t")
-        doc.meta.published = Found("2020-01-16", "test")
-        doc = pipeline(doc)
+        doc = code_article(text, "2020-01-16")
         return [(m.cameo, m.source and m.source.country, m.target and m.target.country, m.rule) for m in doc.event_mentions if m.counts_as_event]
 
     return code
