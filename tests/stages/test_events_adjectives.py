@@ -1,4 +1,4 @@
-"""Words whose reading decides the act: "critical of", the one an adjective after a name is said of, trade figures."""
+"""Words whose reading decides the act: "critical of", an adjective after a name, trade figures, attending, a house's debate."""
 
 from __future__ import annotations
 
@@ -29,3 +29,14 @@ def test_trade_figures_are_no_economic_cooperation(coded) -> None:
                   "1.5 billion dlrs worth, Frolov said. Japan agreed to import more U.S. beef.")
     assert not [f for f in found if f[0] == "061"]
     assert [f for f in found if f[1] == "JPN"], "a policy to import is no trade figure"
+
+
+def test_attending_a_body_s_meeting_meets_with_that_body(coded) -> None:
+    assert ("040", "SUN", None) in coded("Moscow is attending an ADB meeting for the first time.")
+    assert ("040", "JPN", None) in coded("Japan attended the OPEC conference in Vienna.")
+
+
+def test_opening_a_debate_in_a_house_is_no_negotiation(coded) -> None:
+    found = coded("Opening a debate on free trade in the House of Commons, Canadian Prime Minister Brian Mulroney "
+                  "said an accord would create jobs.")
+    assert not [f for f in found if f[0].startswith("04")]
