@@ -55,6 +55,9 @@ _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, 
 _LISTING = re.compile(r",?\s+(?:including|such as|namely|among them)\s+")
 #: What may stand between two listed states: "Sweden, Denmark and Norway".
 _LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
+#: The same after "including", where a state may take its article: "the United States, the Soviet Union".
+_LISTED_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)(?:the\s*)?$")
+_LIST_OPENING = re.compile(r"^\s*(?:the)?\s*$")
 
 
 def counted_groups(doc: Document, sentence: Sentence, ctx: Context) -> Iterator[ActorMention]:
@@ -90,9 +93,7 @@ def _list_from(doc: Document, mentions: Sequence[ActorMention], start: int) -> l
     listed: list[ActorMention] = []
     position = start
     for mention in mentions:
-        between = doc.text[position : mention.span.start]
-        if listed and not _LIST_GLUE.match(between) and not _LIST_GLUE.match(between.replace(" the ", " ").rstrip() + " ") \
-                or not listed and between.strip() not in ("", "the"):
+        if not (_LISTED_GLUE if listed else _LIST_OPENING).match(doc.text[position : mention.span.start]):
             break
         if mention.country not in {m.country for m in listed}:
             listed.append(mention)

@@ -13,13 +13,22 @@ from comity.stages.events.fallback_subjects import (
 from comity.stages.events.participants import ActorIndex, is_victim
 from comity.stages.events.records import Match, Participant
 from comity.stages.events.vocabulary import (
+    CIRCUMSTANCE_PREPOSITIONS,
+    CONSULTATION_NOUNS,
     ELICITING_LEMMAS,
     INNER_TARGET_PREPOSITIONS,
+    LASTING_STATE_NOUNS,
     OBJECT_CONTROL_VERBS,
     OPENING_BRACKETS,
     PARTY_PREPOSITIONS,
+    PHASE_NOUNS,
+    PRESENCE_WORDS,
     RELATIVE_PRONOUNS,
+    SHARED_LINE_NOUNS,
+    SIDE_NOUNS,
+    STATE_VERBS,
     THIRD_PARTY_NOUNS,
+    UNDERGOING_VERBS,
 )
 
 
@@ -192,15 +201,6 @@ def _announced_to_be(noun) -> bool:
     )
 
 
-#: Prepositions that set an event noun as the circumstance of a clause: "destroyed the field
-#: during a raid", "emphasised in talks with X", "left at the end of a visit".
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "after", "before", "at", "on", "following", "throughout", "from"})
-#: Nouns of a phase or a stretch of an event: "at the end of a visit", "on his return from a
-#: visit", "after two days of talks", "after a round of talks".
-PHASE_NOUNS = frozenset({"end", "start", "beginning", "course", "close", "conclusion", "return", "eve", "sidelines", "wake",
-                         "day", "hour", "week", "month", "round", "session"})
-
-
 def _circumstance_doer(noun, depth: int) -> list:
     """Who does an event noun set as the circumstance of a clause: the clause's subject
     ("Iraqi planes destroyed oil installations during a raid": the planes raided), through a
@@ -221,16 +221,6 @@ def _circumstance_doer(noun, depth: int) -> list:
     return []
 
 
-#: Nouns of talking with another side: in a clause that names no doer ("progress was made in
-#: talks with Y"), the one who reports the talks is their party. Not a raid or an attack: "two
-#: soldiers were killed in an attack, the army said" is said by the side that was hit.
-CONSULTATION_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions",
-                                "consultation", "consultations", "meeting", "meetings"})
-#: Words of being somewhere or going there, whose "for" names the purpose of the stay:
-#: "De Croo, here for talks with X", "arrived in Tokyo for talks".
-PRESENCE_WORDS = frozenset({"here", "there", "arrive", "come", "go", "fly", "travel", "return", "be", "stay", "head", "leave"})
-
-
 def _present_for(preposition, depth: int) -> list:
     """Who is somewhere "for" an event: the one the place word is said of ("X, here for talks
     with Y"), or the subject of the verb of going or being ("arrived in Tokyo for talks")."""
@@ -242,10 +232,6 @@ def _present_for(preposition, depth: int) -> list:
         if host.pos_ in ("PROPN", "NOUN"):
             return [host]
     return logical_subject(host, depth + 1) if host.pos_ in ("VERB", "AUX") else []
-
-
-#: Verbs of being in a state: "remain at war" is no act of war.
-STATE_VERBS = frozenset({"be", "remain", "stay", "keep", "continue", "seem", "appear"})
 
 
 def _sets_circumstance(preposition) -> bool:
@@ -346,12 +332,6 @@ def _prep_objects(match: Match, word: str) -> list:
     return list(dict.fromkeys(found))
 
 
-#: Nouns of a line two sides share: "clashes on the Armenian-Azerbaijani border" are between them.
-SHARED_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
-#: A pair before these names a state of affairs, mostly as background: "the course of the Iran-Iraq war".
-LASTING_STATE_NOUNS = frozenset({"war", "conflict"})
-
-
 def _pair_compound(noun) -> list:
     """The two sides a hyphened pair before an event noun names ("U.S.-Soviet talks"), or before
     the border it happens on ("clashes on the Iran-Iraq border")."""
@@ -376,10 +356,6 @@ def _harmed_by(noun) -> list:
     if noun.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return []
     return [c for c in agent.head.children if c.dep_ == "nsubjpass"]
-
-
-#: Verbs by which a subject undergoes what an "under" phrase names: "came under attack".
-UNDERGOING_VERBS = frozenset({"come", "fall", "be", "remain", "find"})
 
 
 def _undergone(noun) -> bool:
@@ -491,10 +467,6 @@ def slot_tokens(match: Match, slot: str) -> tuple[list, bool]:
     if slot == "prep:*":
         return _party_prep_objects(match), False
     return _prep_objects(match, slot.removeprefix("prep:")), False
-
-
-#: Nouns naming the sides themselves: "between the two sides", "between the parties".
-SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor", "leader", "delegation"})
 
 
 def _first_party_no_actor(party, actors: ActorIndex) -> bool:

@@ -11,7 +11,7 @@ from comity.stages.actors.vocabulary import FORCE_NOUNS, WEAPON_NOUNS
 from comity.stages.events.arguments import dated_by_possessive, eliciting_verb, noun_doers, passive_agents
 from comity.stages.events.participants import participant_key
 from comity.stages.events.records import Candidate, Match, Participant
-from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
+from comity.stages.events.vocabulary import ADJUNCT_PREPOSITIONS, ALLEGING_VERBS, CHARACTERISING_VERBS, COMMEMORATIONS, QUOTE_MARKS
 
 
 def adopted_object_events(matches: list[Match]) -> dict[int, Match]:
@@ -280,10 +280,6 @@ def _is_trailing_attribution(speech) -> bool:
         return False
     joined_by_and = any(c.dep_ == "cc" and speech.head.i < c.i < speech.i for c in speech.head.children)
     return not joined_by_and and speech.doc[speech.left_edge.i - 1].text == ","
-
-
-#: Verbs of a charge whose "that" clause is the charge's content, not an act told as done.
-ALLEGING_VERBS = frozenset({"allege", "charge", "accuse", "claim", "contend"})
 
 
 def without_alleged_acts(candidates: list[Candidate]) -> list[Candidate]:

@@ -169,10 +169,12 @@ class EventStage:
             rule += STORY_TARGET_RULE
         if not sources and targets and not _fighters_named(match.trigger) and (sources := fighting_side(actors.story_sides, pattern.cameo, targets) or coercing_state(actors.story_sides, pattern.cameo, targets)):
             rule += STORY_SOURCE_RULE
-        if not sources and targets and (sources := coup_makers(logical_subject(match.trigger), pattern.cameo, targets)):
-            rule += COUP_SOURCE_RULE
-        if not sources and targets and (sources := institution_side(actors.story_sides, logical_subject(match.trigger), targets)):
-            rule += STORY_SOURCE_RULE
+        if not sources and targets:  # the doer a subject names without being an actor: a coup, a ministry
+            subjects = logical_subject(match.trigger)
+            if sources := coup_makers(subjects, pattern.cameo, targets):
+                rule += COUP_SOURCE_RULE
+            elif sources := institution_side(actors.story_sides, subjects, targets):
+                rule += STORY_SOURCE_RULE
         if pattern.political:
             targets = [p for p in targets if is_political(p)]
             if not sources and not (between and len(targets) >= 2):

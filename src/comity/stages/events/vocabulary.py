@@ -105,3 +105,31 @@ MONEY_NOUNS = frozenset({"dlr", "dlrs", "dollar", "dollars", "mln", "million", "
 #: the base" names its doer, so the story's other side is no guess to put in its place.
 FIGHTER_NOUNS = frozenset({"guerrilla", "rebel", "insurgent", "militant", "soldier", "troop", "fighter", "gunman",
                            "gunmen", "militiaman", "separatist", "commando", "terrorist", "attacker", "assailant", "militia"})
+
+#: Prepositions that set an event noun as the circumstance of a clause: "destroyed the field
+#: during a raid", "emphasised in talks with X", "left at the end of a visit".
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "after", "before", "at", "on", "following", "throughout", "from"})
+#: Nouns of a phase or a stretch of an event: "at the end of a visit", "on his return from a
+#: visit", "after two days of talks", "after a round of talks".
+PHASE_NOUNS = frozenset({"end", "start", "beginning", "course", "close", "conclusion", "return", "eve", "sidelines", "wake",
+                         "day", "hour", "week", "month", "round", "session"})
+#: Nouns of talking with another side: in a clause that names no doer ("progress was made in
+#: talks with Y"), the one who reports the talks is their party. Not a raid or an attack: "two
+#: soldiers were killed in an attack, the army said" is said by the side that was hit.
+CONSULTATION_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions",
+                                "consultation", "consultations", "meeting", "meetings"})
+#: Words of being somewhere or going there, whose "for" names the purpose of the stay:
+#: "De Croo, here for talks with X", "arrived in Tokyo for talks".
+PRESENCE_WORDS = frozenset({"here", "there", "arrive", "come", "go", "fly", "travel", "return", "be", "stay", "head", "leave"})
+#: Verbs of being in a state: "remain at war" is no act of war.
+STATE_VERBS = frozenset({"be", "remain", "stay", "keep", "continue", "seem", "appear"})
+#: Nouns of a line two sides share: "clashes on the Armenian-Azerbaijani border" are between them.
+SHARED_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
+#: A pair before these names a state of affairs, mostly as background: "the course of the Iran-Iraq war".
+LASTING_STATE_NOUNS = frozenset({"war", "conflict"})
+#: Verbs by which a subject undergoes what an "under" phrase names: "came under attack".
+UNDERGOING_VERBS = frozenset({"come", "fall", "be", "remain", "find"})
+#: Nouns naming the sides themselves: "between the two sides", "between the parties".
+SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor", "leader", "delegation"})
+#: Verbs of a charge whose "that" clause is the charge's content, not an act told as done.
+ALLEGING_VERBS = frozenset({"allege", "charge", "accuse", "claim", "contend"})
